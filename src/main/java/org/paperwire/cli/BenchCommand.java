@@ -1,0 +1,11 @@
+package org.paperwire.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code paperwire bench ...}: benchmarks. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.", subcommands = {})
+final class BenchCommand {
+    @ParentCommand
+    Main main;
+}

@@ -1,0 +1,63 @@
+package org.paperwire.cli;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.paperwire.app.Paperwire;
+import org.paperwire.config.ConfigKey;
+import org.paperwire.config.PaperwireConfig;
+import org.paperwire.ingest.HarvestScheduler;
+import org.paperwire.ingest.IngestRoutes;
+import org.paperwire.web.HealthRoutes;
+import org.paperwire.web.Json;
+import org.paperwire.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code paperwire serve}: the web service, with scheduled harvests unless told otherwise. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the Paperwire service.")
+final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--port", paramLabel = "N", description = "HTTP port (default 8080; env PAPERWIRE_PORT)")
+    Integer port;
+
+    @Option(names = "--no-harvest", description = "do not harvest on a schedule (offline use)")
+    boolean noHarvest;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
+        if (port != null) {
+            flags.put(ConfigKey.PORT, port.toString());
+        }
+        if (noHarvest) {
+            flags.put(ConfigKey.HARVEST_ENABLED, "false");
+        }
+        PaperwireConfig config = main.config(flags);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (Paperwire app = new Paperwire(config, Clock.systemUTC());
+                WebServer web = new WebServer(Json.mapper(), List.of(
+                        new HealthRoutes(app.papers()),
+                        new IngestRoutes(app.harvests(), app.papers())));
+                HarvestScheduler scheduler = new HarvestScheduler(app.harvests(),
+                        config.harvest().sources(), Duration.ofSeconds(30))) {
+            int actualPort = web.start(config.port());
+            if (config.harvest().enabled()) {
+                scheduler.start();
+            }
+            System.out.printf("Paperwire is serving %s on http://localhost:%d (data in %s)%s%n",
+                    app.papers().count() + " papers", actualPort, config.dataDir(),
+                    config.harvest().enabled() ? "" : "; scheduled harvests are off");
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            stopped.await();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,183 @@
+package org.paperwire.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Period;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The whole typed configuration, validated once at start-up. Build it with {@link #from(ConfigSources)};
+ * an invalid value throws a {@link ConfigException} naming the key, its origin and the fix.
+ */
+public record PaperwireConfig(
+        Path dataDir,
+        int port,
+        URI publicUrl,
+        HarvestConfig harvest,
+        ArxivConfig arxiv) {
+
+    /** What the scheduler inside {@code serve} harvests, and how often. */
+    public record HarvestConfig(
+            boolean enabled,
+            List<String> sources,
+            List<String> categories,
+            Duration interval,
+            Duration retryDelay,
+            Period initialLookback) {}
+
+    /** How Paperwire talks to arXiv. */
+    public record ArxivConfig(
+            URI oaiUrl,
+            String oaiMetadataPrefix,
+            URI apiUrl,
+            int apiPageSize,
+            int apiMaxResults,
+            Duration requestInterval,
+            Duration maxRetryAfter,
+            int httpAttempts,
+            Duration httpTimeout) {}
+
+    public static final Set<String> KNOWN_SOURCES = Set.of("arxiv-oai", "arxiv-api");
+    private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z-]*(\\.[A-Za-z][A-Za-z-]*)?");
+
+    public static PaperwireConfig from(ConfigSources s) {
+        int port = integer(s, ConfigKey.PORT, 0, 65535);
+        String publicUrl = s.get(ConfigKey.PUBLIC_URL).raw();
+        URI publicUri = publicUrl.isBlank() ? URI.create("http://localhost:" + port) : httpUrl(s, ConfigKey.PUBLIC_URL);
+        HarvestConfig harvest = new HarvestConfig(
+                bool(s, ConfigKey.HARVEST_ENABLED),
+                sources(s),
+                categories(s),
+                positiveDuration(s, ConfigKey.HARVEST_INTERVAL),
+                positiveDuration(s, ConfigKey.HARVEST_RETRY_DELAY),
+                period(s, ConfigKey.HARVEST_INITIAL_LOOKBACK));
+        ArxivConfig arxiv = new ArxivConfig(
+                httpUrl(s, ConfigKey.ARXIV_OAI_URL),
+                metadataPrefix(s),
+                httpUrl(s, ConfigKey.ARXIV_API_URL),
+                integer(s, ConfigKey.ARXIV_API_PAGE_SIZE, 1, 2000),
+                integer(s, ConfigKey.ARXIV_API_MAX_RESULTS, 1, 30000),
+                duration(s, ConfigKey.ARXIV_REQUEST_INTERVAL),
+                duration(s, ConfigKey.ARXIV_MAX_RETRY_AFTER),
+                integer(s, ConfigKey.HTTP_ATTEMPTS, 1, 20),
+                positiveDuration(s, ConfigKey.HTTP_TIMEOUT));
+        return new PaperwireConfig(path(s, ConfigKey.DATA_DIR), port, stripSlash(publicUri), harvest, arxiv);
+    }
+
+    private static ConfigException invalid(ConfigSources s, ConfigKey key, String expected) {
+        ConfigSources.Value v = s.get(key);
+        return new ConfigException("invalid value '" + v.raw() + "' for " + key.key() + " (from " + v.origin()
+                + "): expected " + expected + "; also settable as " + key.envName());
+    }
+
+    private static int integer(ConfigSources s, ConfigKey key, int min, int max) {
+        try {
+            int value = Integer.parseInt(s.get(key).raw());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw invalid(s, key, "a whole number from " + min + " to " + max);
+    }
+
+    private static boolean bool(ConfigSources s, ConfigKey key) {
+        return switch (s.get(key).raw().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw invalid(s, key, "true or false");
+        };
+    }
+
+    private static Duration duration(ConfigSources s, ConfigKey key) {
+        try {
+            Duration d = Duration.parse(s.get(key).raw());
+            if (!d.isNegative()) {
+                return d;
+            }
+        } catch (RuntimeException e) {
+            // fall through
+        }
+        throw invalid(s, key, "an ISO-8601 duration such as PT3S, PT5M or PT6H");
+    }
+
+    private static Duration positiveDuration(ConfigSources s, ConfigKey key) {
+        Duration d = duration(s, key);
+        if (d.isZero()) {
+            throw invalid(s, key, "a duration greater than zero");
+        }
+        return d;
+    }
+
+    private static Period period(ConfigSources s, ConfigKey key) {
+        try {
+            Period p = Period.parse(s.get(key).raw());
+            if (!p.isNegative()) {
+                return p;
+            }
+        } catch (RuntimeException e) {
+            // fall through
+        }
+        throw invalid(s, key, "an ISO-8601 period such as P7D");
+    }
+
+    private static URI httpUrl(ConfigSources s, ConfigKey key) {
+        try {
+            URI uri = new URI(s.get(key).raw());
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // fall through
+        }
+        throw invalid(s, key, "an http:// or https:// URL");
+    }
+
+    private static URI stripSlash(URI uri) {
+        String text = uri.toString();
+        return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
+    }
+
+    private static Path path(ConfigSources s, ConfigKey key) {
+        String raw = s.get(key).raw();
+        if (raw.isBlank()) {
+            throw invalid(s, key, "a folder path");
+        }
+        return Path.of(raw).toAbsolutePath().normalize();
+    }
+
+    private static List<String> list(ConfigSources s, ConfigKey key) {
+        return Arrays.stream(s.get(key).raw().split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+    }
+
+    private static List<String> sources(ConfigSources s) {
+        List<String> sources = list(s, ConfigKey.HARVEST_SOURCES);
+        for (String source : sources) {
+            if (!KNOWN_SOURCES.contains(source)) {
+                throw invalid(s, ConfigKey.HARVEST_SOURCES, "a comma-separated list of " + KNOWN_SOURCES);
+            }
+        }
+        return sources;
+    }
+
+    private static List<String> categories(ConfigSources s) {
+        List<String> categories = list(s, ConfigKey.HARVEST_CATEGORIES);
+        if (categories.isEmpty() || !categories.stream().allMatch(c -> CATEGORY.matcher(c).matches())) {
+            throw invalid(s, ConfigKey.HARVEST_CATEGORIES, "a comma-separated list of arXiv categories such as cs.LG,stat.ML");
+        }
+        return categories;
+    }
+
+    private static String metadataPrefix(ConfigSources s) {
+        String prefix = s.get(ConfigKey.ARXIV_OAI_METADATA_PREFIX).raw();
+        if (!prefix.equals("arXivRaw") && !prefix.equals("arXiv")) {
+            throw invalid(s, ConfigKey.ARXIV_OAI_METADATA_PREFIX, "arXivRaw or arXiv");
+        }
+        return prefix;
+    }
+}

@@ -1,0 +1,30 @@
+package org.paperwire.paper;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where papers live. The embedded default is {@link SqlitePaperStore}; callers see only this interface so
+ * another database can come later without touching them.
+ */
+public interface PaperStore {
+
+    /** A paper together with its change number, as read by followers such as the search index. */
+    record Change(long seq, Paper paper) {}
+
+    /**
+     * Stores a batch in one transaction: all of it or none. Records for the same id within the batch are
+     * merged in order. Returns one outcome per input record, in input order.
+     */
+    List<UpsertOutcome> upsertAll(List<Paper> batch);
+
+    Optional<Paper> find(String id);
+
+    long count();
+
+    /** Papers changed after {@code seq}, oldest change first, at most {@code limit}. */
+    List<Change> changesSince(long seq, int limit);
+
+    /** The highest change number so far (0 for an empty store). */
+    long lastSeq();
+}

@@ -1,0 +1,228 @@
+package org.paperwire.paper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.paperwire.db.Jdbc;
+
+/** {@link PaperStore} on the embedded SQLite database. */
+public final class SqlitePaperStore implements PaperStore {
+    private static final String COLUMNS = "id, version, title, abstract, authors, categories, comment, journal_ref, doi,"
+            + " first_submitted, last_updated, listed_on, seq";
+    private static final int IN_CHUNK = 500;
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
+
+    private final DataSource dataSource;
+    private final InstantSource clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public SqlitePaperStore(DataSource dataSource, InstantSource clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<UpsertOutcome> upsertAll(List<Paper> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        return Jdbc.inTransaction(dataSource, c -> {
+            Map<String, Paper> current = new HashMap<>(load(c, batch.stream().map(Paper::id).distinct().toList()));
+            Map<String, Paper> changed = new LinkedHashMap<>();
+            List<UpsertOutcome> outcomes = new ArrayList<>(batch.size());
+            for (Paper incoming : batch) {
+                PaperMerge.Result result = PaperMerge.merge(current.get(incoming.id()), incoming);
+                if (result.outcome() != UpsertOutcome.UNCHANGED) {
+                    current.put(incoming.id(), result.paper());
+                    changed.put(incoming.id(), result.paper());
+                }
+                outcomes.add(result.outcome());
+            }
+            write(c, changed.values());
+            return outcomes;
+        });
+    }
+
+    private void write(Connection c, java.util.Collection<Paper> papers) throws SQLException {
+        if (papers.isEmpty()) {
+            return;
+        }
+        long seq = reserveSeq(c, papers.size());
+        String now = clock.instant().toString();
+        String upsert = "INSERT INTO papers (" + COLUMNS + ", changed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                + " ON CONFLICT (id) DO UPDATE SET version=excluded.version, title=excluded.title,"
+                + " abstract=excluded.abstract, authors=excluded.authors, categories=excluded.categories,"
+                + " comment=excluded.comment, journal_ref=excluded.journal_ref, doi=excluded.doi,"
+                + " first_submitted=excluded.first_submitted, last_updated=excluded.last_updated,"
+                + " listed_on=excluded.listed_on, seq=excluded.seq, changed_at=excluded.changed_at";
+        try (PreparedStatement up = c.prepareStatement(upsert);
+                PreparedStatement delCats = c.prepareStatement("DELETE FROM paper_categories WHERE paper_id = ?");
+                PreparedStatement addCat = c.prepareStatement(
+                        "INSERT OR IGNORE INTO paper_categories (category, paper_id) VALUES (?, ?)")) {
+            for (Paper p : papers) {
+                int i = 1;
+                up.setString(i++, p.id());
+                up.setInt(i++, p.version());
+                up.setString(i++, p.title());
+                up.setString(i++, p.abstractText());
+                up.setString(i++, toJson(p.authors()));
+                up.setString(i++, String.join(" ", p.categories()));
+                up.setString(i++, p.comment());
+                up.setString(i++, p.journalRef());
+                up.setString(i++, p.doi());
+                up.setString(i++, text(p.firstSubmitted()));
+                up.setString(i++, text(p.lastUpdated()));
+                up.setString(i++, p.listedOn() == null ? null : p.listedOn().toString());
+                up.setLong(i++, ++seq);
+                up.setString(i, now);
+                up.addBatch();
+                delCats.setString(1, p.id());
+                delCats.addBatch();
+                for (String category : p.categories()) {
+                    addCat.setString(1, category);
+                    addCat.setString(2, p.id());
+                    addCat.addBatch();
+                }
+            }
+            up.executeBatch();
+            delCats.executeBatch();
+            addCat.executeBatch();
+        }
+    }
+
+    /** Reserves {@code n} change numbers inside the caller's write transaction; returns the last one before them. */
+    private static long reserveSeq(Connection c, int n) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE counters SET value = value + ? WHERE name = 'paper_seq' RETURNING value")) {
+            ps.setInt(1, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) - n;
+            }
+        }
+    }
+
+    private Map<String, Paper> load(Connection c, List<String> ids) throws SQLException {
+        Map<String, Paper> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM papers WHERE id IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Paper p = map(rs);
+                        found.put(p.id(), p);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<Paper> find(String id) {
+        return Jdbc.read(dataSource, c -> Optional.ofNullable(load(c, List.of(id)).get(id)));
+    }
+
+    @Override
+    public long count() {
+        return Jdbc.read(dataSource, c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM papers")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public List<Change> changesSince(long seq, int limit) {
+        return Jdbc.read(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM papers WHERE seq > ? ORDER BY seq LIMIT ?")) {
+                ps.setLong(1, seq);
+                ps.setInt(2, limit);
+                List<Change> changes = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        changes.add(new Change(rs.getLong("seq"), map(rs)));
+                    }
+                }
+                return changes;
+            }
+        });
+    }
+
+    @Override
+    public long lastSeq() {
+        return Jdbc.read(dataSource, c -> {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT value FROM counters WHERE name = 'paper_seq'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private Paper map(ResultSet rs) throws SQLException {
+        String categories = rs.getString("categories");
+        String listedOn = rs.getString("listed_on");
+        return new Paper(
+                rs.getString("id"),
+                rs.getInt("version"),
+                rs.getString("title"),
+                rs.getString("abstract"),
+                fromJson(rs.getString("authors")),
+                categories.isEmpty() ? List.of() : Arrays.asList(categories.split(" ")),
+                rs.getString("comment"),
+                rs.getString("journal_ref"),
+                rs.getString("doi"),
+                instant(rs.getString("first_submitted")),
+                instant(rs.getString("last_updated")),
+                listedOn == null ? null : LocalDate.parse(listedOn));
+    }
+
+    private String toJson(List<String> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + values, e);
+        }
+    }
+
+    private List<String> fromJson(String text) {
+        try {
+            return json.readValue(text, STRING_LIST);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt authors column: " + text, e);
+        }
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static Instant instant(String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+}
