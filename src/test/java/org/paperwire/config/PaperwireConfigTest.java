@@ -1,0 +1,86 @@
+package org.paperwire.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PaperwireConfigTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void defaultsDescribeAnEmbeddedInstanceOnPort8080() {
+        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults());
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.dataDir().getFileName().toString()).isEqualTo("paperwire-data");
+        assertThat(config.publicUrl().toString()).isEqualTo("http://localhost:8080");
+        assertThat(config.harvest().categories()).containsExactly("cs.LG", "cs.CL", "cs.CV", "cs.AI", "stat.ML");
+        assertThat(config.arxiv().requestInterval()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void flagsBeatEnvironmentWhichBeatsTheFile() throws Exception {
+        Path file = tmp.resolve("paperwire.properties");
+        Files.writeString(file, "port = 9000\nharvest.interval = PT1H\npublic-url = https://papers.example.org/\n");
+        Map<String, String> env = Map.of("PAPERWIRE_PORT", "9100", "PAPERWIRE_HARVEST_INTERVAL", "PT2H");
+
+        PaperwireConfig config = PaperwireConfig.from(
+                ConfigSources.load(file, env, Map.of(ConfigKey.PORT, "9200")));
+
+        assertThat(config.port()).isEqualTo(9200);
+        assertThat(config.harvest().interval()).isEqualTo(Duration.ofHours(2));
+        assertThat(config.publicUrl().toString()).isEqualTo("https://papers.example.org");
+    }
+
+    @Test
+    void anInvalidValueNamesTheKeyItsOriginAndTheFix() {
+        ConfigSources sources = ConfigSources.load(null, Map.of("PAPERWIRE_PORT", "eighty"), Map.of());
+        assertThatThrownBy(() -> PaperwireConfig.from(sources))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'eighty'")
+                .hasMessageContaining("port")
+                .hasMessageContaining("environment variable PAPERWIRE_PORT")
+                .hasMessageContaining("whole number");
+    }
+
+    @Test
+    void anUnknownKeyInTheFileIsRefusedByName() throws Exception {
+        Path file = tmp.resolve("bad.properties");
+        Files.writeString(file, "prot = 9000\n");
+        assertThatThrownBy(() -> ConfigSources.load(file, Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown key 'prot'")
+                .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void aMissingConfigFileIsNamed() {
+        Path missing = tmp.resolve("nope.properties");
+        assertThatThrownBy(() -> ConfigSources.load(missing, Map.of(), Map.of()))
+                .hasMessageContaining(missing.toString()).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void unknownHarvestSourcesAndBadCategoriesAreRefused() {
+        assertThatThrownBy(() -> PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.HARVEST_SOURCES, "rss")))
+                .hasMessageContaining("harvest.sources").hasMessageContaining("arxiv-oai");
+        assertThatThrownBy(() -> PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.HARVEST_CATEGORIES, "cs LG")))
+                .hasMessageContaining("harvest.categories");
+    }
+
+    @Test
+    void everyKeyHasAnEnvironmentNameInUpperSnakeCase() {
+        assertThat(ConfigKey.PUBLIC_URL.envName()).isEqualTo("PAPERWIRE_PUBLIC_URL");
+        assertThat(ConfigKey.ARXIV_OAI_URL.envName()).isEqualTo("PAPERWIRE_ARXIV_OAI_URL");
+        for (ConfigKey key : ConfigKey.values()) {
+            assertThat(key.envName()).matches("PAPERWIRE_[A-Z0-9_]+");
+            assertThat(key.description()).isNotBlank();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.paperwire.paper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.paperwire.paper.Papers.paper;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperwire.db.Database;
+
+class SqlitePaperStoreTest {
+    @TempDir
+    Path dir;
+    Database db;
+    SqlitePaperStore store;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(dir);
+        store = new SqlitePaperStore(db.dataSource(), InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void storesAndReadsBackEveryField() {
+        Paper p = new Paper("hep-th/9901001", 2, "Strings", "Abstract with \\emph{TeX} and $\\alpha$",
+                List.of("B. Author", "A. Author"), List.of("hep-th", "gr-qc"), "12 pages", "Phys. Rev. D 1 (1999)",
+                "10.1103/x", Instant.parse("1999-01-01T12:00:00Z"), Instant.parse("1999-03-01T12:00:00Z"),
+                java.time.LocalDate.parse("1999-01-04"));
+        assertThat(store.upsertAll(List.of(p))).containsExactly(UpsertOutcome.NEW);
+        assertThat(store.find("hep-th/9901001")).contains(p);
+        assertThat(store.find("0000.00000")).isEmpty();
+    }
+
+    @Test
+    void duplicatesWithinOneBatchCollapseIntoOnePaper() {
+        Paper p = paper("2501.00001", 0, "Cross-listed");
+        assertThat(store.upsertAll(List.of(p, p, paper("2501.00002", 0, "Other"))))
+                .containsExactly(UpsertOutcome.NEW, UpsertOutcome.UNCHANGED, UpsertOutcome.NEW);
+        assertThat(store.count()).isEqualTo(2);
+    }
+
+    @Test
+    void reIngestingChangesNothingAndAllocatesNoChangeNumbers() {
+        store.upsertAll(List.of(paper("2501.00001", 1, "A"), paper("2501.00002", 1, "B")));
+        long seq = store.lastSeq();
+        assertThat(store.upsertAll(List.of(paper("2501.00001", 1, "A"))))
+                .containsExactly(UpsertOutcome.UNCHANGED);
+        assertThat(store.lastSeq()).isEqualTo(seq);
+    }
+
+    @Test
+    void theChangeFeedListsEachChangedPaperOnceInOrder() {
+        store.upsertAll(List.of(paper("2501.00001", 1, "A"), paper("2501.00002", 1, "B")));
+        long mark = store.lastSeq();
+        store.upsertAll(List.of(paper("2501.00001", 2, "A revised")));
+
+        List<PaperStore.Change> all = store.changesSince(0, 10);
+        assertThat(all).extracting(c -> c.paper().id()).containsExactly("2501.00002", "2501.00001");
+        assertThat(store.changesSince(mark, 10)).singleElement()
+                .satisfies(c -> assertThat(c.paper().title()).isEqualTo("A revised"));
+        assertThat(store.changesSince(store.lastSeq(), 10)).isEmpty();
+    }
+
+    @Test
+    void aFailingBatchLeavesNothingHalfWritten() throws Exception {
+        store.upsertAll(List.of(paper("2501.00001", 1, "A")));
+        try (var c = db.dataSource().getConnection(); var st = c.createStatement()) {
+            // a database failure in the middle of the batch, after the first row was written
+            st.execute("CREATE TRIGGER fail_on_boom BEFORE INSERT ON papers WHEN NEW.id = '2501.99999'"
+                    + " BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+        }
+        List<Paper> batch = List.of(paper("2501.00002", 1, "B"), paper("2501.99999", 1, "Boom"));
+
+        assertThatThrownBy(() -> store.upsertAll(batch)).hasMessageContaining("disk on fire");
+        assertThat(store.count()).isEqualTo(1);
+        assertThat(store.find("2501.00002")).isEmpty();
+        assertThat(store.lastSeq()).isEqualTo(1);
+    }
+}
