@@ -86,16 +86,26 @@ public final class HarvestService {
                     counts.updated());
             return new Run(after, result.report(), Optional.empty());
         } catch (HarvestException e) {
-            Instant now = clock.instant();
-            int failures = before.consecutiveFailures() + 1;
-            SourceStatus.Counts counts = SourceStatus.Counts.of(e.partial());
-            SourceStatus after = new SourceStatus(harvester.name(), before.checkpoint(), started, before.lastSuccess(),
-                    now, e.getMessage(), now.plus(backoff(failures)), failures, counts, before.total().plus(counts));
-            statuses.save(after);
-            log.warn("harvest {} failed (attempt {}), next try at {}: {}", harvester.name(), failures,
-                    after.nextAttempt(), e.getMessage());
-            return new Run(after, e.partial(), Optional.of(e.getMessage()));
+            return failed(harvester, before, started, e.getMessage(), e.partial());
+        } catch (RuntimeException e) {
+            // a bug of ours, not the upstream's: log it in full, and back off like any failure so that
+            // the schedule does not hammer the upstream while it lasts
+            log.error("harvest {} failed unexpectedly", harvester.name(), e);
+            return failed(harvester, before, started, "internal error: " + e, IngestReport.empty());
         }
+    }
+
+    private Run failed(HarvestSource harvester, SourceStatus before, Instant started, String message,
+            IngestReport partial) {
+        Instant now = clock.instant();
+        int failures = before.consecutiveFailures() + 1;
+        SourceStatus.Counts counts = SourceStatus.Counts.of(partial);
+        SourceStatus after = new SourceStatus(harvester.name(), before.checkpoint(), started, before.lastSuccess(),
+                now, message, now.plus(backoff(failures)), failures, counts, before.total().plus(counts));
+        statuses.save(after);
+        log.warn("harvest {} failed (attempt {}), next try at {}: {}", harvester.name(), failures,
+                after.nextAttempt(), message);
+        return new Run(after, partial, Optional.of(message));
     }
 
     /** Exponential backoff: the retry delay doubled per consecutive failure, never longer than the interval. */

@@ -1,0 +1,146 @@
+package org.paperwire.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperwire.db.Database;
+import org.paperwire.paper.Papers;
+import org.paperwire.paper.SqlitePaperStore;
+
+class HarvestServiceTest {
+    @TempDir
+    Path dir;
+    Database db;
+    PaperIngestor ingestor;
+    SqliteSourceStatusStore statuses;
+    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T06:00:00Z"));
+
+    /** A source that plays back scripted outcomes and records the checkpoints it was asked to resume from. */
+    final class ScriptedSource implements HarvestSource {
+        final Deque<String> script = new ArrayDeque<>();
+        final List<String> checkpointsSeen = new ArrayList<>();
+
+        @Override
+        public String name() {
+            return "scripted";
+        }
+
+        @Override
+        public Result harvest(String checkpoint, LocalDate from) throws HarvestException {
+            checkpointsSeen.add(checkpoint);
+            IngestReport report = ingestor.ingest(List.<SourceRecord>of(
+                    new SourceRecord.Parsed(Papers.paper("2501.0000" + checkpointsSeen.size(), 1, "P"), "test")).iterator());
+            String next = script.removeFirst();
+            if (next.startsWith("fail:")) {
+                throw new HarvestException("GET http://upstream/oai: " + next.substring(5), report, null);
+            }
+            return new Result(report, next);
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        db = Database.open(dir);
+        ingestor = new PaperIngestor(new SqlitePaperStore(db.dataSource(), now::get));
+        statuses = new SqliteSourceStatusStore(db.dataSource());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private HarvestService service(ScriptedSource source) {
+        return new HarvestService(List.of(source), statuses, now::get, Duration.ofHours(6), Duration.ofMinutes(5));
+    }
+
+    @Test
+    void aSuccessAdvancesTheCheckpointAndSchedulesTheNextRunOneIntervalLater() {
+        ScriptedSource source = new ScriptedSource();
+        source.script.add("2026-03-01");
+        HarvestService.Run run = service(source).run("scripted", null);
+
+        assertThat(run.error()).isEmpty();
+        SourceStatus status = statuses.find("scripted").orElseThrow();
+        assertThat(status.checkpoint()).isEqualTo("2026-03-01");
+        assertThat(status.lastSuccess()).isEqualTo(now.get());
+        assertThat(status.nextAttempt()).isEqualTo(now.get().plus(Duration.ofHours(6)));
+        assertThat(status.lastRun()).isEqualTo(new SourceStatus.Counts(1, 1, 0));
+    }
+
+    @Test
+    void aFailureKeepsTheOldCheckpointRecordsTheErrorAndBacksOffExponentially() {
+        ScriptedSource source = new ScriptedSource();
+        source.script.addAll(List.of("2026-03-01", "fail:HTTP 500 Internal Server Error", "fail:timed out", "2026-03-02"));
+        HarvestService service = service(source);
+
+        service.run("scripted", null);
+        HarvestService.Run failed = service.run("scripted", null);
+        assertThat(failed.error()).contains("GET http://upstream/oai: HTTP 500 Internal Server Error");
+        SourceStatus afterFirstFailure = statuses.find("scripted").orElseThrow();
+        assertThat(afterFirstFailure.checkpoint()).isEqualTo("2026-03-01");
+        assertThat(afterFirstFailure.lastError()).contains("HTTP 500");
+        assertThat(afterFirstFailure.nextAttempt()).isEqualTo(now.get().plus(Duration.ofMinutes(5)));
+        assertThat(afterFirstFailure.lastRun().seen()).as("pages before the failure are kept and counted").isEqualTo(1);
+
+        service.run("scripted", null);
+        assertThat(statuses.find("scripted").orElseThrow().nextAttempt())
+                .isEqualTo(now.get().plus(Duration.ofMinutes(10)));
+
+        service.run("scripted", null);
+        SourceStatus recovered = statuses.find("scripted").orElseThrow();
+        assertThat(source.checkpointsSeen).containsExactly(null, "2026-03-01", "2026-03-01", "2026-03-01");
+        assertThat(recovered.checkpoint()).isEqualTo("2026-03-02");
+        assertThat(recovered.consecutiveFailures()).isZero();
+        assertThat(recovered.lastError()).as("the last error stays visible after recovery").contains("timed out");
+        assertThat(recovered.total().created()).isEqualTo(4);
+    }
+
+    @Test
+    void backoffNeverExceedsTheInterval() {
+        HarvestService service = service(new ScriptedSource());
+        assertThat(service.backoff(1)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(service.backoff(3)).isEqualTo(Duration.ofMinutes(20));
+        assertThat(service.backoff(30)).isEqualTo(Duration.ofHours(6));
+    }
+
+    @Test
+    void aSourceIsDueWhenNeverRunOrWhenItsNextAttemptHasCome() {
+        ScriptedSource source = new ScriptedSource();
+        source.script.add("c1");
+        HarvestService service = service(source);
+        assertThat(service.isDue("scripted")).isTrue();
+        service.run("scripted", null);
+        assertThat(service.isDue("scripted")).isFalse();
+        now.set(now.get().plus(Duration.ofHours(6)));
+        assertThat(service.isDue("scripted")).isTrue();
+    }
+
+    @Test
+    void aBugInASourceIsRecordedAndBackedOffInsteadOfStoppingTheSchedule() {
+        ScriptedSource source = new ScriptedSource(); // empty script: harvest throws NoSuchElementException
+        HarvestScheduler scheduler = new HarvestScheduler(service(source), List.of("scripted"), Duration.ofMinutes(1));
+        scheduler.tick();
+        scheduler.tick(); // not due again yet: backed off
+        assertThat(source.checkpointsSeen).hasSize(1);
+        SourceStatus status = statuses.find("scripted").orElseThrow();
+        assertThat(status.lastError()).startsWith("internal error: java.util.NoSuchElementException");
+        assertThat(status.nextAttempt()).isEqualTo(now.get().plus(Duration.ofMinutes(5)));
+        now.set(now.get().plus(Duration.ofMinutes(5)));
+        scheduler.tick();
+        assertThat(source.checkpointsSeen).hasSize(2);
+        scheduler.close();
+    }
+}
