@@ -1,0 +1,237 @@
+package org.paperwire.trending;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.paperwire.db.Jdbc;
+import org.paperwire.paper.PaperSummary;
+
+/** {@link SignalStore} on the embedded SQLite database. */
+public final class SqliteSignalStore implements SignalStore {
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private final DataSource dataSource;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public SqliteSignalStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public List<Candidate> candidates(LocalDate from, LocalDate to, String category) {
+        String sql = "SELECT p.id, p.title, p.authors, p.categories, p.day, s.votes, s.views, s.hf_upvotes,"
+                + " s.github_repo, s.github_stars FROM papers p LEFT JOIN paper_signals s ON s.paper_id = p.id"
+                + " WHERE p.day BETWEEN ? AND ?"
+                + (category == null ? "" : " AND p.id IN (SELECT paper_id FROM paper_categories WHERE category = ?)");
+        return Jdbc.read(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, from.toString());
+                ps.setString(2, to.toString());
+                if (category != null) {
+                    ps.setString(3, category);
+                }
+                List<Candidate> result = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(new Candidate(summary(rs), signals(rs)));
+                    }
+                }
+                return result;
+            }
+        });
+    }
+
+    private PaperSummary summary(ResultSet rs) throws SQLException {
+        String categories = rs.getString("categories");
+        String day = rs.getString("day");
+        try {
+            return new PaperSummary(rs.getString("id"), rs.getString("title"),
+                    json.readValue(rs.getString("authors"), STRINGS),
+                    categories.isEmpty() ? List.of() : Arrays.asList(categories.split(" ")),
+                    day == null ? null : LocalDate.parse(day));
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt authors of " + rs.getString("id"), e);
+        }
+    }
+
+    private static Signals signals(ResultSet rs) throws SQLException {
+        return new Signals(rs.getLong("votes"), rs.getLong("views"), rs.getLong("hf_upvotes"),
+                rs.getString("github_repo"), rs.getLong("github_stars"));
+    }
+
+    @Override
+    public Optional<LocalDate> newestDay(LocalDate notAfter, String category) {
+        String sql = "SELECT max(day) FROM papers WHERE day <= ?"
+                + (category == null ? "" : " AND id IN (SELECT paper_id FROM paper_categories WHERE category = ?)");
+        return Jdbc.read(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, notAfter.toString());
+                if (category != null) {
+                    ps.setString(2, category);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    String day = rs.next() ? rs.getString(1) : null;
+                    return Optional.ofNullable(day).map(LocalDate::parse);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Signals signals(String paperId) {
+        return Jdbc.read(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM paper_signals WHERE paper_id = ?")) {
+                ps.setString(1, paperId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? signals(rs) : Signals.NONE;
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean hasVoted(String paperId, String visitor) {
+        return Jdbc.read(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM votes WHERE paper_id = ? AND visitor = ?")) {
+                ps.setString(1, paperId);
+                ps.setString(2, visitor);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean addVote(String paperId, String visitor, Instant at) {
+        return changeVote("INSERT OR IGNORE INTO votes (paper_id, visitor, created_at) VALUES (?, ?, ?)",
+                "votes = votes + 1", paperId, visitor, at);
+    }
+
+    @Override
+    public boolean removeVote(String paperId, String visitor, Instant at) {
+        return changeVote("DELETE FROM votes WHERE paper_id = ? AND visitor = ?",
+                "votes = max(0, votes - 1)", paperId, visitor, at);
+    }
+
+    /** Changes the vote row and the running count in one write transaction, so counts stay exact. */
+    private boolean changeVote(String voteSql, String countChange, String paperId, String visitor, Instant at) {
+        return Jdbc.inTransaction(dataSource, c -> {
+            int changed;
+            try (PreparedStatement ps = c.prepareStatement(voteSql)) {
+                ps.setString(1, paperId);
+                ps.setString(2, visitor);
+                if (voteSql.startsWith("INSERT")) {
+                    ps.setString(3, at.toString());
+                }
+                changed = ps.executeUpdate();
+            }
+            if (changed == 0) {
+                return false;
+            }
+            ensureRow(c, paperId, at);
+            update(c, "UPDATE paper_signals SET " + countChange + ", updated_at = ? WHERE paper_id = ?", at, paperId);
+            snapshot(c, paperId, at);
+            return true;
+        });
+    }
+
+    @Override
+    public void addViews(Map<String, Long> viewsByPaper, Instant at) {
+        if (viewsByPaper.isEmpty()) {
+            return;
+        }
+        Jdbc.inTransaction(dataSource, c -> {
+            for (Map.Entry<String, Long> e : viewsByPaper.entrySet()) {
+                ensureRow(c, e.getKey(), at);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE paper_signals SET views = views + ?, updated_at = ? WHERE paper_id = ?")) {
+                    ps.setLong(1, e.getValue());
+                    ps.setString(2, at.toString());
+                    ps.setString(3, e.getKey());
+                    ps.executeUpdate();
+                }
+                snapshot(c, e.getKey(), at);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void recordHuggingFace(List<HuggingFaceSignal> signals, Instant at) {
+        Jdbc.inTransaction(dataSource, c -> {
+            for (HuggingFaceSignal s : signals) {
+                ensureRow(c, s.paperId(), at);
+                try (PreparedStatement ps = c.prepareStatement("UPDATE paper_signals SET hf_upvotes = ?,"
+                        + " github_repo = coalesce(?, github_repo), github_stars = max(github_stars, ?),"
+                        + " hf_published_at = coalesce(?, hf_published_at), updated_at = ? WHERE paper_id = ?")) {
+                    ps.setLong(1, s.upvotes());
+                    ps.setString(2, s.githubRepo());
+                    ps.setLong(3, s.githubStars());
+                    ps.setString(4, s.publishedAt() == null ? null : s.publishedAt().toString());
+                    ps.setString(5, at.toString());
+                    ps.setString(6, s.paperId());
+                    ps.executeUpdate();
+                }
+                snapshot(c, s.paperId(), at);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<DayPoint> history(String paperId) {
+        return Jdbc.read(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT * FROM signal_history WHERE paper_id = ? ORDER BY day")) {
+                ps.setString(1, paperId);
+                List<DayPoint> points = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        points.add(new DayPoint(LocalDate.parse(rs.getString("day")), new Signals(rs.getLong("votes"),
+                                rs.getLong("views"), rs.getLong("hf_upvotes"), null, rs.getLong("github_stars"))));
+                    }
+                }
+                return points;
+            }
+        });
+    }
+
+    private static void ensureRow(Connection c, String paperId, Instant at) throws SQLException {
+        update(c, "INSERT INTO paper_signals (paper_id, updated_at) VALUES (?, ?) ON CONFLICT (paper_id) DO NOTHING",
+                paperId, at);
+    }
+
+    private static void update(Connection c, String sql, Object first, Object second) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, first.toString());
+            ps.setString(2, second.toString());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Records today's totals in the history (one row per paper and day, overwritten during the day). */
+    private static void snapshot(Connection c, String paperId, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO signal_history"
+                + " SELECT paper_id, ?, votes, views, hf_upvotes, github_stars FROM paper_signals WHERE paper_id = ?"
+                + " ON CONFLICT (paper_id, day) DO UPDATE SET votes = excluded.votes, views = excluded.views,"
+                + " hf_upvotes = excluded.hf_upvotes, github_stars = excluded.github_stars")) {
+            ps.setString(1, LocalDate.ofInstant(at, ZoneOffset.UTC).toString());
+            ps.setString(2, paperId);
+            ps.executeUpdate();
+        }
+    }
+}

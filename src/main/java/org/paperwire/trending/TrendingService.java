@@ -1,0 +1,94 @@
+package org.paperwire.trending;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Ranks papers by {@link TrendingFormula} within a window, overall or per category. Windows end at the
+ * reference day: today, or the newest day that has papers when harvesting lags (so a paused instance still
+ * shows its latest papers). Ties go to the newer paper, then to the smaller id. Rankings are cached for a
+ * short time and dropped whenever a vote changes a count.
+ */
+public final class TrendingService {
+    private static final Comparator<Scored> ORDER = Comparator.comparingDouble(Scored::score).reversed()
+            .thenComparing(s -> s.candidate().paper().day(), Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(s -> s.candidate().paper().id());
+
+    private record Scored(SignalStore.Candidate candidate, double score, double points) {}
+
+    private record Key(TrendWindow window, String category) {}
+
+    private record Ranking(Instant computedAt, LocalDate referenceDay, boolean fallback, List<TrendItem> items) {}
+
+    private final SignalStore signals;
+    private final TrendingFormula formula;
+    private final InstantSource clock;
+    private final Duration cacheTtl;
+    private final Map<Key, Ranking> cache = new ConcurrentHashMap<>();
+
+    public TrendingService(SignalStore signals, TrendingFormula formula, InstantSource clock, Duration cacheTtl) {
+        this.signals = signals;
+        this.formula = formula;
+        this.clock = clock;
+        this.cacheTtl = cacheTtl;
+    }
+
+    public TrendingFormula formula() {
+        return formula;
+    }
+
+    /** One page of the ranking; {@code category} null means all categories. */
+    public TrendingList trending(TrendWindow window, String category, int offset, int limit) {
+        Ranking ranking = ranking(window, category);
+        List<TrendItem> page = ranking.items().subList(Math.min(offset, ranking.items().size()),
+                Math.min(offset + limit, ranking.items().size()));
+        return new TrendingList(window, category, ranking.referenceDay(), ranking.items().size(), ranking.fallback(),
+                page);
+    }
+
+    /** Forgets cached rankings; called when a vote changes a count. */
+    public void invalidate() {
+        cache.clear();
+    }
+
+    private Ranking ranking(TrendWindow window, String category) {
+        Instant now = clock.instant();
+        Key key = new Key(window, category);
+        Ranking cached = cache.get(key);
+        if (cached != null && cached.computedAt().plus(cacheTtl).isAfter(now)) {
+            return cached;
+        }
+        Ranking fresh = compute(window, category, now);
+        cache.put(key, fresh);
+        return fresh;
+    }
+
+    private Ranking compute(TrendWindow window, String category, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate reference = signals.newestDay(today, category).orElse(today);
+        // age is measured up to now when the window ends today, else up to the end of the reference day
+        Instant ageEnd = reference.equals(today) ? now : reference.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        List<Scored> scored = new ArrayList<>();
+        for (SignalStore.Candidate c : signals.candidates(reference.minusDays(window.days() - 1L), reference, category)) {
+            double ageHours = Duration.between(c.paper().day().atStartOfDay().toInstant(ZoneOffset.UTC), ageEnd)
+                    .toMinutes() / 60.0;
+            scored.add(new Scored(c, formula.score(c.signals(), ageHours), formula.points(c.signals())));
+        }
+        scored.sort(ORDER);
+        boolean fallback = scored.stream().allMatch(s -> s.points() == 0);
+        List<TrendItem> items = new ArrayList<>(scored.size());
+        for (int i = 0; i < scored.size(); i++) {
+            Scored s = scored.get(i);
+            items.add(new TrendItem(i + 1, s.candidate().paper(), s.candidate().signals(), s.score()));
+        }
+        return new Ranking(now, reference, fallback, List.copyOf(items));
+    }
+}
