@@ -5,7 +5,8 @@ import java.time.LocalDate;
 
 /**
  * Decides what the store should hold when a record arrives for a paper it may already know.
- * Rules: an older version never replaces a newer one; the earliest first-submitted date and listing day
+ * Rules: an older version never replaces a newer one, nor does a record without a version replace one with a
+ * version; the earliest first-submitted date and listing day
  * are kept; fields the incoming source lacks (a listing has no DOI) keep their stored values.
  */
 public final class PaperMerge {
@@ -18,7 +19,9 @@ public final class PaperMerge {
         if (stored == null) {
             return new Result(incoming, UpsertOutcome.NEW);
         }
-        boolean stale = incoming.version() > 0 && stored.version() > 0 && incoming.version() < stored.version();
+        // version 0 means "the source does not say" (listings, Hugging Face): such a record only fills gaps
+        // in a versioned one, so that a daily re-harvest of signals never churns arXiv's own metadata
+        boolean stale = incoming.version() < stored.version();
         Paper base = stale ? stored : incoming;
         Paper other = stale ? incoming : stored;
         Paper merged = new Paper(

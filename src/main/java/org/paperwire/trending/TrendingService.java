@@ -54,6 +54,19 @@ public final class TrendingService {
                 page);
     }
 
+    /** The newest listing day's papers (overall or in a category), newest id first. */
+    public TrendingList newest(String category, int offset, int limit) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate day = signals.newestDay(today, category).orElse(today);
+        List<SignalStore.Candidate> papers = new ArrayList<>(signals.candidates(day, day, category));
+        papers.sort(Comparator.comparing((SignalStore.Candidate c) -> c.paper().id()).reversed());
+        List<TrendItem> items = new ArrayList<>();
+        for (int i = offset; i < Math.min(papers.size(), offset + limit); i++) {
+            items.add(new TrendItem(i + 1, papers.get(i).paper(), papers.get(i).signals(), 0));
+        }
+        return new TrendingList(TrendWindow.TODAY, category, day, papers.size(), true, items);
+    }
+
     /** Forgets cached rankings; called when a vote changes a count. */
     public void invalidate() {
         cache.clear();

@@ -58,4 +58,15 @@ class PaperMergeTest {
         assertThat(r.paper().listedOn()).isEqualTo(LocalDate.parse("2025-01-03"));
         assertThat(r.outcome()).isEqualTo(UpsertOutcome.UPDATED);
     }
+
+    @Test
+    void aRecordWithoutAVersionOnlyFillsGapsInAVersionedOne() {
+        Paper fromArxiv = paper("2501.00001", 2, "The arXiv title");
+        Paper fromHuggingFace = new Paper("2501.00001", 0, "The HF title", "HF summary", java.util.List.of("Someone"),
+                java.util.List.of(), null, null, null, Instant.parse("2024-12-31T00:00:00Z"), null, null);
+        PaperMerge.Result r = PaperMerge.merge(fromArxiv, fromHuggingFace);
+        assertThat(r.paper().title()).isEqualTo("The arXiv title");
+        assertThat(r.paper().authors()).isEqualTo(fromArxiv.authors());
+        assertThat(r.paper().firstSubmitted()).isEqualTo(Instant.parse("2024-12-31T00:00:00Z"));
+    }
 }

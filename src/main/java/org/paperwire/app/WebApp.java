@@ -1,0 +1,109 @@
+package org.paperwire.app;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.paperwire.ingest.IngestRoutes;
+import org.paperwire.ingest.SourceStatus;
+import org.paperwire.ingest.SourcesRoutes;
+import org.paperwire.paper.PaperSummary;
+import org.paperwire.paper.SimilarPapers;
+import org.paperwire.search.SearchInputException;
+import org.paperwire.search.SearchRoutes;
+import org.paperwire.trending.PaperRoutes;
+import org.paperwire.trending.TrendingRoutes;
+import org.paperwire.web.AtomFeeds;
+import org.paperwire.web.HealthRoutes;
+import org.paperwire.web.Json;
+import org.paperwire.web.MetricsRoutes;
+import org.paperwire.web.OpenApiRoutes;
+import org.paperwire.web.RateLimiter;
+import org.paperwire.web.RequestMetrics;
+import org.paperwire.web.Secrets;
+import org.paperwire.web.Templates;
+import org.paperwire.web.VisitorCookies;
+import org.paperwire.web.WebServer;
+
+/** Assembles the web server of a {@link Paperwire}: every feature's routes, templates, cookies and metrics. */
+public final class WebApp {
+    private WebApp() {}
+
+    public static WebServer create(Paperwire app) {
+        var config = app.config();
+        Templates templates = new Templates();
+        VisitorCookies visitors = new VisitorCookies(Secrets.loadOrCreate(config.dataDir(), config.web().secret()),
+                config.publicUrl().getScheme().equals("https"));
+        AtomFeeds feeds = new AtomFeeds(config.publicUrl());
+        PrometheusMeterRegistry registry = metrics(app);
+        SimilarPapers similar = (id, limit) -> {
+            try {
+                return app.search().service().similar(id, limit).stream()
+                        .map(h -> new PaperSummary(h.id(), h.title(), h.authors(), h.categories(), h.date())).toList();
+            } catch (SearchInputException e) {
+                return List.of(); // no vector for this paper yet: the page simply shows no similar papers
+            }
+        };
+        return new WebServer(Json.mapper(), templates, new RequestMetrics(registry), List.of(
+                new HealthRoutes(app.papers()),
+                new IngestRoutes(app.harvests(), app.papers()),
+                new SourcesRoutes(app.harvests(), app.papers(), () -> app.search().status().embeddingBacklog(),
+                        templates, app.clock()),
+                new TrendingRoutes(app.trending(), app.papers(), config.harvest().categories(), templates, visitors,
+                        feeds, app.clock()),
+                new PaperRoutes(app.papers(), app.signals(), app.votes(), app.views(), similar, templates, visitors,
+                        new RateLimiter(config.web().votesPerMinute(), app.clock())),
+                new SearchRoutes(() -> app.search().service(), app.papers(), templates, feeds, app.clock()),
+                new OpenApiRoutes(),
+                new MetricsRoutes(registry)));
+    }
+
+    private static PrometheusMeterRegistry metrics(Paperwire app) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Gauge.builder("paperwire_papers", app.papers(), p -> p.count()).description("papers in the store")
+                .register(registry);
+        Gauge.builder("paperwire_embedding_backlog", app, a -> a.search().status().embeddingBacklog())
+                .description("papers waiting for their embedding").register(registry);
+        Path index = app.config().dataDir().resolve("index");
+        Gauge.builder("paperwire_index_bytes", index, WebApp::folderSize).description("size of the search index")
+                .register(registry);
+        for (String source : app.harvests().sourceNames()) {
+            for (String kind : List.of("seen", "new", "updated")) {
+                Gauge.builder("paperwire_ingest_papers", app, a -> count(a.harvests().status(source).total(), kind))
+                        .description("papers harvested since the store was created")
+                        .tag("source", source).tag("kind", kind).register(registry);
+            }
+        }
+        return registry;
+    }
+
+    private static double count(SourceStatus.Counts c, String kind) {
+        return switch (kind) {
+            case "seen" -> c.seen();
+            case "new" -> c.created();
+            default -> c.updated();
+        };
+    }
+
+    private static double folderSize(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return 0; // a segment file merged away while we listed
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
