@@ -8,6 +8,7 @@ import org.paperwire.ingest.PaperIngestor;
 import org.paperwire.ingest.SourceStatusStore;
 import org.paperwire.ingest.SqliteSourceStatusStore;
 import org.paperwire.ingest.arxiv.ArxivSources;
+import org.paperwire.ingest.bulk.BulkImporter;
 import org.paperwire.paper.PaperStore;
 import org.paperwire.paper.SqlitePaperStore;
 
@@ -23,6 +24,7 @@ public final class Paperwire implements AutoCloseable {
     private final SourceStatusStore sourceStatuses;
     private final PaperIngestor ingestor;
     private final HarvestService harvests;
+    private final BulkImporter bulkImporter;
 
     public Paperwire(PaperwireConfig config, Clock clock) {
         this.config = config;
@@ -33,6 +35,7 @@ public final class Paperwire implements AutoCloseable {
         this.ingestor = new PaperIngestor(papers);
         this.harvests = new HarvestService(ArxivSources.create(config, ingestor, clock), sourceStatuses, clock,
                 config.harvest().interval(), config.harvest().retryDelay());
+        this.bulkImporter = new BulkImporter(ingestor);
     }
 
     public PaperwireConfig config() {
@@ -53,6 +56,10 @@ public final class Paperwire implements AutoCloseable {
 
     public HarvestService harvests() {
         return harvests;
+    }
+
+    public BulkImporter bulkImporter() {
+        return bulkImporter;
     }
 
     @Override

@@ -44,7 +44,8 @@ public final class SqlitePaperStore implements PaperStore {
             return List.of();
         }
         return Jdbc.inTransaction(dataSource, c -> {
-            Map<String, Paper> current = new HashMap<>(load(c, batch.stream().map(Paper::id).distinct().toList()));
+            Map<String, Paper> stored = load(c, batch.stream().map(Paper::id).distinct().toList());
+            Map<String, Paper> current = new HashMap<>(stored);
             Map<String, Paper> changed = new LinkedHashMap<>();
             List<UpsertOutcome> outcomes = new ArrayList<>(batch.size());
             for (Paper incoming : batch) {
@@ -55,12 +56,14 @@ public final class SqlitePaperStore implements PaperStore {
                 }
                 outcomes.add(result.outcome());
             }
-            write(c, changed.values());
+            write(c, changed.values(), stored);
             return outcomes;
         });
     }
 
-    private void write(Connection c, java.util.Collection<Paper> papers) throws SQLException {
+    /** Writes the changed papers; {@code stored} holds what the store had for them before this batch. */
+    private void write(Connection c, java.util.Collection<Paper> papers, Map<String, Paper> stored)
+            throws SQLException {
         if (papers.isEmpty()) {
             return;
         }
@@ -73,7 +76,8 @@ public final class SqlitePaperStore implements PaperStore {
                 + " first_submitted=excluded.first_submitted, last_updated=excluded.last_updated,"
                 + " listed_on=excluded.listed_on, seq=excluded.seq, changed_at=excluded.changed_at";
         try (PreparedStatement up = c.prepareStatement(upsert);
-                PreparedStatement delCats = c.prepareStatement("DELETE FROM paper_categories WHERE paper_id = ?");
+                PreparedStatement delCat = c.prepareStatement(
+                        "DELETE FROM paper_categories WHERE category = ? AND paper_id = ?");
                 PreparedStatement addCat = c.prepareStatement(
                         "INSERT OR IGNORE INTO paper_categories (category, paper_id) VALUES (?, ?)")) {
             for (Paper p : papers) {
@@ -93,17 +97,29 @@ public final class SqlitePaperStore implements PaperStore {
                 up.setLong(i++, ++seq);
                 up.setString(i, now);
                 up.addBatch();
-                delCats.setString(1, p.id());
-                delCats.addBatch();
-                for (String category : p.categories()) {
-                    addCat.setString(1, category);
-                    addCat.setString(2, p.id());
-                    addCat.addBatch();
-                }
+                List<String> before = stored.containsKey(p.id()) ? stored.get(p.id()).categories() : List.of();
+                addCategoryRows(delCat, p.id(), before, p.categories());
+                addCategoryRows(addCat, p.id(), p.categories(), before);
             }
             up.executeBatch();
-            delCats.executeBatch();
+            delCat.executeBatch();
             addCat.executeBatch();
+        }
+    }
+
+    /**
+     * Batches {@code statement} for each of {@code categories} not in {@code except}. Category rows are
+     * changed by their primary key (category, paper id) only where they differ: deleting all of a paper's
+     * rows by paper id alone would scan the whole table for every paper.
+     */
+    private static void addCategoryRows(PreparedStatement statement, String paperId, List<String> categories,
+            List<String> except) throws SQLException {
+        for (String category : categories) {
+            if (!except.contains(category)) {
+                statement.setString(1, category);
+                statement.setString(2, paperId);
+                statement.addBatch();
+            }
         }
     }
 
