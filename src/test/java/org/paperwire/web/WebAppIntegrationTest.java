@@ -1,0 +1,209 @@
+package org.paperwire.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperwire.SharedData;
+import org.paperwire.app.Paperwire;
+import org.paperwire.app.WebApp;
+import org.paperwire.config.ConfigKey;
+import org.paperwire.config.ConfigSources;
+import org.paperwire.config.PaperwireConfig;
+import org.paperwire.ingest.bulk.ImportOptions;
+import org.paperwire.ingest.bulk.ImportProgress;
+import org.paperwire.paper.Paper;
+
+/**
+ * The whole web app on the real server (port 0) over a store loaded from a week of the shared arXiv
+ * listings, plus one paper whose title tries to inject a script.
+ */
+class WebAppIntegrationTest {
+    static final String EVIL_ID = "2606.99999";
+    static final String EVIL_TITLE = "<script>alert('pwned')</script> & friends";
+
+    @TempDir
+    static Path dir;
+    static Paperwire app;
+    static WebServer web;
+    static int port;
+    static final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path listings = SharedData.path("arxiv/daily-arxiv-ai-enhanced/data");
+        List<Path> week;
+        try (Stream<Path> files = Files.list(listings)) {
+            week = files.filter(f -> f.getFileName().toString().compareTo("2026-06-24") >= 0
+                    && f.getFileName().toString().compareTo("2026-06-30") <= 0).sorted().toList();
+        }
+        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
+                .with(ConfigKey.DATA_DIR, dir.toString())
+                .with(ConfigKey.PUBLIC_URL, "http://papers.example.org")
+                .with(ConfigKey.SEARCH_BACKGROUND_EMBEDDING, "false"));
+        app = new Paperwire(config, Clock.fixed(Instant.parse("2026-06-30T18:00:00Z"), ZoneOffset.UTC));
+        app.bulkImporter().importFiles(week, ImportOptions.detect(), ImportProgress.NONE);
+        app.papers().upsertAll(List.of(new Paper(EVIL_ID, 1, EVIL_TITLE, "An abstract with <b>markup</b> and $x<y$.",
+                List.of("Mallory <img src=x onerror=alert(1)>"), List.of("cs.CL"), null, null, null,
+                null, null, LocalDate.parse("2026-06-30"))));
+        app.search().follower().catchUp();
+        web = WebApp.create(app);
+        port = web.start(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        web.close();
+        app.close();
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String path, String form, String header, String value) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (header != null) {
+            b.header(header, value);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(HttpResponse<String> r) throws Exception {
+        return Json.mapper().readTree(r.body());
+    }
+
+    @Test
+    void theHomePageListsTrendingPapersWithSecurityHeaders() throws Exception {
+        HttpResponse<String> home = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Trending papers").contains("class=\"paper-row\"");
+        assertThat(home.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("frame-ancestors 'none'").contains("script-src 'self'"));
+        assertThat(home.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(home.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(home.headers().allValues("Set-Cookie")).anySatisfy(c ->
+                assertThat(c).startsWith("pw_visitor=").containsIgnoringCase("HttpOnly"));
+    }
+
+    @Test
+    void everyPageAnswers() throws Exception {
+        for (String path : List.of("/?window=week&cat=cs.CL", "/?window=month&page=2", "/new", "/about", "/sources",
+                "/search?q=diffusion+models+for+video&mode=keyword", "/papers/" + EVIL_ID)) {
+            assertThat(get(path).statusCode()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void harvestedStringsAreEscapedEverywhere() throws Exception {
+        for (String path : List.of("/papers/" + EVIL_ID, "/new", "/?window=today")) {
+            String body = get(path).body();
+            assertThat(body).as(path).doesNotContain("<script>alert").doesNotContain("<img src=x");
+        }
+        String page = get("/papers/" + EVIL_ID).body();
+        assertThat(page).contains("&lt;script&gt;alert(").contains("&lt;b&gt;markup&lt;/b&gt;");
+        String feed = get("/feeds/trending.atom").body();
+        assertThat(feed).doesNotContain("<script>");
+    }
+
+    @Test
+    void badParametersGet400WithTheReasonAndMalformedIds404() throws Exception {
+        HttpResponse<String> window = get("/api/v1/trending?window=year");
+        assertThat(window.statusCode()).isEqualTo(400);
+        assertThat(json(window).get("detail").asText()).contains("window").contains("year");
+        assertThat(get("/api/v1/trending?page=-1").statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/search?q=" + "a".repeat(10_001)).statusCode()).isIn(400, 414, 431);
+        assertThat(get("/api/v1/search?q=").statusCode()).isEqualTo(400);
+        assertThat(json(get("/api/v1/search?q=")).get("detail").asText()).contains("empty query");
+        HttpResponse<String> bad = get("/api/v1/papers/not-an-id");
+        assertThat(bad.statusCode()).isEqualTo(404);
+        assertThat(json(bad).fieldNames()).toIterable().containsExactly("status", "title", "detail");
+        HttpResponse<String> page = get("/papers/%2e%2e/%2e%2e/etc/passwd");
+        assertThat(page.statusCode()).isIn(400, 404);
+        assertThat(page.body()).doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
+    void votingNeedsTheCookieAndCsrfTokenAndCountsOncePerVisitor() throws Exception {
+        String page = get("/papers/" + EVIL_ID).body();
+        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).isTrue();
+        String csrf = m.group(1);
+
+        assertThat(post("/api/v1/papers/" + EVIL_ID + "/vote", "", "X-CSRF-Token", "forged").statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> voted = post("/api/v1/papers/" + EVIL_ID + "/vote", "", "X-CSRF-Token", csrf);
+        assertThat(voted.statusCode()).isEqualTo(200);
+        assertThat(json(voted).get("votes").asLong()).isEqualTo(1);
+        assertThat(json(post("/api/v1/papers/" + EVIL_ID + "/vote", "", "X-CSRF-Token", csrf)).get("votes").asLong())
+                .isEqualTo(1);
+        assertThat(json(get("/api/v1/trending?cat=cs.CL")).get("items").get(0).get("id").asText()).isEqualTo(EVIL_ID);
+
+        HttpResponse<String> unvote = client.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/papers/" + EVIL_ID + "/vote"))
+                .DELETE().header("X-CSRF-Token", csrf).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json(unvote).get("votes").asLong()).isZero();
+
+        HttpResponse<String> form = post("/papers/" + EVIL_ID + "/vote", "csrf=" + csrf + "&action=vote", null, null);
+        assertThat(form.statusCode()).isEqualTo(303);
+        assertThat(json(get("/api/v1/papers/" + EVIL_ID)).get("signals").get("votes").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theApiAnswersJsonForTrendingSearchPapersAndSources() throws Exception {
+        JsonNode trending = json(get("/api/v1/trending?window=week"));
+        assertThat(trending.get("items").size()).isEqualTo(30);
+        assertThat(trending.get("reference_day").asText()).isEqualTo("2026-06-30");
+        String id = trending.get("items").get(0).get("id").asText();
+        JsonNode paper = json(get("/api/v1/papers/" + id));
+        assertThat(paper.get("links").get("abs").asText()).isEqualTo("https://arxiv.org/abs/" + id);
+        JsonNode search = json(get("/api/v1/search?q=video+diffusion&mode=keyword&limit=5"));
+        assertThat(search.get("hits").size()).isEqualTo(5);
+        assertThat(json(get("/api/v1/sources")).get("sources").size()).isEqualTo(3);
+        JsonNode openapi = json(get("/api/openapi.json"));
+        assertThat(openapi.get("paths").fieldNames()).toIterable()
+                .contains("/api/v1/trending", "/api/v1/search", "/api/v1/papers/{id}", "/api/v1/papers/{id}/vote");
+    }
+
+    @Test
+    void feedsAreValidAtomWithLinksFromThePublicUrl() throws Exception {
+        for (String path : List.of("/feeds/trending.atom?window=week&cat=cs.CV", "/feeds/search.atom?q=video&mode=keyword")) {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                    assertThat(t).startsWith("application/atom+xml"));
+            AtomAssertions.assertValidAtom(r.body());
+            assertThat(r.body()).contains("http://papers.example.org/papers/");
+        }
+    }
+
+    @Test
+    void metricsArePrometheusText() throws Exception {
+        get("/");
+        String metrics = get("/metrics").body();
+        assertThat(metrics).contains("paperwire_papers ").contains("paperwire_embedding_backlog")
+                .contains("paperwire_http_requests_seconds_count").contains("paperwire_index_bytes");
+    }
+}
