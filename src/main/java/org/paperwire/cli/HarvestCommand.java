@@ -12,12 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code paperwire harvest}: pulls from the live sources once and prints what it did. */
-@Command(name = "harvest", mixinStandardHelpOptions = true, description = "Harvest from arXiv once.")
+@Command(name = "harvest", mixinStandardHelpOptions = true, description = "Harvest once from arXiv (OAI-PMH, API) and Hugging Face daily papers.")
 final class HarvestCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--source", paramLabel = "NAME", description = "arxiv-oai or arxiv-api (default: both)")
+    @Option(names = "--source", paramLabel = "NAME", description = "arxiv-oai, arxiv-api or huggingface (default: all)")
     String source;
 
     @Option(names = "--from", paramLabel = "DATE", description = "harvest from this date (YYYY-MM-DD) instead of the checkpoint")
