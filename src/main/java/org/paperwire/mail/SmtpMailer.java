@@ -1,0 +1,173 @@
+package org.paperwire.mail;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.time.InstantSource;
+import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.paperwire.config.PaperwireConfig.MailConfig;
+import org.paperwire.config.PaperwireConfig.SmtpSecurity;
+
+/**
+ * Sends through an SMTP server with Jakarta Mail (Angus Mail): STARTTLS (required, never silently plain) or
+ * SMTPS, and authentication when a user name is configured. A fixed pool of {@code smtp.connections}
+ * transports is reused across messages (one SMTP session carries many mails), and the pool's size bounds how
+ * many sends run at once: a caller waits for a free connection.
+ */
+public final class SmtpMailer implements Mailer {
+    private final MailConfig config;
+    private final InstantSource clock;
+    private final Session session;
+    private final String protocol;
+    private final BlockingQueue<Transport> pool;
+
+    public SmtpMailer(MailConfig config, InstantSource clock) {
+        this.config = config;
+        this.clock = clock;
+        this.protocol = config.security() == SmtpSecurity.SMTPS ? "smtps" : "smtp";
+        this.session = Session.getInstance(properties(config, protocol));
+        this.pool = new ArrayBlockingQueue<>(config.connections());
+        for (int i = 0; i < config.connections(); i++) {
+            pool.add(newTransport());
+        }
+    }
+
+    private static Properties properties(MailConfig config, String protocol) {
+        Properties p = new Properties();
+        String prefix = "mail." + protocol + ".";
+        String timeout = Long.toString(config.timeout().toMillis());
+        p.put("mail.transport.protocol", protocol);
+        p.put(prefix + "host", config.smtpHost());
+        p.put(prefix + "port", Integer.toString(config.smtpPort()));
+        p.put(prefix + "connectiontimeout", timeout);
+        p.put(prefix + "timeout", timeout);
+        p.put(prefix + "writetimeout", timeout);
+        p.put(prefix + "auth", Boolean.toString(!config.username().isBlank()));
+        if (config.security() == SmtpSecurity.STARTTLS) {
+            p.put(prefix + "starttls.enable", "true");
+            p.put(prefix + "starttls.required", "true");
+        }
+        if (config.security() != SmtpSecurity.NONE) {
+            p.put(prefix + "ssl.checkserveridentity", "true");
+        }
+        return p;
+    }
+
+    private Transport newTransport() {
+        try {
+            return session.getTransport(protocol);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("no Jakarta Mail transport for " + protocol, e);
+        }
+    }
+
+    @Override
+    public void send(MailMessage message) throws MailException {
+        MimeMessage mime;
+        try {
+            mime = MimeMessages.build(session, config.from(), message, clock.instant());
+        } catch (MessagingException e) {
+            throw new MailException("cannot build the message to " + message.to() + ": " + e.getMessage(), false, 0, e);
+        }
+        Transport transport;
+        try {
+            transport = pool.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MailException("interrupted while waiting for an SMTP connection", true, 0, e);
+        }
+        try {
+            if (!transport.isConnected()) {
+                transport.connect(config.smtpHost(), config.smtpPort(),
+                        config.username().isBlank() ? null : config.username(),
+                        config.username().isBlank() ? null : config.password());
+            }
+            transport.sendMessage(mime, mime.getAllRecipients());
+        } catch (MessagingException e) {
+            closeQuietly(transport);
+            transport = newTransport(); // a failed session may be half-open: start the next send afresh
+            throw classify(e, message.to());
+        } finally {
+            pool.add(transport);
+        }
+    }
+
+    /** 5xx replies are permanent; 4xx, refused connections, timeouts and authentication trouble are temporary. */
+    static MailException classify(MessagingException e, String to) {
+        int code = replyCode(e);
+        String where = "SMTP delivery to " + to + " failed";
+        if (code >= 500) {
+            return new MailException(where + " permanently (" + code + "): " + e.getMessage(), false, code, e);
+        }
+        if (e instanceof AuthenticationFailedException) {
+            return new MailException(where + ": the SMTP server refused the login; check smtp.username and"
+                    + " smtp.password (" + e.getMessage() + ")", true, code, e);
+        }
+        String detail = code > 0 ? " (" + code + ")" : cause(e) instanceof IOException io ? " (" + io + ")" : "";
+        return new MailException(where + " for now" + detail + ": " + e.getMessage(), true, code, e);
+    }
+
+    private static int replyCode(Exception e) {
+        for (Throwable t = e; t != null; t = next(t)) {
+            if (t instanceof SMTPAddressFailedException a) {
+                return a.getReturnCode();
+            }
+            if (t instanceof SMTPSendFailedException s) {
+                return s.getReturnCode();
+            }
+            if (t instanceof SMTPSenderFailedException s) {
+                return s.getReturnCode();
+            }
+        }
+        return 0;
+    }
+
+    private static Throwable next(Throwable t) {
+        if (t instanceof MessagingException m && m.getNextException() != null && m.getNextException() != t) {
+            return m.getNextException();
+        }
+        return t.getCause() == t ? null : t.getCause();
+    }
+
+    private static Throwable cause(Throwable e) {
+        Throwable t = e;
+        while (next(t) != null) {
+            t = next(t);
+        }
+        return t;
+    }
+
+    private static void closeQuietly(Transport t) {
+        try {
+            t.close();
+        } catch (MessagingException e) {
+            // the connection is being discarded anyway
+        }
+    }
+
+    @Override
+    public int concurrency() {
+        return config.connections();
+    }
+
+    @Override
+    public String describe() {
+        return "SMTP " + config.smtpHost() + ":" + config.smtpPort() + " (" + config.security().name().toLowerCase(
+                java.util.Locale.ROOT) + ", " + config.connections() + " connections)";
+    }
+
+    @Override
+    public void close() {
+        for (Transport t : pool) {
+            closeQuietly(t);
+        }
+    }
+}

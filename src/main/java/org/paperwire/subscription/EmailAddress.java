@@ -1,0 +1,37 @@
+package org.paperwire.subscription;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.util.Optional;
+
+/** Checks subscriber addresses: a bare {@code local@domain}, nothing more (no display names, no lists). */
+public final class EmailAddress {
+    public static final int MAX_LENGTH = 254;
+
+    private EmailAddress() {}
+
+    /** The address, stripped, or empty when it is not a single plain email address. */
+    public static Optional<String> parse(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String text = raw.strip();
+        if (text.isEmpty() || text.length() > MAX_LENGTH || text.indexOf('@') <= 0 || text.contains("<")
+                || text.contains(",") || text.chars().anyMatch(c -> c <= ' ')) {
+            return Optional.empty();
+        }
+        try {
+            InternetAddress address = new InternetAddress(text, true);
+            address.validate();
+            return Optional.of(address.getAddress());
+        } catch (AddressException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The address, or an {@link IllegalArgumentException} that quotes the input. */
+    public static String parseOrThrow(String raw) {
+        return parse(raw).orElseThrow(() -> new IllegalArgumentException(
+                "'" + raw + "' is not an email address (expected something like name@example.org)"));
+    }
+}

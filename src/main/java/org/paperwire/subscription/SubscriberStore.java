@@ -1,0 +1,248 @@
+package org.paperwire.subscription;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.paperwire.db.Jdbc;
+import org.paperwire.subscription.Preferences.Frequency;
+import org.paperwire.subscription.Subscriber.Status;
+
+/** Subscribers and their topics in SQLite ({@code V4__subscriptions_and_digests.sql}). */
+public final class SubscriberStore {
+    private static final String COLUMNS = "id, email, status, frequency, weekday, delivery_hour, time_zone, skip_empty,"
+            + " max_per_email, created_at, confirmed_at, link_version";
+
+    private final DataSource db;
+
+    public SubscriberStore(DataSource db) {
+        this.db = db;
+    }
+
+    /**
+     * Adds a subscriber unless the address is already there (in any state).
+     *
+     * @return the subscriber and whether this call created it
+     */
+    public Created create(String email, Status status, Preferences prefs, List<Topic> topics, Instant now) {
+        return Jdbc.inTransaction(db, c -> {
+            Optional<Subscriber> existing = findByEmail(c, email);
+            if (existing.isPresent()) {
+                return new Created(existing.get(), false);
+            }
+            long id;
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO subscribers (email, status, frequency, weekday,"
+                    + " delivery_hour, time_zone, skip_empty, max_per_email, created_at, confirmed_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+                st.setString(1, email);
+                st.setString(2, status.name().toLowerCase(Locale.ROOT));
+                bindPreferences(st, 3, prefs);
+                st.setLong(9, now.toEpochMilli());
+                if (status == Status.ACTIVE) {
+                    st.setLong(10, now.toEpochMilli());
+                } else {
+                    st.setNull(10, java.sql.Types.INTEGER);
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            writeTopics(c, id, topics);
+            return new Created(find(c, id).orElseThrow(), true);
+        });
+    }
+
+    /** A subscriber and whether the call that returned it created it. */
+    public record Created(Subscriber subscriber, boolean isNew) {}
+
+    public Optional<Subscriber> find(long id) {
+        return Jdbc.read(db, c -> find(c, id));
+    }
+
+    public Optional<Subscriber> findByEmail(String email) {
+        return Jdbc.read(db, c -> findByEmail(c, email));
+    }
+
+    /** Every subscriber, by id, with topics. */
+    public List<Subscriber> all() {
+        return Jdbc.read(db, c -> {
+            Map<Long, List<Topic>> topics = new HashMap<>();
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT subscriber_id, kind, value, cap FROM subscriber_topics ORDER BY subscriber_id, position");
+                    ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    topics.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(topic(rs, 2));
+                }
+            }
+            List<Subscriber> out = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM subscribers ORDER BY id");
+                    ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(subscriber(rs, topics.getOrDefault(rs.getLong(1), List.of())));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Activates a pending subscriber (idempotent); false when it is not pending or active. */
+    public boolean confirm(long id, Instant now) {
+        return Jdbc.inTransaction(db, c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE subscribers SET status = 'active',"
+                    + " confirmed_at = COALESCE(confirmed_at, ?) WHERE id = ? AND status IN ('pending', 'active')")) {
+                st.setLong(1, now.toEpochMilli());
+                st.setLong(2, id);
+                return st.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Re-activates an unsubscribed address as pending, so that it must be confirmed again. */
+    public void resubscribe(long id) {
+        update("UPDATE subscribers SET status = 'pending', confirmed_at = NULL WHERE id = ? AND status = 'unsubscribed'", id);
+    }
+
+    /** Stops every mail at once and invalidates links issued so far. */
+    public void unsubscribe(long id) {
+        update("UPDATE subscribers SET status = 'unsubscribed', link_version = link_version + 1 WHERE id = ?", id);
+    }
+
+    /** Deletes the subscriber, its topics and its digest history. */
+    public boolean remove(long id) {
+        return update("DELETE FROM subscribers WHERE id = ?", id) == 1;
+    }
+
+    public void update(long id, Preferences prefs, List<Topic> topics) {
+        Jdbc.inTransaction(db, c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE subscribers SET frequency = ?, weekday = ?,"
+                    + " delivery_hour = ?, time_zone = ?, skip_empty = ?, max_per_email = ? WHERE id = ?")) {
+                bindPreferences(st, 1, prefs);
+                st.setLong(7, id);
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM subscriber_topics WHERE subscriber_id = ?")) {
+                st.setLong(1, id);
+                st.executeUpdate();
+            }
+            writeTopics(c, id, topics);
+            return null;
+        });
+    }
+
+    /**
+     * Claims the right to mail this address now: true (and remembered) when the last confirmation or link mail
+     * is at least {@code interval} ago. Atomic, so two concurrent requests cannot both send.
+     */
+    public boolean claimMailSlot(long id, Instant now, Duration interval) {
+        return Jdbc.inTransaction(db, c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE subscribers SET last_mail_at = ?"
+                    + " WHERE id = ? AND (last_mail_at IS NULL OR last_mail_at <= ?)")) {
+                st.setLong(1, now.toEpochMilli());
+                st.setLong(2, id);
+                st.setLong(3, now.minus(interval).toEpochMilli());
+                return st.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private int update(String sql, long id) {
+        return Jdbc.inTransaction(db, c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                st.setLong(1, id);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    private static void bindPreferences(PreparedStatement st, int at, Preferences p) throws SQLException {
+        st.setString(at, p.frequency().name().toLowerCase(Locale.ROOT));
+        st.setInt(at + 1, p.weekday().getValue());
+        st.setInt(at + 2, p.hour());
+        st.setString(at + 3, p.zone().getId());
+        st.setInt(at + 4, p.skipEmpty() ? 1 : 0);
+        st.setInt(at + 5, p.maxPerEmail());
+    }
+
+    private static void writeTopics(Connection c, long id, List<Topic> topics) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT OR REPLACE INTO subscriber_topics"
+                + " (subscriber_id, kind, value, cap, position) VALUES (?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (Topic t : topics) {
+                st.setLong(1, id);
+                st.setString(2, t.kind().id());
+                st.setString(3, t.value());
+                st.setInt(4, t.cap());
+                st.setInt(5, position++);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    private static Optional<Subscriber> find(Connection c, long id) throws SQLException {
+        return one(c, "WHERE id = ?", st -> st.setLong(1, id));
+    }
+
+    private static Optional<Subscriber> findByEmail(Connection c, String email) throws SQLException {
+        return one(c, "WHERE email = ?", st -> st.setString(1, email));
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement st) throws SQLException;
+    }
+
+    private static Optional<Subscriber> one(Connection c, String where, Binder binder) throws SQLException {
+        long id;
+        try (PreparedStatement st = c.prepareStatement("SELECT id FROM subscribers " + where)) {
+            binder.bind(st);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                id = rs.getLong(1);
+            }
+        }
+        List<Topic> topics = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT kind, value, cap FROM subscriber_topics WHERE subscriber_id = ? ORDER BY position")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    topics.add(topic(rs, 1));
+                }
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM subscribers WHERE id = ?")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return Optional.of(subscriber(rs, topics));
+            }
+        }
+    }
+
+    private static Topic topic(ResultSet rs, int at) throws SQLException {
+        return new Topic(Topic.Kind.byId(rs.getString(at)).orElseThrow(), rs.getString(at + 1), rs.getInt(at + 2));
+    }
+
+    private static Subscriber subscriber(ResultSet rs, List<Topic> topics) throws SQLException {
+        Preferences prefs = new Preferences(Frequency.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)),
+                DayOfWeek.of(rs.getInt(5)), rs.getInt(6), ZoneId.of(rs.getString(7)), rs.getInt(8) == 1, rs.getInt(9));
+        long confirmed = rs.getLong(11);
+        Instant confirmedAt = rs.wasNull() ? null : Instant.ofEpochMilli(confirmed);
+        return new Subscriber(rs.getLong(1), rs.getString(2), Status.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
+                prefs, topics, Instant.ofEpochMilli(rs.getLong(10)), confirmedAt, rs.getInt(12));
+    }
+}
