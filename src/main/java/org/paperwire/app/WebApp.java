@@ -59,6 +59,10 @@ public final class WebApp {
                 new PaperRoutes(app.papers(), app.signals(), app.votes(), app.views(), similar, templates, visitors,
                         new RateLimiter(config.web().votesPerMinute(), app.clock())),
                 new SearchRoutes(() -> app.search().service(), app.papers(), templates, feeds, app.clock()),
+                new org.paperwire.subscription.SubscriptionRoutes(app.subscriptions(), templates, visitors, app.clock()),
+                new org.paperwire.digest.DigestRoutes(app.subscriptions(), app::digests, app::digestMails,
+                        app.digestOutbox(), () -> app.mailer().describe(),
+                        () -> app.subscribers().all().stream().filter(s -> s.active()).count(), templates),
                 new OpenApiRoutes(),
                 new MetricsRoutes(registry)));
     }

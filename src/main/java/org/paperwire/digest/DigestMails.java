@@ -85,6 +85,11 @@ public final class DigestMails {
                 "Here is a fresh link to your Paperwire settings:\n" + manage + "\n", Map.of());
     }
 
+    /** The digest's HTML part as it would be mailed (for {@code /digest/preview}). */
+    public String previewHtml(Digest d) {
+        return html(d, links.manage(d.subscriber()), links.unsubscribe(d.subscriber()));
+    }
+
     String html(Digest d, String manage, String unsubscribe) {
         StringBuilder body = new StringBuilder();
         if (d.isEmpty()) {

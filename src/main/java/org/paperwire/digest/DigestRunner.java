@@ -68,8 +68,11 @@ public final class DigestRunner {
      * @param skipped empty digests not sent (the subscriber skips empty days)
      * @param retrying digests waiting for another attempt after a temporary failure
      * @param previews the built digests, in a dry run
+     * @param buildTime wall time of building and storing the digests
+     * @param sendTime wall time of sending
      */
-    public record Report(int due, int sent, int failed, int skipped, int retrying, List<Digest> previews) {}
+    public record Report(int due, int sent, int failed, int skipped, int retrying, List<Digest> previews,
+            Duration buildTime, Duration sendTime) {}
 
     private final SubscriberStore subscribers;
     private final DigestOutbox outbox;
@@ -102,12 +105,16 @@ public final class DigestRunner {
         List<Subscriber> chosen = subscribers.all().stream().filter(Subscriber::active)
                 .filter(s -> options.onlyAddress() == null || s.email().equalsIgnoreCase(options.onlyAddress()))
                 .toList();
+        long start = System.nanoTime();
         Plan plan = plan(chosen, options, now);
+        Duration buildTime = Duration.ofNanos(System.nanoTime() - start);
         if (options.dryRun()) {
-            return new Report(plan.due, 0, 0, plan.skipped, 0, plan.previews);
+            return new Report(plan.due, 0, 0, plan.skipped, 0, plan.previews, buildTime, Duration.ZERO);
         }
+        start = System.nanoTime();
         Sent sent = send(options.onlyAddress() == null ? null : chosen.stream().map(Subscriber::id).toList());
-        return new Report(plan.due, sent.sent.get(), sent.failed.get(), plan.skipped, sent.retrying.get(), List.of());
+        return new Report(plan.due, sent.sent.get(), sent.failed.get(), plan.skipped, sent.retrying.get(), List.of(),
+                buildTime, Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** The subscriber's next digest as it would be built now (for {@code /digest/preview}); nothing is stored. */

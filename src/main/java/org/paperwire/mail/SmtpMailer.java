@@ -55,6 +55,11 @@ public final class SmtpMailer implements Mailer {
             p.put(prefix + "starttls.enable", "true");
             p.put(prefix + "starttls.required", "true");
         }
+        if (config.security() == SmtpSecurity.SMTPS) {
+            p.put(prefix + "ssl.socketFactory", NoDelaySockets.tls());
+        } else {
+            p.put(prefix + "socketFactory", NoDelaySockets.plain()); // STARTTLS layers TLS over this socket
+        }
         if (config.security() != SmtpSecurity.NONE) {
             p.put(prefix + "ssl.checkserveridentity", "true");
         }

@@ -58,6 +58,7 @@ public final class SmtpSink implements AutoCloseable {
     private void session(Socket socket) {
         try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
                 OutputStream out = socket.getOutputStream()) {
+            socket.setTcpNoDelay(true);
             reply(out, "220 localhost smtp-sink ready");
             String line;
             while ((line = readLine(in)) != null) {

@@ -182,6 +182,10 @@ public final class SubscriptionService {
         return s;
     }
 
+    public LinkTokens tokens() {
+        return tokens;
+    }
+
     public SubscriberStore store() {
         return store;
     }

@@ -1,0 +1,188 @@
+package org.paperwire.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.paperwire.app.Paperwire;
+import org.paperwire.config.ConfigKey;
+import org.paperwire.config.ConfigSources;
+import org.paperwire.config.PaperwireConfig;
+import org.paperwire.digest.DigestRunner;
+import org.paperwire.ingest.bulk.ImportOptions;
+import org.paperwire.ingest.bulk.ImportProgress;
+import org.paperwire.mail.SmtpSink;
+import org.paperwire.subscription.Preferences;
+import org.paperwire.subscription.Subscriber;
+import org.paperwire.subscription.Topic;
+import org.paperwire.web.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code paperwire bench digest}: N subscribers with 3 saved searches each over one day of new papers, delivered
+ * to a local SMTP sink ({@link SmtpSink}) over pooled connections. Runs in a fresh temporary data folder.
+ */
+@Command(name = "digest", mixinStandardHelpOptions = true, description = {
+        "Benchmark digests: build them for N subscribers (3 saved searches each) over one day of papers and",
+        "deliver them to a local SMTP sink. Embedding the day's papers first is setup, not timed."})
+final class BenchDigestCommand implements Callable<Integer> {
+    /** Plain-language research interests, the kind people save; each subscriber gets 3 of them. */
+    static final List<String> INTERESTS = List.of(
+            "diffusion models for video generation", "speech recognition for low-resource languages",
+            "large language model reasoning and chain of thought", "reinforcement learning from human feedback",
+            "vision transformers for image classification", "retrieval augmented generation",
+            "graph neural networks for molecules", "autonomous driving perception", "medical image segmentation",
+            "federated learning privacy", "adversarial robustness of neural networks", "text to image generation",
+            "multimodal large language models", "code generation with language models", "3D scene reconstruction",
+            "neural radiance fields", "time series forecasting", "recommender systems", "robot manipulation learning",
+            "machine translation", "question answering benchmarks", "model compression and quantization",
+            "efficient attention for long context", "hallucination in language models", "AI safety and alignment",
+            "object detection in images", "point cloud processing", "protein structure prediction",
+            "causal inference with machine learning", "Bayesian deep learning uncertainty",
+            "mixture of experts models", "speech synthesis", "sign language recognition", "remote sensing imagery",
+            "video understanding", "continual learning and catastrophic forgetting", "knowledge distillation",
+            "optimization for deep learning training", "fairness and bias in machine learning",
+            "agents that use tools and web browsing");
+
+    @ParentCommand
+    BenchCommand bench;
+
+    @Option(names = "--subscribers", paramLabel = "N", description = "subscribers (default 10000)")
+    int subscribers = 10_000;
+
+    @Option(names = "--listing", paramLabel = "FILE", description = "one day of arXiv listings (default: "
+            + "../shared/data/arxiv/daily-arxiv-ai-enhanced/data/2026-06-30.jsonl.gz)")
+    Path listing = Path.of("../shared/data/arxiv/daily-arxiv-ai-enhanced/data/2026-06-30.jsonl.gz");
+
+    @Option(names = "--connections", paramLabel = "N", description = "pooled SMTP connections (default 8)")
+    int connections = 8;
+
+    @Option(names = "--json", description = "print subscribers, build_seconds, messages_per_second, peak_rss_mb as JSON")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(listing)) {
+            throw new UserError("no listing file " + listing.toAbsolutePath() + "; pass one with --listing");
+        }
+        LocalDate day = day(listing);
+        Path dir = Files.createTempDirectory("paperwire-bench-digest");
+        try (SmtpSink sink = new SmtpSink(Duration.ZERO, null)) {
+            PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
+                    .with(ConfigKey.DATA_DIR, dir.toString())
+                    .with(ConfigKey.SMTP_HOST, "127.0.0.1").with(ConfigKey.SMTP_PORT, Integer.toString(sink.port()))
+                    .with(ConfigKey.SMTP_SECURITY, "none").with(ConfigKey.SMTP_CONNECTIONS, Integer.toString(connections))
+                    .with(ConfigKey.SEARCH_BACKGROUND_EMBEDDING, "false"));
+            Clock clock = Clock.fixed(day.plusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+            try (Paperwire app = new Paperwire(config, clock)) {
+                Report report = run(app);
+                print(report);
+            }
+        } finally {
+            deleteTree(dir);
+        }
+        return 0;
+    }
+
+    private record Report(int subscribers, int papers, int digests, long items, double buildSeconds, double sendSeconds,
+            int sent, int failed, double peakRssMb) {}
+
+    private Report run(Paperwire app) {
+        var imported = app.bulkImporter().importFiles(List.of(listing), ImportOptions.detect(), ImportProgress.NONE);
+        app.search().follower().catchUp();
+        status("embedding %,d papers (setup, not timed)...", app.search().embeddings().backlog());
+        app.search().embeddings().drain();
+        app.search().follower().catchUp();
+        status("adding %,d subscribers...", subscribers);
+        Random random = new Random(42);
+        Preferences prefs = Preferences.defaults(7, ZoneOffset.UTC);
+        for (int i = 0; i < subscribers; i++) {
+            List<Topic> topics = new ArrayList<>();
+            while (topics.size() < 3) {
+                Topic t = new Topic(Topic.Kind.SEARCH, INTERESTS.get(random.nextInt(INTERESTS.size())), 5);
+                if (!topics.contains(t)) {
+                    topics.add(t);
+                }
+            }
+            app.subscribers().create("reader" + i + "@bench.example.org", Subscriber.Status.ACTIVE, prefs, topics,
+                    app.clock().instant().minus(Duration.ofDays(3)));
+        }
+        status("building and sending...");
+        DigestRunner.Report r = app.digests().run(new DigestRunner.Options(false, true, null));
+        long items = app.digestOutbox().counts().values().stream().mapToLong(Long::longValue).sum();
+        return new Report(subscribers, (int) imported.created(), r.due(), items, r.buildTime().toMillis() / 1000.0,
+                r.sendTime().toMillis() / 1000.0, r.sent(), r.failed(), peakRssMb());
+    }
+
+    private void print(Report r) throws IOException {
+        double perSecondBuilt = r.digests() / Math.max(r.buildSeconds(), 1e-3);
+        double perSecondSent = r.sent() / Math.max(r.sendSeconds(), 1e-3);
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("subscribers", r.subscribers());
+            out.put("papers", r.papers());
+            out.put("digests_built", r.digests());
+            out.put("build_seconds", r.buildSeconds());
+            out.put("digests_per_second", Math.round(perSecondBuilt));
+            out.put("send_seconds", r.sendSeconds());
+            out.put("messages_sent", r.sent());
+            out.put("messages_failed", r.failed());
+            out.put("messages_per_second", Math.round(perSecondSent));
+            out.put("smtp_connections", connections);
+            out.put("peak_rss_mb", Math.round(r.peakRssMb()));
+            System.out.println(Json.mapper().writeValueAsString(out));
+        } else {
+            System.out.printf("subscribers        %,d (3 saved searches each) over %,d papers%n", r.subscribers(), r.papers());
+            System.out.printf("built              %,d digests in %.1f s (%,.0f digests/s)%n", r.digests(), r.buildSeconds(),
+                    perSecondBuilt);
+            System.out.printf("delivered          %,d messages in %.1f s (%,.0f messages/s, %d connections), %d failed%n",
+                    r.sent(), r.sendSeconds(), perSecondSent, connections, r.failed());
+            System.out.printf("peak memory (RSS)  %,.0f MB%n", r.peakRssMb());
+        }
+    }
+
+    private static LocalDate day(Path file) {
+        Matcher m = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})").matcher(file.getFileName().toString());
+        return m.find() ? LocalDate.parse(m.group(1)) : LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** The process's peak resident set (VmHWM) on Linux, else the JVM's heap in use. */
+    static double peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux
+        }
+        Runtime rt = Runtime.getRuntime();
+        return (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);
+    }
+
+    private static void status(String format, Object... args) {
+        System.err.printf("bench: " + format + "%n", args);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.paperwire.digest;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.paperwire.subscription.Subscriber;
+import org.paperwire.subscription.SubscriptionService;
+import org.paperwire.subscription.SubscriptionService.LinkException;
+import org.paperwire.web.HttpError;
+import org.paperwire.web.PageContext;
+import org.paperwire.web.Routes;
+import org.paperwire.web.Templates;
+
+/**
+ * {@code /digest/preview?t=MANAGE_TOKEN}: the subscriber's next digest exactly as it would be mailed (nothing is
+ * recorded); {@code /digest/status} and {@code /api/v1/digest/status}: delivery counts and permanent failures
+ * for the operator, with addresses masked since the page is public like {@code /sources}.
+ */
+public final class DigestRoutes implements Routes {
+    /** The mail HTML has inline styles (mail clients need them); this page alone allows them. */
+    private static final String PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:;"
+            + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private final SubscriptionService subscriptions;
+    private final Supplier<DigestRunner> runner;
+    private final Supplier<DigestMails> mails;
+    private final DigestOutbox outbox;
+    private final Supplier<String> mailer;
+    private final LongSupplier activeSubscribers;
+    private final Templates templates;
+
+    public DigestRoutes(SubscriptionService subscriptions, Supplier<DigestRunner> runner, Supplier<DigestMails> mails,
+            DigestOutbox outbox, Supplier<String> mailer, LongSupplier activeSubscribers, Templates templates) {
+        this.subscriptions = subscriptions;
+        this.runner = runner;
+        this.mails = mails;
+        this.outbox = outbox;
+        this.mailer = mailer;
+        this.activeSubscribers = activeSubscribers;
+        this.templates = templates;
+    }
+
+    @Override
+    public void register(JavalinConfig config) {
+        config.routes.get("/digest/preview", this::preview);
+        config.routes.get("/digest/status", ctx -> templates.render(ctx, "digestStatus.jte",
+                new PageContext("sources", "", ""), status()));
+        config.routes.get("/api/v1/digest/status", ctx -> ctx.json(status()));
+    }
+
+    private void preview(Context ctx) {
+        Subscriber s;
+        try {
+            s = subscriptions.manage(ctx.queryParam("t"));
+        } catch (LinkException e) {
+            throw new HttpError(e.expired() ? 410 : 400, e.expired() ? "Gone" : "Bad Request",
+                    e.getMessage() + "; ask for a fresh link on the manage page");
+        }
+        ctx.header("Content-Security-Policy", PREVIEW_CSP);
+        ctx.html(mails.get().previewHtml(runner.get().preview(s)));
+    }
+
+    private DigestStatusPage status() {
+        return new DigestStatusPage(mailer.get(), activeSubscribers.getAsLong(), outbox.counts(),
+                outbox.failures(50).stream().map(f -> new DigestOutbox.Failure(mask(f.recipient()), f.period(),
+                        f.attempts(), f.error() == null ? "" : f.error().replace(f.recipient(), mask(f.recipient())),
+                        f.at())).toList());
+    }
+
+    /** j…@example.org: enough for the operator to recognise, not a list of addresses for anyone else. */
+    static String mask(String email) {
+        int at = email.indexOf('@');
+        return at <= 0 ? "…" : email.charAt(0) + "…" + email.substring(at);
+    }
+}

@@ -1,0 +1,249 @@
+package org.paperwire.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperwire.app.Paperwire;
+import org.paperwire.app.WebApp;
+import org.paperwire.config.ConfigKey;
+import org.paperwire.config.ConfigSources;
+import org.paperwire.config.PaperwireConfig;
+import org.paperwire.paper.Paper;
+import org.paperwire.subscription.Preferences;
+import org.paperwire.subscription.Subscriber;
+import org.paperwire.web.WebServer;
+
+/**
+ * Issue 5 end to end: GreenMail (a real SMTP server in this JVM) receives the confirmation and the digest, and
+ * the links in them work against the real web server on port 0. Links are built from {@code public-url}
+ * (https://papers.example.org), so the test points them at the local server to follow them.
+ */
+class DigestMailIntegrationTest {
+    static final String PUBLIC = "https://papers.example.org";
+    static final Pattern LINK = Pattern.compile(Pattern.quote(PUBLIC) + "/[a-z/]+\\?t=[A-Za-z0-9._-]+");
+
+    @TempDir
+    Path dir;
+    GreenMail smtp;
+    MutableClock clock;
+    Paperwire app;
+    WebServer web;
+    int port;
+    HttpClient bare = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() {
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        clock = new MutableClock(Instant.parse("2026-06-30T10:00:00Z"));
+        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
+                .with(ConfigKey.DATA_DIR, dir.toString())
+                .with(ConfigKey.PUBLIC_URL, PUBLIC)
+                .with(ConfigKey.SMTP_HOST, "127.0.0.1")
+                .with(ConfigKey.SMTP_PORT, Integer.toString(smtp.getSmtp().getPort()))
+                .with(ConfigKey.SMTP_SECURITY, "none")
+                .with(ConfigKey.MAIL_FROM, "Paperwire <digest@papers.example.org>")
+                .with(ConfigKey.SUBSCRIPTION_PER_CLIENT_PER_HOUR, "5"));
+        app = new Paperwire(config, clock);
+        List<Paper> papers = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            papers.add(new Paper("2606.0000" + i, 1, "Paper <" + i + "> on language & vision", "We study things "
+                    + "carefully. ".repeat(40), List.of("Ada Lovelace", "Grace Hopper"), List.of("cs.CL"), null, null,
+                    null, Instant.parse("2026-06-29T10:00:00Z"), Instant.parse("2026-06-29T10:00:00Z"),
+                    LocalDate.parse("2026-06-30")));
+        }
+        app.papers().upsertAll(papers);
+        web = WebApp.create(app);
+        port = web.start(0);
+    }
+
+    @AfterEach
+    void stop() {
+        web.close();
+        app.close();
+        smtp.stop();
+    }
+
+    String local(String link) {
+        assertThat(link).startsWith(PUBLIC);
+        return "http://127.0.0.1:" + port + link.substring(PUBLIC.length());
+    }
+
+    HttpResponse<String> get(HttpClient client, String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(HttpClient client, String url, String form) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(form))
+                .header("Content-Type", "application/x-www-form-urlencoded").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> subscribeApi(String json) throws Exception {
+        return bare.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/subscriptions"))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String text(MimeMessage m) throws Exception {
+        return (String) ((MimeMultipart) m.getContent()).getBodyPart(0).getContent();
+    }
+
+    static String link(String text, String path) {
+        Matcher m = LINK.matcher(text);
+        while (m.find()) {
+            if (m.group().startsWith(PUBLIC + path + "?")) {
+                return m.group();
+            }
+        }
+        throw new AssertionError("no " + path + " link in:\n" + text);
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void doubleOptInThenADigestWhoseLinksConfirmManageAndUnsubscribeWithOneClick() throws Exception {
+        // the form in every page's footer, with the visitor's CSRF token
+        HttpResponse<String> homePage = get(bare, "http://127.0.0.1:" + port + "/");
+        String home = homePage.body();
+        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(home);
+        assertThat(home).contains("action=\"/subscribe\"");
+        assertThat(csrf.find()).isTrue();
+        // the cookie is Secure (public-url is https), so the test sends it back over http by hand
+        String cookie = homePage.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        HttpResponse<String> form = bare.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/subscribe"))
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + enc(csrf.group(1)) + "&email=" + enc("ada@example.org")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("Check your inbox");
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        MimeMessage confirmation = smtp.getReceivedMessages()[0];
+        assertThat(confirmation.getSubject()).isEqualTo("Confirm your Paperwire subscription");
+        assertThat(confirmation.getContentType()).startsWith("multipart/alternative");
+        // nothing but the confirmation before it is confirmed
+        assertThat(app.digests().run(new DigestRunner.Options(false, true, null)).sent()).isZero();
+
+        String confirm = link(text(confirmation), "/subscription/confirm");
+        assertThat(get(bare, local(confirm)).body()).contains("Confirm my subscription"); // GET changes nothing
+        assertThat(app.subscribers().findByEmail("ada@example.org").orElseThrow().status())
+                .isEqualTo(Subscriber.Status.PENDING);
+        String token = confirm.substring(confirm.indexOf("t=") + 2);
+        HttpResponse<String> confirmed = post(bare, "http://127.0.0.1:" + port + "/subscription/confirm", "t=" + token);
+        assertThat(confirmed.statusCode()).isEqualTo(303);
+        assertThat(app.subscribers().findByEmail("ada@example.org").orElseThrow().status())
+                .isEqualTo(Subscriber.Status.ACTIVE);
+
+        DigestRunner.Report run = app.digests().run(new DigestRunner.Options(false, true, null));
+        assertThat(run.due()).isEqualTo(1);
+        assertThat(run.sent()).isEqualTo(1);
+        MimeMessage digest = smtp.getReceivedMessages()[1];
+        assertThat(digest.getSubject()).isEqualTo("Paperwire digest for Tue 30 Jun 2026: 4 new papers");
+        assertThat(digest.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        String listUnsubscribe = digest.getHeader("List-Unsubscribe")[0];
+        assertThat(listUnsubscribe).matches("<" + Pattern.quote(PUBLIC) + "/subscription/unsubscribe\\?t=[^>]+>, "
+                + "<mailto:digest@papers\\.example\\.org\\?subject=[^>]+>");
+        MimeMultipart parts = (MimeMultipart) digest.getContent();
+        assertThat(digest.getContentType()).startsWith("multipart/alternative");
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+        String html = (String) parts.getBodyPart(1).getContent();
+        assertThat(html).contains("style=\"").doesNotContain("<link").doesNotContain("<style").doesNotContain("<img")
+                .contains("Paper &lt;1&gt; on language &amp; vision") // escaped, never markup
+                .contains(PUBLIC + "/papers/2606.00001").contains("https://arxiv.org/abs/2606.00001")
+                .contains("Why: trending");
+        String plain = text(digest);
+        assertThat(plain).contains("Paper <1> on language & vision").contains("Ada Lovelace, Grace Hopper")
+                .contains("cs.CL");
+
+        // the manage link works and changes take effect at once
+        String manage = link(plain, "/subscription/manage");
+        HttpResponse<String> page = get(bare, local(manage));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("ada@example.org").contains("Next digest:");
+        String manageToken = manage.substring(manage.indexOf("t=") + 2);
+        HttpResponse<String> saved = post(bare, "http://127.0.0.1:" + port + "/subscription/manage", "t=" + manageToken
+                + "&frequency=weekly&weekday=5&hour=8&zone=" + enc("Europe/Berlin") + "&max=7&skip_empty=on"
+                + "&kind=category&value=cs.CL&cap=3&kind=search&value=" + enc("speech recognition") + "&cap=2"
+                + "&kind=&value=&cap=5");
+        assertThat(saved.statusCode()).isEqualTo(200);
+        Subscriber changed = app.subscribers().findByEmail("ada@example.org").orElseThrow();
+        assertThat(changed.preferences().frequency()).isEqualTo(Preferences.Frequency.WEEKLY);
+        assertThat(changed.preferences().maxPerEmail()).isEqualTo(7);
+        assertThat(changed.topics()).extracting(t -> t.kind().id() + ":" + t.value() + ":" + t.cap())
+                .containsExactly("category:cs.CL:3", "search:speech recognition:2");
+        HttpResponse<String> preview = get(bare, "http://127.0.0.1:" + port + "/digest/preview?t=" + manageToken);
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("Paperwire digest for");
+
+        // a second run in the same period sends nothing again
+        assertThat(app.digests().run(new DigestRunner.Options(false, true, null)).sent()).isZero();
+
+        // RFC 8058 one-click: a POST to the URL from the header, no cookie, no login
+        String oneClick = listUnsubscribe.substring(1, listUnsubscribe.indexOf('>'));
+        HttpResponse<String> gone = post(bare, local(oneClick), "List-Unsubscribe=One-Click");
+        assertThat(gone.statusCode()).isEqualTo(200);
+        assertThat(app.subscribers().findByEmail("ada@example.org").orElseThrow().status())
+                .isEqualTo(Subscriber.Status.UNSUBSCRIBED);
+        assertThat(get(bare, local(manage)).statusCode()).isEqualTo(400); // older links stop working
+        clock.advance(java.time.Duration.ofDays(8));
+        assertThat(app.digests().run(new DigestRunner.Options(false, true, null)).due()).isZero();
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+    }
+
+    @Test
+    void knownAndUnknownAddressesGetTheSameAnswerAndRateLimitsStopMailBombing() throws Exception {
+        HttpResponse<String> first = subscribeApi("{\"email\": \"grace@example.org\", \"categories\": [\"cs.CL\"]}");
+        HttpResponse<String> again = subscribeApi("{\"email\": \"grace@example.org\"}");
+        HttpResponse<String> other = subscribeApi("{\"email\": \"alan@example.org\"}");
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(again.body()).isEqualTo(first.body()).isEqualTo(other.body());
+        // one mail per address within subscription.mail-interval, however often it is asked for
+        assertThat(smtp.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
+                .containsExactly("grace@example.org", "alan@example.org");
+        assertThat(subscribeApi("{\"email\": \"x@example.org\"}").statusCode()).isEqualTo(202);
+        assertThat(subscribeApi("{\"email\": \"y@example.org\"}").statusCode()).isEqualTo(202);
+        HttpResponse<String> limited = subscribeApi("{\"email\": \"z@example.org\"}");
+        assertThat(limited.statusCode()).isEqualTo(429); // 5 per client and hour
+        assertThat(subscribeApi("{\"email\": \"not an address\"}").statusCode()).isIn(400, 429);
+    }
+
+    @Test
+    void anExpiredLinkOffersAFreshOne() throws Exception {
+        app.subscriptions().add("ada@example.org", List.of(), true);
+        Subscriber s = app.subscribers().findByEmail("ada@example.org").orElseThrow();
+        String manage = app.links().manage(s);
+        clock.advance(java.time.Duration.ofDays(31));
+        HttpResponse<String> expired = get(bare, local(manage));
+        assertThat(expired.statusCode()).isEqualTo(410);
+        assertThat(expired.body()).contains("expired").contains("action=\"/subscription/link\"");
+        assertThat(post(bare, "http://127.0.0.1:" + port + "/subscription/link", "email=ada%40example.org").body())
+                .contains("Check your inbox");
+        MimeMessage fresh = smtp.getReceivedMessages()[smtp.getReceivedMessages().length - 1];
+        assertThat(get(bare, local(link(text(fresh), "/subscription/manage"))).statusCode()).isEqualTo(200);
+    }
+}
