@@ -88,7 +88,7 @@ final class BenchImportCommand implements Callable<Integer> {
     }
 
     /** The shared data relative to the working folder, else relative to the repository this build came from. */
-    private static Path defaultFolder() {
+    static Path defaultFolder() {
         Path here = Path.of(DEFAULT_FILES).toAbsolutePath().normalize();
         if (Files.isDirectory(here)) {
             return here;
@@ -108,7 +108,7 @@ final class BenchImportCommand implements Callable<Integer> {
         }
     }
 
-    private static List<Path> listFiles(Path folder) {
+    static List<Path> listFiles(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new UserError("--files " + folder + " is not a folder");
         }
