@@ -11,6 +11,12 @@ import org.paperwire.ingest.arxiv.ArxivSources;
 import org.paperwire.ingest.bulk.BulkImporter;
 import org.paperwire.paper.PaperStore;
 import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.search.FieldWeights;
+import org.paperwire.search.Fusion;
+import org.paperwire.search.SearchEngine;
+import org.paperwire.search.embed.EmbeddingModel;
+import org.paperwire.search.embed.LazyEmbedder;
+import org.paperwire.search.embed.OnnxEmbedder;
 
 /**
  * The composition root: builds the store, services and harvest sources from one validated configuration.
@@ -24,6 +30,7 @@ public final class Paperwire implements AutoCloseable {
     private final SourceStatusStore sourceStatuses;
     private final PaperIngestor ingestor;
     private final HarvestService harvests;
+    private SearchEngine search;
     private final BulkImporter bulkImporter;
 
     public Paperwire(PaperwireConfig config, Clock clock) {
@@ -36,6 +43,29 @@ public final class Paperwire implements AutoCloseable {
         this.harvests = new HarvestService(ArxivSources.create(config, ingestor, clock), sourceStatuses, clock,
                 config.harvest().interval(), config.harvest().retryDelay());
         this.bulkImporter = new BulkImporter(ingestor);
+    }
+
+    /**
+     * The search engine over {@code DATA_DIR/index}, opened on first use: commands that never search (import,
+     * harvest) don't take the index folder's lock, so they can run beside {@code serve}.
+     *
+     * @throws org.paperwire.search.index.IndexLockedException when another process holds the index folder
+     */
+    public synchronized SearchEngine search() {
+        if (search == null) {
+            EmbeddingModel model = EmbeddingModel.byId(config.search().embeddingModel()).orElseThrow();
+            int maxTokens = OnnxEmbedder.DEFAULT_MAX_TOKENS;
+            search = new SearchEngine(papers, database.dataSource(), config.dataDir().resolve("index"),
+                    new LazyEmbedder(model, OnnxEmbedder.cacheKey(model, maxTokens), () -> new OnnxEmbedder(model,
+                            maxTokens, config.search().embeddingThreads(), OnnxEmbedder.QUERY_INSTRUCTION)),
+                    clock, FieldWeights.DEFAULT, Fusion.DEFAULT);
+        }
+        return search;
+    }
+
+    /** Keeps the index following the store and, as configured, embeds new papers in the background. */
+    public void startSearchBackground() {
+        search().startBackground(config.search().followInterval(), config.search().backgroundEmbedding());
     }
 
     public PaperwireConfig config() {
@@ -64,6 +94,11 @@ public final class Paperwire implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (search != null) {
+                search.close();
+            }
+        }
         database.close();
     }
 }

@@ -5,7 +5,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code paperwire bench ...}: benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchImportCommand.class, BenchWebCommand.class})
+        subcommands = {BenchImportCommand.class, BenchWebCommand.class, BenchSearchCommand.class})
 final class BenchCommand {
     @ParentCommand
     Main main;

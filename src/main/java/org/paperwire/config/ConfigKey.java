@@ -45,7 +45,17 @@ public enum ConfigKey {
     /** Attempts per request on 503 / timeouts / connection errors. */
     HTTP_ATTEMPTS("http.attempts", "4", "attempts per HTTP request on 503, timeouts and connection errors"),
     /** Timeout of one HTTP request to an upstream source. */
-    HTTP_TIMEOUT("http.timeout", "PT60S", "timeout of one upstream HTTP request");
+    HTTP_TIMEOUT("http.timeout", "PT60S", "timeout of one upstream HTTP request"),
+    /** In-process embedding model of semantic search; changing it re-embeds every paper (vectors of two models never mix). */
+    SEARCH_EMBEDDING_MODEL("search.embedding-model", "bge-small-en-v1.5-q",
+            "embedding model: bge-small-en-v1.5-q (better) or all-minilm-l6-v2-q (about 2x faster, weaker)"),
+    /** Embedding model calls that run at once; each uses one core. */
+    SEARCH_EMBEDDING_THREADS("search.embedding-threads", "2", "embedding model calls that run at once (one core each)"),
+    /** Whether {@code serve} computes missing paper embeddings in the background, newest papers first. */
+    SEARCH_BACKGROUND_EMBEDDING("search.background-embedding", "true",
+            "compute missing paper embeddings in the background inside 'serve'"),
+    /** How often the search index picks up papers ingested since its last look (ISO-8601 duration). */
+    SEARCH_FOLLOW_INTERVAL("search.follow-interval", "PT2S", "how often the search index picks up newly ingested papers");
 
     private final String key;
     private final String defaultValue;

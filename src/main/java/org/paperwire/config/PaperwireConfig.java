@@ -18,7 +18,8 @@ public record PaperwireConfig(
         int port,
         URI publicUrl,
         HarvestConfig harvest,
-        ArxivConfig arxiv) {
+        ArxivConfig arxiv,
+        SearchConfig search) {
 
     /** What the scheduler inside {@code serve} harvests, and how often. */
     public record HarvestConfig(
@@ -40,6 +41,20 @@ public record PaperwireConfig(
             Duration maxRetryAfter,
             int httpAttempts,
             Duration httpTimeout) {}
+
+    /**
+     * How search embeds papers and follows the store.
+     *
+     * @param embeddingModel id of an {@code org.paperwire.search.embed.EmbeddingModel}
+     */
+    public record SearchConfig(
+            String embeddingModel,
+            int embeddingThreads,
+            boolean backgroundEmbedding,
+            Duration followInterval) {}
+
+    /** Ids of the embedding models in {@code org.paperwire.search.embed.EmbeddingModel}. */
+    public static final Set<String> EMBEDDING_MODELS = Set.of("bge-small-en-v1.5-q", "all-minilm-l6-v2-q");
 
     public static final Set<String> KNOWN_SOURCES = Set.of("arxiv-oai", "arxiv-api");
     private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z-]*(\\.[A-Za-z][A-Za-z-]*)?");
@@ -65,7 +80,7 @@ public record PaperwireConfig(
                 duration(s, ConfigKey.ARXIV_MAX_RETRY_AFTER),
                 integer(s, ConfigKey.HTTP_ATTEMPTS, 1, 20),
                 positiveDuration(s, ConfigKey.HTTP_TIMEOUT));
-        return new PaperwireConfig(path(s, ConfigKey.DATA_DIR), port, stripSlash(publicUri), harvest, arxiv);
+        return new PaperwireConfig(path(s, ConfigKey.DATA_DIR), port, stripSlash(publicUri), harvest, arxiv, search(s));
     }
 
     private static ConfigException invalid(ConfigSources s, ConfigKey key, String expected) {
@@ -171,6 +186,17 @@ public record PaperwireConfig(
             throw invalid(s, ConfigKey.HARVEST_CATEGORIES, "a comma-separated list of arXiv categories such as cs.LG,stat.ML");
         }
         return categories;
+    }
+
+    private static SearchConfig search(ConfigSources s) {
+        String model = s.get(ConfigKey.SEARCH_EMBEDDING_MODEL).raw().strip();
+        if (!EMBEDDING_MODELS.contains(model)) {
+            throw invalid(s, ConfigKey.SEARCH_EMBEDDING_MODEL, "one of " + new java.util.TreeSet<>(EMBEDDING_MODELS));
+        }
+        return new SearchConfig(model,
+                integer(s, ConfigKey.SEARCH_EMBEDDING_THREADS, 1, 64),
+                bool(s, ConfigKey.SEARCH_BACKGROUND_EMBEDDING),
+                positiveDuration(s, ConfigKey.SEARCH_FOLLOW_INTERVAL));
     }
 
     private static String metadataPrefix(ConfigSources s) {

@@ -1,0 +1,89 @@
+package org.paperwire.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.paperwire.app.Paperwire;
+import org.paperwire.search.SearchEngine;
+import org.paperwire.search.SearchMode;
+import org.paperwire.search.bench.SearchBenchmark;
+import org.paperwire.search.embed.EmbeddingModel;
+import org.paperwire.search.embed.OnnxEmbedder;
+import org.paperwire.search.embed.PlainLangchainEmbedder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code paperwire bench search}: search latency, throughput, index size and embedding speed on the store. */
+@Command(name = "search", mixinStandardHelpOptions = true, description = {
+        "Benchmark search over the papers in the store (import them first, e.g. the shared arXiv set).",
+        "The first run embeds every paper (long on 2 cores); later runs take the vectors from the cache."})
+final class BenchSearchCommand implements Callable<Integer> {
+    @ParentCommand
+    BenchCommand bench;
+
+    @Option(names = "--json", description = "print the numbers as JSON")
+    boolean json;
+
+    @Option(names = "--queries", paramLabel = "N", description = "queries per mode (default 300)")
+    int queries = 300;
+
+    @Option(names = "--embed-sample", paramLabel = "N", description = "texts timed for embedding throughput (default 256)")
+    int embedSample = 256;
+
+    @Option(names = "--embed-limit", paramLabel = "N", description = "embed at most about N papers that lack vectors"
+            + " (newest first) before measuring; semantic search covers only embedded papers (default: all)")
+    long embedLimit = Long.MAX_VALUE;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Paperwire app = new Paperwire(bench.main.config(Map.of()), Clock.systemUTC())) {
+            long docs = app.papers().count();
+            if (docs == 0) {
+                throw new UserError("the store in " + app.config().dataDir() + " is empty; import papers first,"
+                        + " e.g. paperwire import ../shared/data/arxiv/...");
+            }
+            SearchEngine engine = app.search();
+            long t = System.nanoTime();
+            long indexed = engine.follower().catchUp();
+            System.err.printf("bench: indexed %,d new papers in %.1f s%n", indexed, (System.nanoTime() - t) / 1e9);
+            SearchBenchmark benchmark = new SearchBenchmark(engine, app.papers());
+            EmbeddingModel model = engine.embedder().model();
+            SearchBenchmark.EmbeddingSpeed speed;
+            try (OnnxEmbedder pipeline = new OnnxEmbedder(model, OnnxEmbedder.DEFAULT_MAX_TOKENS,
+                    app.config().search().embeddingThreads(), OnnxEmbedder.QUERY_INSTRUCTION);
+                    PlainLangchainEmbedder plain = new PlainLangchainEmbedder(model, OnnxEmbedder.QUERY_INSTRUCTION)) {
+                speed = benchmark.embedding(pipeline, plain, embedSample);
+            }
+            System.err.printf("bench: embedding %d texts: pipeline %.1f docs/s, plain embedAll %.1f docs/s%n",
+                    speed.texts(), speed.pipelineDocsPerSecond(), speed.plainDocsPerSecond());
+            System.err.printf("bench: %,d papers without vectors; embedding up to %s of them, newest first...%n",
+                    engine.embeddings().backlog(), embedLimit == Long.MAX_VALUE ? "all" : String.format("%,d", embedLimit));
+            t = System.nanoTime();
+            long embedded = engine.embeddings().drain(embedLimit);
+            System.err.printf("bench: embedded %,d papers in %.1f s%n", embedded, (System.nanoTime() - t) / 1e9);
+            List<String> qs = benchmark.queries(queries, 42);
+            Map<SearchMode, SearchBenchmark.Latency> latencies = new EnumMap<>(SearchMode.class);
+            for (SearchMode mode : SearchMode.values()) {
+                latencies.put(mode, benchmark.latency(mode, qs, 2));
+            }
+            double indexMb = engine.index().sizeBytes() / 1e6;
+            Map<String, Object> result = SearchBenchmark.json(docs, indexMb, latencies, speed);
+            if (json) {
+                System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+            } else {
+                System.out.printf("%,d papers, index %.1f MB, %,d without vectors%n", docs, indexMb,
+                        engine.embeddings().backlog());
+                latencies.forEach((mode, l) -> System.out.printf("%-9s p50 %7.2f ms  p99 %7.2f ms  %7.1f q/s (2 clients)%n",
+                        mode.id(), l.p50Ms(), l.p99Ms(), l.qps()));
+                System.out.printf("embedding: pipeline %.1f docs/s, plain embedAll %.1f docs/s (%.2fx)%n",
+                        speed.pipelineDocsPerSecond(), speed.plainDocsPerSecond(),
+                        speed.pipelineDocsPerSecond() / speed.plainDocsPerSecond());
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.paperwire.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.paperwire.config.PaperwireConfig;
+import org.paperwire.search.FieldWeights;
+import org.paperwire.search.Fusion;
+import org.paperwire.search.SearchMode;
+import org.paperwire.search.embed.Embedder;
+import org.paperwire.search.embed.EmbeddingModel;
+import org.paperwire.search.embed.OnnxEmbedder;
+import org.paperwire.search.embed.PlainLangchainEmbedder;
+import org.paperwire.search.eval.BeirDataset;
+import org.paperwire.search.eval.BeirEvaluator;
+import org.paperwire.search.eval.EvalReport;
+import org.paperwire.search.eval.Metrics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code paperwire eval --beir DIR}: search quality on a BEIR collection (nDCG@10, Recall@100, MRR@10). */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Measure search quality on a BEIR-format collection in a throwaway store and index.")
+final class EvalCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--beir", required = true, paramLabel = "DIR", description = "folder with corpus.jsonl, queries.jsonl, qrels/test.tsv")
+    Path beir;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "keyword, semantic or hybrid (default: all three)")
+    String mode;
+
+    @Option(names = "--json", description = "print the numbers as JSON")
+    boolean json;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "embedding cache kept between runs (default: DATA_DIR/eval-cache)")
+    Path cache;
+
+    @Option(names = "--fusion", paramLabel = "NAME", hidden = true, description = "experiments: rrf or normalized")
+    String fusion;
+
+    @Option(names = "--title-weight", paramLabel = "W", hidden = true, description = "experiments: weight of title matches")
+    Float titleWeight;
+
+    @Option(names = "--query-instruction", hidden = true, description = "experiments: prefix queries with the model's retrieval instruction")
+    boolean instruction = OnnxEmbedder.QUERY_INSTRUCTION;
+
+    @Option(names = "--max-tokens", paramLabel = "N", hidden = true, description = "experiments: document truncation in tokens")
+    int maxTokens = OnnxEmbedder.DEFAULT_MAX_TOKENS;
+
+    @Option(names = "--plain-embedder", hidden = true, description = "experiments: langchain4j's embedAll instead of the pipeline")
+    boolean plain;
+
+    @Override
+    public Integer call() {
+        PaperwireConfig config = main.config(Map.of());
+        List<SearchMode> modes = mode == null ? List.of(SearchMode.values())
+                : List.of(SearchMode.byId(mode).orElseThrow(() -> new UserError("unknown --mode '" + mode
+                        + "'; use keyword, semantic or hybrid")));
+        BeirDataset dataset;
+        try {
+            dataset = BeirDataset.load(beir);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        EmbeddingModel model = EmbeddingModel.byId(config.search().embeddingModel()).orElseThrow();
+        Fusion fuse = fusion == null ? Fusion.DEFAULT : Fusion.valueOf(fusion.toUpperCase(java.util.Locale.ROOT));
+        FieldWeights weights = titleWeight == null ? FieldWeights.DEFAULT
+                : new FieldWeights(FieldWeights.DEFAULT.all(), titleWeight, FieldWeights.DEFAULT.authors());
+        Path cacheDir = cache != null ? cache : config.dataDir().resolve("eval-cache");
+        try (Embedder embedder = plain ? new PlainLangchainEmbedder(model, instruction)
+                : new OnnxEmbedder(model, maxTokens, config.search().embeddingThreads(), instruction)) {
+            EvalReport report = new BeirEvaluator(embedder, weights, fuse).evaluate(dataset, modes, cacheDir,
+                    line -> System.err.println("eval: " + line));
+            if (report.embedded() > 0) {
+                System.err.printf("eval: embedded %,d documents in %.1f s (%.1f docs/s)%n", report.embedded(),
+                        report.embedSeconds(), report.embedded() / report.embedSeconds());
+            }
+            print(report);
+        }
+        return 0;
+    }
+
+    private void print(EvalReport report) {
+        if (json) {
+            try {
+                System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.toJson()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
+        System.out.printf("%s: %d queries%n%-9s %8s %11s %7s%n", report.dataset(), report.queries(), "mode", "nDCG@10",
+                "Recall@100", "MRR@10");
+        for (Map.Entry<SearchMode, Metrics> e : report.modes().entrySet()) {
+            Metrics m = e.getValue();
+            System.out.printf("%-9s %8.4f %11.4f %7.4f%n", e.getKey().id(), m.ndcg10(), m.recall100(), m.mrr10());
+        }
+    }
+}

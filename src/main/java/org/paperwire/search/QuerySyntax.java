@@ -1,0 +1,206 @@
+package org.paperwire.search;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The query language people know from web and library search:
+ * {@code "quoted phrases"}, {@code author:hinton} or {@code author:"geoffrey hinton"}, {@code cat:cs.CL}
+ * (or {@code cat:cs} for the whole archive), {@code since:2025-01-01}, {@code until:2025-03}, 
+ * {@code date:2025-01-01..2025-02-01}, windows {@code since:today|week|month|year}, and {@code -word} or
+ * {@code -"a phrase"} to exclude.
+ *
+ * <p>Nothing here fails: a quote left open, an unknown {@code field:} or a date that is not a date is read
+ * as plain text, with a note that says so.
+ */
+public final class QuerySyntax {
+    private final Clock clock;
+
+    public QuerySyntax(Clock clock) {
+        this.clock = clock;
+    }
+
+    private record Token(boolean negated, String field, String value, boolean quoted) {}
+
+    public ParsedQuery parse(String query) {
+        List<String> notes = new ArrayList<>();
+        List<Token> tokens = tokenize(query, notes);
+        List<String> text = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        List<String> phrases = new ArrayList<>();
+        List<String> excluded = new ArrayList<>();
+        List<String> authors = new ArrayList<>();
+        List<String> categories = new ArrayList<>();
+        LocalDate since = null;
+        LocalDate until = null;
+        for (Token t : tokens) {
+            String field = t.field() == null ? "" : t.field().toLowerCase(Locale.ROOT);
+            switch (field) {
+                case "author", "au" -> authors.add(t.value());
+                case "cat", "category" -> categories.add(t.value());
+                case "since", "from" -> {
+                    Optional<LocalDate> d = day(t.value(), false);
+                    if (d.isPresent()) {
+                        since = d.get();
+                    } else {
+                        asText(t, text, words, excluded, notes);
+                    }
+                }
+                case "until", "to", "before" -> {
+                    Optional<LocalDate> d = day(t.value(), true);
+                    if (d.isPresent()) {
+                        until = d.get();
+                    } else {
+                        asText(t, text, words, excluded, notes);
+                    }
+                }
+                case "date" -> {
+                    String[] range = t.value().split("\\.\\.", -1);
+                    Optional<LocalDate> from = range.length == 2 && range[0].isEmpty() ? Optional.empty() : day(range[0], false);
+                    Optional<LocalDate> to = range.length == 2 ? (range[1].isEmpty() ? Optional.empty() : day(range[1], true))
+                            : day(range[0], true);
+                    boolean valid = range.length <= 2 && (from.isPresent() || to.isPresent())
+                            && (range.length == 1 || range[0].isEmpty() || from.isPresent())
+                            && (range.length == 1 || range[1].isEmpty() || to.isPresent());
+                    if (valid) {
+                        since = from.orElse(since);
+                        until = to.orElse(until);
+                    } else {
+                        asText(t, text, words, excluded, notes);
+                    }
+                }
+                case "" -> {
+                    if (t.negated()) {
+                        excluded.add(t.value());
+                    } else if (t.quoted()) {
+                        phrases.add(t.value());
+                        text.add(t.value());
+                    } else {
+                        words.add(t.value());
+                        text.add(t.value());
+                    }
+                }
+                default -> {
+                    // "BERT:" or "e.g.:foo" in pasted text: not an operator, just words
+                    Token plain = new Token(t.negated(), null, t.field() + ":" + t.value(), t.quoted());
+                    asText(plain, text, words, excluded, notes);
+                }
+            }
+        }
+        return new ParsedQuery(String.join(" ", text), words, phrases, excluded, authors, categories, since, until, notes);
+    }
+
+    private static void asText(Token t, List<String> text, List<String> words, List<String> excluded, List<String> notes) {
+        String value = t.field() == null ? t.value() : t.field() + ":" + t.value();
+        if (t.field() != null) {
+            notes.add("'" + value + "' is not a date; searched for it as text (dates look like 2025-01-31, 2025-01,"
+                    + " 2025, today, week, month or year)");
+        }
+        if (t.negated()) {
+            excluded.add(value);
+        } else {
+            words.add(value);
+            text.add(value);
+        }
+    }
+
+    private static List<Token> tokenize(String query, List<String> notes) {
+        List<Token> tokens = new ArrayList<>();
+        int i = 0;
+        int n = query.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(query.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            boolean negated = false;
+            if (query.charAt(i) == '-' && i + 1 < n && !Character.isWhitespace(query.charAt(i + 1))) {
+                negated = true;
+                i++;
+            }
+            String field = null;
+            int colon = fieldEnd(query, i);
+            if (colon > i) {
+                field = query.substring(i, colon);
+                i = colon + 1;
+            }
+            if (i < n && query.charAt(i) == '"') {
+                int close = query.indexOf('"', i + 1);
+                if (close < 0) {
+                    notes.add("a quote was left open; searched for the rest as plain words");
+                    i++;
+                    continue; // the words after the stray quote are read as plain words
+                }
+                String value = query.substring(i + 1, close).strip();
+                i = close + 1;
+                if (!value.isEmpty()) {
+                    tokens.add(new Token(negated, field, value, true));
+                }
+                continue;
+            }
+            int end = i;
+            while (end < n && !Character.isWhitespace(query.charAt(end)) && query.charAt(end) != '"') {
+                end++;
+            }
+            String value = query.substring(i, end);
+            i = end;
+            if (!value.isEmpty()) {
+                tokens.add(new Token(negated, field, value, false));
+            } else if (field != null) {
+                tokens.add(new Token(negated, null, field, false));
+            }
+        }
+        return tokens;
+    }
+
+    /** The index of the colon of a {@code field:} prefix starting at {@code from}, or -1. */
+    private static int fieldEnd(String query, int from) {
+        int i = from;
+        while (i < query.length() && Character.isLetter(query.charAt(i))) {
+            i++;
+        }
+        return i > from && i < query.length() - 1 && query.charAt(i) == ':'
+                && !Character.isWhitespace(query.charAt(i + 1)) ? i : -1;
+    }
+
+    /**
+     * A day from {@code 2025-01-31}, {@code 2025-01}, {@code 2025}, or a window back from today
+     * ({@code today}, {@code week}, {@code month}, {@code year}); {@code end} picks the last day of a month or year.
+     */
+    public Optional<LocalDate> day(String value, boolean end) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        try {
+            return Optional.of(switch (v) {
+                case "today" -> today;
+                case "yesterday" -> today.minusDays(1);
+                case "week" -> today.minusWeeks(1);
+                case "month" -> today.minusMonths(1);
+                case "year" -> today.minusYears(1);
+                default -> {
+                    if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                        yield LocalDate.parse(v);
+                    } else if (v.matches("\\d{4}-\\d{2}")) {
+                        YearMonth m = YearMonth.parse(v);
+                        yield end ? m.atEndOfMonth() : m.atDay(1);
+                    } else if (v.matches("\\d{4}")) {
+                        int y = Integer.parseInt(v);
+                        yield end ? LocalDate.of(y, 12, 31) : LocalDate.of(y, 1, 1);
+                    }
+                    throw new DateTimeParseException("not a day", v, 0);
+                }
+            });
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.paperwire.search.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.paperwire.paper.PaperStore;
+import org.paperwire.search.SearchEngine;
+import org.paperwire.search.SearchMode;
+import org.paperwire.search.SearchRequest;
+import org.paperwire.search.embed.Embedder;
+import org.paperwire.search.embed.EmbeddingText;
+
+/**
+ * {@code bench search}: latency and throughput of the three modes over the store's papers, index size, and
+ * embedding throughput of Paperwire's pipeline next to langchain4j's plain {@code embedAll} on the same texts.
+ * Queries are made from paper titles (a seeded sample, cut to 3 to 8 words), the way people search for a
+ * topic they half remember.
+ */
+public final class SearchBenchmark {
+    private static final int WARMUP = 30;
+
+    private final SearchEngine engine;
+    private final PaperStore papers;
+
+    public SearchBenchmark(SearchEngine engine, PaperStore papers) {
+        this.engine = engine;
+        this.papers = papers;
+    }
+
+    /** Latency percentiles and two-client throughput of one mode. */
+    public record Latency(double p50Ms, double p99Ms, double qps) {}
+
+    /** Documents per second of each embedding path on the same texts. */
+    public record EmbeddingSpeed(int texts, double pipelineDocsPerSecond, double plainDocsPerSecond) {}
+
+    /** Up to {@code n} queries from a seeded sample of titles. */
+    public List<String> queries(int n, long seed) {
+        List<String> titles = new ArrayList<>();
+        long seq = 0;
+        for (List<PaperStore.Change> batch = papers.changesSince(seq, 5000); !batch.isEmpty();
+                batch = papers.changesSince(seq, 5000)) {
+            for (PaperStore.Change c : batch) {
+                titles.add(c.paper().title());
+            }
+            seq = batch.getLast().seq();
+        }
+        Random random = new Random(seed);
+        List<String> queries = new ArrayList<>(n);
+        for (int i = 0; i < n && !titles.isEmpty(); i++) {
+            String[] words = titles.get(random.nextInt(titles.size())).replaceAll("[^\\p{L}\\p{N}\\s-]", " ").strip()
+                    .split("\\s+");
+            int len = Math.min(words.length, 3 + random.nextInt(6));
+            queries.add(String.join(" ", Arrays.copyOf(words, len)));
+        }
+        return queries;
+    }
+
+    /** Single-client p50/p99 over {@code queries}, then queries per second with {@code clients} threads. */
+    public Latency latency(SearchMode mode, List<String> queries, int clients) throws Exception {
+        for (int i = 0; i < Math.min(WARMUP, queries.size()); i++) {
+            run(mode, queries.get(i));
+        }
+        double[] ms = new double[queries.size()];
+        for (int i = 0; i < queries.size(); i++) {
+            long t = System.nanoTime();
+            run(mode, queries.get(i));
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(ms);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            AtomicInteger next = new AtomicInteger();
+            long start = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < queries.size(); i = next.getAndIncrement()) {
+                        run(mode, queries.get(i));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Latency(percentile(ms, 0.50), percentile(ms, 0.99), queries.size() / seconds);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void run(SearchMode mode, String query) {
+        engine.service().search(SearchRequest.of(query, mode, 10));
+    }
+
+    static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    /** Embeds the same {@code n} newest paper texts with both paths (each warmed up first) and times them. */
+    public EmbeddingSpeed embedding(Embedder pipeline, Embedder plain, int n) {
+        List<String> texts = new ArrayList<>();
+        long seq = Math.max(0, papers.lastSeq() - n);
+        for (PaperStore.Change c : papers.changesSince(seq, n)) {
+            texts.add(EmbeddingText.of(c.paper()));
+        }
+        List<String> warm = texts.subList(0, Math.min(8, texts.size()));
+        pipeline.embedDocuments(warm);
+        plain.embedDocuments(warm);
+        long t = System.nanoTime();
+        pipeline.embedDocuments(texts);
+        double pipelineSeconds = (System.nanoTime() - t) / 1e9;
+        t = System.nanoTime();
+        plain.embedDocuments(texts);
+        double plainSeconds = (System.nanoTime() - t) / 1e9;
+        return new EmbeddingSpeed(texts.size(), texts.size() / pipelineSeconds, texts.size() / plainSeconds);
+    }
+
+    /** The documented JSON shape of {@code bench search --json}. */
+    public static Map<String, Object> json(long docs, double indexMb, Map<SearchMode, Latency> modes, EmbeddingSpeed speed) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("docs", docs);
+        json.put("index_mb", round(indexMb));
+        modes.forEach((mode, l) -> json.put(mode.id(), Map.of("p50_ms", round(l.p50Ms()), "p99_ms", round(l.p99Ms()),
+                "qps", round(l.qps()))));
+        if (speed != null) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("texts", speed.texts());
+            e.put("pipeline_docs_per_second", round(speed.pipelineDocsPerSecond()));
+            e.put("plain_docs_per_second", round(speed.plainDocsPerSecond()));
+            json.put("embedding", e);
+        }
+        return json;
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 100) / 100.0;
+    }
+}

@@ -1,0 +1,193 @@
+package org.paperwire.search.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * The Lucene index of papers in one folder: one writer (holding the folder's lock) and near-real-time
+ * searchers. Each commit records the store change number it is complete up to and the embedding model its
+ * vectors come from; a different model on open starts the index afresh (vectors of two models don't mix).
+ */
+public final class SearchIndex implements AutoCloseable {
+    /**
+     * BM25 with Anserini's BEIR parameters (k1 0.9, b 0.4), chosen from the literature rather than tuned here:
+     * abstracts are short and of even length, so a weaker length normalisation suits them.
+     */
+    public static final Similarity SIMILARITY = new BM25Similarity(0.9f, 0.4f);
+    private static final String SEQ = "paperwire.seq";
+    private static final String MODEL = "paperwire.embedding-model";
+
+    private final Path folder;
+    private final String modelId;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Analyzer analyzer = PaperDocuments.analyzer();
+    private volatile long seq;
+
+    private SearchIndex(Path folder, String modelId, Directory directory, IndexWriter writer, long seq) throws IOException {
+        this.folder = folder;
+        this.modelId = modelId;
+        this.directory = directory;
+        this.writer = writer;
+        this.seq = seq;
+        this.searchers = new SearcherManager(writer, new org.apache.lucene.search.SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+                    org.apache.lucene.index.IndexReader previous) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setSimilarity(SIMILARITY);
+                return searcher;
+            }
+        });
+    }
+
+    /**
+     * Opens (creating if needed) the index in {@code folder} for vectors of {@code modelId} (an embedder's
+     * cache key: model and truncation).
+     *
+     * @throws IndexLockedException when another process holds the folder
+     */
+    public static SearchIndex open(Path folder, String modelId) {
+        Directory directory = null;
+        try {
+            Files.createDirectories(folder);
+            directory = FSDirectory.open(folder);
+            Map<String, String> committed = DirectoryReader.indexExists(directory)
+                    ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
+            boolean sameModel = modelId.equals(committed.get(MODEL));
+            IndexWriterConfig config = new IndexWriterConfig(PaperDocuments.analyzer())
+                    .setSimilarity(SIMILARITY)
+                    .setRAMBufferSizeMB(64)
+                    .setOpenMode(sameModel ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE);
+            IndexWriter writer = new IndexWriter(directory, config);
+            long seq = sameModel ? Long.parseLong(committed.getOrDefault(SEQ, "0")) : 0;
+            return new SearchIndex(folder, modelId, directory, writer, seq);
+        } catch (LockObtainFailedException e) {
+            closeQuietly(directory);
+            throw new IndexLockedException(folder, e);
+        } catch (IOException e) {
+            closeQuietly(directory);
+            throw new UncheckedIOException("cannot open the search index in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public Analyzer analyzer() {
+        return analyzer;
+    }
+
+    /** The store change number this index is complete up to. */
+    public long seq() {
+        return seq;
+    }
+
+    /** Adds or replaces documents by paper id; with {@code upToSeq} > 0, commits that the store is indexed up to it. */
+    public synchronized void update(List<Document> documents, long upToSeq) {
+        try {
+            for (Document doc : documents) {
+                writer.updateDocument(new Term(PaperDocuments.ID, doc.get(PaperDocuments.ID)), doc);
+            }
+            if (upToSeq > seq) {
+                seq = upToSeq;
+            }
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the search index in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Empties the index (for a rebuild from the store). */
+    public synchronized void clear() {
+        try {
+            writer.deleteAll();
+            seq = 0;
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the search index in " + folder, e);
+        }
+    }
+
+    private void commit() throws IOException {
+        writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq), MODEL, modelId).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Runs {@code work} on a current searcher and releases it. */
+    public <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.run(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A read of the index. */
+    @FunctionalInterface
+    public interface SearcherWork<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Bytes the index takes on disk. */
+    public long sizeBytes() {
+        try (var files = Files.list(folder)) {
+            List<Path> all = new ArrayList<>(files.toList());
+            long total = 0;
+            for (Path p : all) {
+                total += Files.isRegularFile(p) ? Files.size(p) : 0;
+            }
+            return total;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot measure " + folder, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the search index in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Directory directory) {
+        if (directory != null) {
+            try {
+                directory.close();
+            } catch (IOException suppressed) {
+                // the original failure is the one to report
+            }
+        }
+    }
+}

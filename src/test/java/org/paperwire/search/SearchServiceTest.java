@@ -1,0 +1,165 @@
+package org.paperwire.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperwire.db.Database;
+import org.paperwire.paper.Paper;
+import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.search.index.IndexLockedException;
+import org.paperwire.search.index.SearchIndex;
+
+class SearchServiceTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-15T12:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+    private Database database;
+    private SqlitePaperStore store;
+    private WordHashEmbedder embedder;
+    private SearchEngine engine;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(dir);
+        store = new SqlitePaperStore(database.dataSource(), CLOCK);
+        embedder = new WordHashEmbedder();
+        engine = new SearchEngine(store, database.dataSource(), dir.resolve("index"), embedder, CLOCK,
+                FieldWeights.DEFAULT, Fusion.DEFAULT);
+        store.upsertAll(List.of(
+                paper("2501.00001", "Graph neural networks for molecules", "We learn molecular graphs with message passing.",
+                        List.of("Ada Lovelace"), "cs.LG", "2025-01-10"),
+                paper("2501.00002", "A survey of graph neural networks", "This survey covers graph networks broadly.",
+                        List.of("Alan Turing"), "cs.LG", "2025-01-20"),
+                paper("2502.00003", "Speech recognition with transformers", "Transformers transcribe speech well.",
+                        List.of("Grace Hopper", "Jürgen Müller"), "eess.AS", "2025-02-01"),
+                paper("2503.00004", "Large language models as graph reasoners", "Language models reason over graph structure.",
+                        List.of("Ada Lovelace", "Alan Turing"), "cs.CL", "2025-03-10")));
+        engine.follower().catchUp();
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+        database.close();
+    }
+
+    private static Paper paper(String id, String title, String text, List<String> authors, String cat, String day) {
+        return new Paper(id, 1, title, text, authors, List.of(cat), null, null, null,
+                Instant.parse(day + "T09:00:00Z"), null, null);
+    }
+
+    private List<String> ids(String query, SearchMode mode) {
+        return engine.service().search(SearchRequest.of(query, mode, 10)).hits().stream().map(SearchHit::id).toList();
+    }
+
+    @Test
+    void newPapersAreSearchableByKeywordAsSoonAsTheFollowerCatchesUpAndBeforeTheyAreEmbedded() {
+        assertThat(ids("graph neural networks", SearchMode.KEYWORD)).first().isIn("2501.00001", "2501.00002");
+        assertThat(engine.embeddings().backlog()).isEqualTo(4);
+        SearchResults semantic = engine.service().search(SearchRequest.of("graph", SearchMode.SEMANTIC, 10));
+        assertThat(semantic.hits()).isEmpty();
+        assertThat(semantic.notes()).anyMatch(n -> n.contains("4 papers are still waiting for their embeddings"));
+    }
+
+    @Test
+    void backgroundEmbeddingGoesNewestFirstAndAReindexNeverEmbedsTheSameTextAgain() {
+        assertThat(engine.embeddings().runRound()).isEqualTo(4);
+        assertThat(engine.embeddings().backlog()).isZero();
+        assertThat(ids("speech transformers", SearchMode.SEMANTIC)).first().isEqualTo("2502.00003");
+
+        engine.follower().rebuild(n -> {});
+        assertThat(engine.embeddings().backlog()).isZero();
+        assertThat(embedder.embedded.get()).isEqualTo(4);
+        assertThat(ids("speech transformers", SearchMode.SEMANTIC)).first().isEqualTo("2502.00003");
+    }
+
+    @Test
+    void hybridIsTheUnionOfBothRankingsAndSimilarPapersExcludeThemselves() {
+        engine.embeddings().drain();
+        assertThat(ids("graph neural networks", SearchMode.HYBRID)).contains("2503.00004").first()
+                .isIn("2501.00001", "2501.00002");
+        List<SearchHit> similar = engine.service().similar("2501.00001", 3);
+        assertThat(similar).extracting(SearchHit::id).doesNotContain("2501.00001").contains("2501.00002");
+    }
+
+    @Test
+    void phrasesAuthorsCategoriesDatesAndExclusionsFilter() {
+        assertThat(ids("\"graph neural\"", SearchMode.KEYWORD)).containsExactlyInAnyOrder("2501.00001", "2501.00002");
+        assertThat(ids("graph -survey", SearchMode.KEYWORD)).doesNotContain("2501.00002").isNotEmpty();
+        assertThat(ids("graph author:turing", SearchMode.KEYWORD)).containsExactlyInAnyOrder("2501.00002", "2503.00004");
+        assertThat(ids("author:muller", SearchMode.KEYWORD)).containsExactly("2502.00003");
+        assertThat(ids("graph cat:cs.cl", SearchMode.KEYWORD)).containsExactly("2503.00004");
+        assertThat(ids("graph cat:cs", SearchMode.KEYWORD)).hasSize(3);
+        assertThat(ids("graph since:2025-01-15 until:2025-02", SearchMode.KEYWORD)).containsExactly("2501.00002");
+        assertThat(ids("graph since:week", SearchMode.KEYWORD)).containsExactly("2503.00004");
+    }
+
+    @Test
+    void filtersAloneListNewestFirstAndDateSortOrdersByDay() {
+        assertThat(ids("cat:cs.LG", SearchMode.HYBRID)).containsExactly("2501.00002", "2501.00001");
+        SearchRequest byDate = new SearchRequest("graph", SearchMode.KEYWORD, List.of(), null, null, SearchSort.DATE, 0, 10, false);
+        assertThat(engine.service().search(byDate).hits()).extracting(SearchHit::date)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void equalScoresAreOrderedByDateThenIdAndPagesDoNotOverlap() {
+        store.upsertAll(List.of(
+                paper("2501.00010", "Twin paper", "identical text", List.of(), "cs.LG", "2025-01-05"),
+                paper("2501.00011", "Twin paper", "identical text", List.of(), "cs.LG", "2025-01-05"),
+                paper("2501.00009", "Twin paper", "identical text", List.of(), "cs.LG", "2025-01-06")));
+        engine.follower().catchUp();
+        assertThat(ids("twin", SearchMode.KEYWORD)).containsExactly("2501.00009", "2501.00010", "2501.00011");
+        SearchRequest page2 = new SearchRequest("twin", SearchMode.KEYWORD, List.of(), null, null, SearchSort.RELEVANCE, 2, 2, false);
+        SearchResults second = engine.service().search(page2);
+        assertThat(second.hits()).extracting(SearchHit::id).containsExactly("2501.00011");
+        assertThat(second.hits().getFirst().rank()).isEqualTo(3);
+        assertThat(second.total()).isEqualTo(3);
+    }
+
+    @Test
+    void snippetsHighlightTheQueryWordsInTheAbstract() {
+        SearchHit hit = engine.service().search(SearchRequest.of("speech", SearchMode.KEYWORD, 1)).hits().getFirst();
+        assertThat(hit.snippet()).contains("<b>speech</b>");
+        assertThat(hit.authors()).containsExactly("Grace Hopper", "Jürgen Müller");
+        assertThat(hit.date()).isEqualTo(LocalDate.of(2025, 2, 1));
+    }
+
+    @Test
+    void anEmptyQueryIsRefusedWithAClearMessage() {
+        assertThatThrownBy(() -> engine.service().search(SearchRequest.of("   ", SearchMode.HYBRID, 10)))
+                .isInstanceOf(SearchInputException.class).hasMessageStartingWith("empty query");
+    }
+
+    @Test
+    void aTenThousandCharacterQueryIsTruncatedWithANote() {
+        SearchResults results = engine.service().search(SearchRequest.of("graph ".repeat(1667), SearchMode.KEYWORD, 10));
+        assertThat(results.query()).hasSizeLessThanOrEqualTo(SearchService.MAX_QUERY_CHARS);
+        assertThat(results.notes()).anyMatch(n -> n.contains("characters long; searched its first"));
+        assertThat(results.hits()).isNotEmpty();
+    }
+
+    @Test
+    void anUnknownCategoryReturnsNothingAndSaysWhy() {
+        SearchResults results = engine.service().search(SearchRequest.of("graph cat:cs.XX", SearchMode.HYBRID, 10));
+        assertThat(results.hits()).isEmpty();
+        assertThat(results.notes()).singleElement().asString().contains("unknown category 'cs.XX'");
+    }
+
+    @Test
+    void aLockedIndexFolderIsNamedInTheMessage() {
+        assertThatThrownBy(() -> SearchIndex.open(dir.resolve("index"), "bge-small-en-v1.5-q"))
+                .isInstanceOf(IndexLockedException.class).hasMessageContaining(dir.resolve("index").toString());
+    }
+}
