@@ -72,6 +72,9 @@ public final class SmtpSink implements AutoCloseable {
                     case "DATA" -> {
                         reply(out, "354 end with <CRLF>.<CRLF>");
                         byte[] message = readData(in);
+                        if (message == null) {
+                            return; // the client went away mid-message: like any SMTP server, keep nothing
+                        }
                         if (!delay.isZero()) {
                             Thread.sleep(delay);
                         }
@@ -110,10 +113,18 @@ public final class SmtpSink implements AutoCloseable {
         return null;
     }
 
+    /** The message up to the lone dot, or null when the connection ends before it. */
     private static byte[] readData(InputStream in) throws IOException {
         ByteArrayOutputStream message = new ByteArrayOutputStream(16 * 1024);
         String line;
-        while ((line = readLine(in)) != null && !line.equals(".")) {
+        while (true) {
+            line = readLine(in);
+            if (line == null) {
+                return null;
+            }
+            if (line.equals(".")) {
+                break;
+            }
             String unstuffed = line.startsWith(".") ? line.substring(1) : line;
             message.write(unstuffed.getBytes(StandardCharsets.ISO_8859_1));
             message.write('\r');
