@@ -17,6 +17,18 @@ import org.paperwire.search.SearchEngine;
 import org.paperwire.search.embed.EmbeddingModel;
 import org.paperwire.search.embed.LazyEmbedder;
 import org.paperwire.search.embed.OnnxEmbedder;
+import org.paperwire.trending.HuggingFaceSource;
+import org.paperwire.trending.SignalStore;
+import org.paperwire.trending.SqliteSignalStore;
+import org.paperwire.trending.TrendingFormula;
+import org.paperwire.trending.TrendingService;
+import org.paperwire.trending.ViewCounter;
+import org.paperwire.trending.VoteService;
+import org.paperwire.ingest.HarvestSource;
+import org.paperwire.ingest.http.PoliteFetcher;
+import org.paperwire.ingest.http.Sleeper;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The composition root: builds the store, services and harvest sources from one validated configuration.
@@ -32,6 +44,18 @@ public final class Paperwire implements AutoCloseable {
     private final HarvestService harvests;
     private SearchEngine search;
     private final BulkImporter bulkImporter;
+    private final SignalStore signals;
+    private final TrendingService trending;
+    private final VoteService votes;
+    private final ViewCounter views;
+    private java.util.concurrent.ScheduledExecutorService viewFlusher;
+    private final org.paperwire.subscription.SubscriberStore subscribers;
+    private final org.paperwire.digest.DigestOutbox digestOutbox;
+    private final org.paperwire.subscription.Links links;
+    private final org.paperwire.digest.DigestMails digestMails;
+    private org.paperwire.mail.Mailer mailer;
+    private org.paperwire.subscription.SubscriptionService subscriptions;
+    private org.paperwire.digest.DigestRunner digests;
 
     public Paperwire(PaperwireConfig config, Clock clock) {
         this.config = config;
@@ -40,9 +64,73 @@ public final class Paperwire implements AutoCloseable {
         this.papers = new SqlitePaperStore(database.dataSource(), clock);
         this.sourceStatuses = new SqliteSourceStatusStore(database.dataSource());
         this.ingestor = new PaperIngestor(papers);
-        this.harvests = new HarvestService(ArxivSources.create(config, ingestor, clock), sourceStatuses, clock,
+        this.signals = new SqliteSignalStore(database.dataSource());
+        PaperwireConfig.TrendingConfig t = config.trending();
+        this.trending = new TrendingService(signals, new TrendingFormula(t.gravity(), t.baseHours(), t.votesWeight(),
+                t.hfUpvotesWeight(), t.githubStarsWeight(), t.viewsWeight()), clock, t.cacheTtl());
+        this.votes = new VoteService(signals, papers, trending, clock);
+        this.views = new ViewCounter(signals, clock);
+        List<HarvestSource> sources = new ArrayList<>(ArxivSources.create(config, ingestor, clock));
+        sources.add(huggingFace(config, clock));
+        this.harvests = new HarvestService(sources, sourceStatuses, clock,
                 config.harvest().interval(), config.harvest().retryDelay());
         this.bulkImporter = new BulkImporter(ingestor);
+        this.subscribers = new org.paperwire.subscription.SubscriberStore(database.dataSource());
+        this.digestOutbox = new org.paperwire.digest.DigestOutbox(database.dataSource());
+        this.links = new org.paperwire.subscription.Links(config.publicUrl(), new org.paperwire.subscription.LinkTokens(
+                org.paperwire.web.Secrets.loadOrCreate(config.dataDir(), config.web().secret()), clock,
+                config.digest().linkTtl()), unsubscribeMailbox(config.mail().from()));
+        this.digestMails = new org.paperwire.digest.DigestMails(links, config.mail().from());
+    }
+
+    private static String unsubscribeMailbox(String from) {
+        return from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>')).strip() : from.strip();
+    }
+
+    /** Where mail goes: the configured SMTP server, else the outbox folder; made on first use. */
+    public synchronized org.paperwire.mail.Mailer mailer() {
+        if (mailer == null) {
+            mailer = org.paperwire.mail.Mailers.create(config.mail(), config.dataDir(), clock);
+        }
+        return mailer;
+    }
+
+    public synchronized org.paperwire.subscription.SubscriptionService subscriptions() {
+        if (subscriptions == null) {
+            var d = config.digest();
+            subscriptions = new org.paperwire.subscription.SubscriptionService(subscribers, mailer(),
+                    digestMails::confirmation, digestMails::manageLink, links.tokens(), clock, d.mailInterval(),
+                    d.subscribesPerClientPerHour(),
+                    org.paperwire.subscription.Preferences.defaults(d.defaultHour(), d.defaultZone()));
+        }
+        return subscriptions;
+    }
+
+    /** Builds and sends digests (the scheduler in {@code serve} and {@code digest run} both use it). */
+    public synchronized org.paperwire.digest.DigestRunner digests() {
+        if (digests == null) {
+            var d = config.digest();
+            digests = new org.paperwire.digest.DigestRunner(subscribers, digestOutbox,
+                    new org.paperwire.digest.DigestBuilder(trending, () -> search().service(), papers, d.minSimilarity()),
+                    digestMails, mailer(), clock, d.retryDelay(), d.maxAttempts());
+        }
+        return digests;
+    }
+
+    public org.paperwire.subscription.SubscriberStore subscribers() {
+        return subscribers;
+    }
+
+    public org.paperwire.digest.DigestOutbox digestOutbox() {
+        return digestOutbox;
+    }
+
+    public org.paperwire.digest.DigestMails digestMails() {
+        return digestMails;
+    }
+
+    public org.paperwire.subscription.Links links() {
+        return links;
     }
 
     /**
@@ -63,9 +151,58 @@ public final class Paperwire implements AutoCloseable {
         return search;
     }
 
+    /**
+     * Starts what {@code serve} runs beside requests: the index following the store, background embedding
+     * (as configured) and the periodic write of counted page views.
+     */
+    public synchronized void startBackground() {
+        startSearchBackground();
+        if (viewFlusher == null) {
+            viewFlusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "view-counter");
+                t.setDaemon(true);
+                return t;
+            });
+            viewFlusher.scheduleWithFixedDelay(this::flushViews, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private void flushViews() {
+        try {
+            views.flush();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Paperwire.class).warn("could not write page views; will retry", e);
+        }
+    }
+
     /** Keeps the index following the store and, as configured, embeds new papers in the background. */
     public void startSearchBackground() {
         search().startBackground(config.search().followInterval(), config.search().backgroundEmbedding());
+    }
+
+    private HuggingFaceSource huggingFace(PaperwireConfig config, Clock clock) {
+        PoliteFetcher fetcher = new PoliteFetcher(PoliteFetcher.defaultClient(config.arxiv().httpTimeout()),
+                new PoliteFetcher.Settings(config.huggingFace().requestInterval(), config.arxiv().maxRetryAfter(),
+                        config.arxiv().httpAttempts(), config.arxiv().httpTimeout(), java.time.Duration.ofSeconds(5)),
+                clock, Sleeper.SYSTEM);
+        return new HuggingFaceSource(fetcher, config.huggingFace().url(), ingestor, signals, clock,
+                config.harvest().initialLookback());
+    }
+
+    public SignalStore signals() {
+        return signals;
+    }
+
+    public TrendingService trending() {
+        return trending;
+    }
+
+    public VoteService votes() {
+        return votes;
+    }
+
+    public ViewCounter views() {
+        return views;
     }
 
     public PaperwireConfig config() {
@@ -95,8 +232,15 @@ public final class Paperwire implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
+            if (viewFlusher != null) {
+                viewFlusher.shutdownNow();
+                flushViews();
+            }
             if (search != null) {
                 search.close();
+            }
+            if (mailer != null) {
+                mailer.close();
             }
         }
         database.close();

@@ -5,7 +5,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code paperwire bench ...}: benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchImportCommand.class, BenchWebCommand.class, BenchSearchCommand.class})
+        subcommands = {BenchImportCommand.class, BenchSearchCommand.class, BenchWebCommand.class,
+                BenchDigestCommand.class})
 final class BenchCommand {
     @ParentCommand
     Main main;

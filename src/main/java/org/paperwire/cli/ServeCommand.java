@@ -3,17 +3,14 @@ package org.paperwire.cli;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.paperwire.app.Paperwire;
+import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.PaperwireConfig;
 import org.paperwire.ingest.HarvestScheduler;
-import org.paperwire.ingest.IngestRoutes;
-import org.paperwire.web.HealthRoutes;
-import org.paperwire.web.Json;
 import org.paperwire.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,11 +40,15 @@ final class ServeCommand implements Callable<Integer> {
         PaperwireConfig config = main.config(flags);
         CountDownLatch stopped = new CountDownLatch(1);
         try (Paperwire app = new Paperwire(config, Clock.systemUTC());
-                WebServer web = new WebServer(Json.mapper(), List.of(
-                        new HealthRoutes(app.papers()),
-                        new IngestRoutes(app.harvests(), app.papers())));
+                WebServer web = WebApp.create(app);
                 HarvestScheduler scheduler = new HarvestScheduler(app.harvests(),
-                        config.harvest().sources(), Duration.ofSeconds(30))) {
+                        config.harvest().sources(), Duration.ofSeconds(30));
+                org.paperwire.digest.DigestScheduler digests = new org.paperwire.digest.DigestScheduler(app.digests(),
+                        Duration.ofMinutes(1))) {
+            app.startBackground();
+            if (config.digest().enabled()) {
+                digests.start(); // mail digests at each subscriber's hour; see DigestRunner for the guarantees
+            }
             int actualPort = web.start(config.port());
             if (config.harvest().enabled()) {
                 scheduler.start();

@@ -19,7 +19,8 @@ public enum ConfigKey {
     /** Whether {@code serve} harvests on a schedule. */
     HARVEST_ENABLED("harvest.enabled", "true", "harvest on a schedule inside 'serve'"),
     /** Sources the scheduler runs, comma separated. */
-    HARVEST_SOURCES("harvest.sources", "arxiv-oai,arxiv-api", "sources harvested on the schedule: arxiv-oai, arxiv-api"),
+    HARVEST_SOURCES("harvest.sources", "arxiv-oai,arxiv-api,huggingface",
+            "sources harvested on the schedule: arxiv-oai, arxiv-api, huggingface"),
     /** arXiv categories harvested, comma separated. */
     HARVEST_CATEGORIES("harvest.categories", "cs.LG,cs.CL,cs.CV,cs.AI,stat.ML", "arXiv categories to harvest"),
     /** Time between two successful harvests of one source (ISO-8601 duration). */
@@ -55,7 +56,63 @@ public enum ConfigKey {
     SEARCH_BACKGROUND_EMBEDDING("search.background-embedding", "true",
             "compute missing paper embeddings in the background inside 'serve'"),
     /** How often the search index picks up papers ingested since its last look (ISO-8601 duration). */
-    SEARCH_FOLLOW_INTERVAL("search.follow-interval", "PT2S", "how often the search index picks up newly ingested papers");
+    SEARCH_FOLLOW_INTERVAL("search.follow-interval", "PT2S", "how often the search index picks up newly ingested papers"),
+    /** Hugging Face site whose {@code /api/daily_papers} gives upvotes and GitHub stars. */
+    HF_URL("huggingface.url", "https://huggingface.co", "Hugging Face site for daily-papers signals"),
+    /** Minimum time between two requests to Hugging Face. */
+    HF_REQUEST_INTERVAL("huggingface.request-interval", "PT1S", "minimum time between two requests to Hugging Face"),
+    /** Trending: how fast age pulls a paper down (Hacker News uses 1.8). */
+    TRENDING_GRAVITY("trending.gravity", "1.8", "trending: exponent of the age penalty"),
+    /** Trending: hours added to a paper's age so that brand-new papers do not divide by zero. */
+    TRENDING_BASE_HOURS("trending.base-hours", "2", "trending: hours added to every paper's age"),
+    /** Trending: weight of one visitor vote. */
+    TRENDING_WEIGHT_VOTES("trending.weight.votes", "1.0", "trending: weight of a visitor vote"),
+    /** Trending: weight of one Hugging Face upvote. */
+    TRENDING_WEIGHT_HF_UPVOTES("trending.weight.hf-upvotes", "1.0", "trending: weight of a Hugging Face upvote"),
+    /** Trending: weight of ln(1 + GitHub stars). */
+    TRENDING_WEIGHT_GITHUB_STARS("trending.weight.github-stars", "2.0", "trending: weight of ln(1 + GitHub stars)"),
+    /** Trending: weight of ln(1 + page views). */
+    TRENDING_WEIGHT_VIEWS("trending.weight.views", "0.5", "trending: weight of ln(1 + page views)"),
+    /** Trending: how long a computed ranking is reused (votes drop it at once). */
+    TRENDING_CACHE_TTL("trending.cache-ttl", "PT30S", "trending: how long a ranking is reused (a vote drops it)"),
+    /** Secret that signs visitor cookies and CSRF tokens; empty means one generated into the data folder. */
+    WEB_SECRET("web.secret", "", "secret signing visitor cookies (default: generated into DATA_DIR/secret.key)"),
+    /** Votes one client (IP address) may cast per minute. */
+    WEB_VOTES_PER_MINUTE("web.votes-per-minute", "30", "votes one client may cast per minute"),
+    /** SMTP server for digests and confirmation mails; empty writes {@code .eml} files to DATA_DIR/outbox instead. */
+    SMTP_HOST("smtp.host", "", "SMTP server (empty: write .eml files to DATA_DIR/outbox)"),
+    /** SMTP port; empty means the usual one for {@link #SMTP_SECURITY}: 25, 587 (starttls) or 465 (smtps). */
+    SMTP_PORT("smtp.port", "", "SMTP port (default 25, 587 for starttls, 465 for smtps)"),
+    /** SMTP user name; empty sends without authentication. */
+    SMTP_USERNAME("smtp.username", "", "SMTP user name (empty: no authentication)"),
+    /** SMTP password, used with {@link #SMTP_USERNAME}. */
+    SMTP_PASSWORD("smtp.password", "", "SMTP password"),
+    /** Transport security: none, starttls (required, not opportunistic) or smtps (TLS from the first byte). */
+    SMTP_SECURITY("smtp.security", "starttls", "SMTP transport security: none, starttls or smtps"),
+    /** Connections kept open to the SMTP server; also the number of messages sent at once. */
+    SMTP_CONNECTIONS("smtp.connections", "4", "pooled SMTP connections (messages sent at once)"),
+    /** Connect, read and write timeout of one SMTP exchange. */
+    SMTP_TIMEOUT("smtp.timeout", "PT30S", "timeout of one SMTP connect, read or write"),
+    /** Sender of every mail, as an address or {@code Name <address>}. */
+    MAIL_FROM("mail.from", "Paperwire <paperwire@localhost>", "sender address of every mail"),
+    /** Whether {@code serve} sends digests on schedule. */
+    DIGEST_ENABLED("digest.enabled", "true", "send digests on schedule inside 'serve'"),
+    /** Delivery hour of new subscribers, in their time zone (they can change it). */
+    DIGEST_DEFAULT_HOUR("digest.default-hour", "7", "delivery hour of new subscribers (0-23, their time zone)"),
+    /** Time zone of new subscribers whose form does not say one. */
+    DIGEST_DEFAULT_TIME_ZONE("digest.default-time-zone", "UTC", "time zone of new subscribers (IANA id such as Europe/Berlin)"),
+    /** Saved searches: lowest cosine similarity between the query and a paper for the paper to count as a match. */
+    DIGEST_MIN_SIMILARITY("digest.min-similarity", "0.69", "saved searches: lowest query-paper cosine similarity that counts as a match"),
+    /** First wait after a temporary SMTP failure; doubles on each further failure. */
+    DIGEST_RETRY_DELAY("digest.retry-delay", "PT2M", "first retry after a temporary SMTP failure (doubles each time)"),
+    /** Sending attempts of one digest before it is recorded as failed. */
+    DIGEST_MAX_ATTEMPTS("digest.max-attempts", "8", "attempts per digest before it is recorded as failed"),
+    /** How long links in mails (confirm, manage, unsubscribe) stay valid; an expired one can be re-requested. */
+    SUBSCRIPTION_LINK_TTL("subscription.link-ttl", "P30D", "how long confirm / manage links in mails stay valid"),
+    /** Subscribe requests one client address may make per hour. */
+    SUBSCRIPTION_PER_CLIENT_PER_HOUR("subscription.per-client-per-hour", "10", "subscribe requests one client may make per hour"),
+    /** Least time between two confirmation (or link) mails to one address, whoever asks. */
+    SUBSCRIPTION_MAIL_INTERVAL("subscription.mail-interval", "PT15M", "least time between two confirmation mails to one address");
 
     private final String key;
     private final String defaultValue;

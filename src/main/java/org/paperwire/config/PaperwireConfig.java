@@ -19,7 +19,56 @@ public record PaperwireConfig(
         URI publicUrl,
         HarvestConfig harvest,
         ArxivConfig arxiv,
-        SearchConfig search) {
+        SearchConfig search,
+        HuggingFaceConfig huggingFace,
+        TrendingConfig trending,
+        WebConfig web,
+        MailConfig mail,
+        DigestConfig digest) {
+
+    /** Transport security of the SMTP connection. */
+    public enum SmtpSecurity { NONE, STARTTLS, SMTPS }
+
+    /**
+     * How mail leaves Paperwire.
+     *
+     * @param smtpHost empty: no SMTP server, mails are written as {@code .eml} files to {@code DATA_DIR/outbox}
+     * @param from the sender, as {@code address} or {@code Name <address>}
+     */
+    public record MailConfig(String smtpHost, int smtpPort, String username, String password, SmtpSecurity security,
+            int connections, Duration timeout, String from) {
+        public boolean smtpConfigured() {
+            return !smtpHost.isBlank();
+        }
+
+        @Override
+        public String toString() { // never print the password
+            return "MailConfig[" + smtpHost + ":" + smtpPort + ", " + security + ", user " + username + "]";
+        }
+    }
+
+    /**
+     * Digests and subscriptions.
+     *
+     * @param minSimilarity lowest query-paper cosine similarity that makes a paper a saved search's match
+     */
+    public record DigestConfig(boolean enabled, int defaultHour, java.time.ZoneId defaultZone, double minSimilarity,
+            Duration retryDelay, int maxAttempts, Period linkTtl, int subscribesPerClientPerHour,
+            Duration mailInterval) {}
+
+    /** Where trending signals from Hugging Face daily papers come from. */
+    public record HuggingFaceConfig(URI url, Duration requestInterval) {}
+
+    /** The trending formula's parameters (see {@code TrendingFormula}) and the ranking cache. */
+    public record TrendingConfig(double gravity, double baseHours, double votesWeight, double hfUpvotesWeight,
+            double githubStarsWeight, double viewsWeight, Duration cacheTtl) {}
+
+    /**
+     * Web settings.
+     *
+     * @param secret signs visitor cookies and CSRF tokens; empty means generate one into the data folder
+     */
+    public record WebConfig(String secret, int votesPerMinute) {}
 
     /** What the scheduler inside {@code serve} harvests, and how often. */
     public record HarvestConfig(
@@ -56,7 +105,7 @@ public record PaperwireConfig(
     /** Ids of the embedding models in {@code org.paperwire.search.embed.EmbeddingModel}. */
     public static final Set<String> EMBEDDING_MODELS = Set.of("bge-small-en-v1.5-q", "all-minilm-l6-v2-q");
 
-    public static final Set<String> KNOWN_SOURCES = Set.of("arxiv-oai", "arxiv-api");
+    public static final Set<String> KNOWN_SOURCES = Set.of("arxiv-oai", "arxiv-api", "huggingface");
     private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z-]*(\\.[A-Za-z][A-Za-z-]*)?");
 
     public static PaperwireConfig from(ConfigSources s) {
@@ -80,7 +129,79 @@ public record PaperwireConfig(
                 duration(s, ConfigKey.ARXIV_MAX_RETRY_AFTER),
                 integer(s, ConfigKey.HTTP_ATTEMPTS, 1, 20),
                 positiveDuration(s, ConfigKey.HTTP_TIMEOUT));
-        return new PaperwireConfig(path(s, ConfigKey.DATA_DIR), port, stripSlash(publicUri), harvest, arxiv, search(s));
+        return new PaperwireConfig(path(s, ConfigKey.DATA_DIR), port, stripSlash(publicUri), harvest, arxiv, search(s),
+                huggingFace(s), trending(s), web(s), mail(s), digest(s));
+    }
+
+    private static MailConfig mail(ConfigSources s) {
+        SmtpSecurity security = switch (s.get(ConfigKey.SMTP_SECURITY).raw().strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "none" -> SmtpSecurity.NONE;
+            case "starttls" -> SmtpSecurity.STARTTLS;
+            case "smtps" -> SmtpSecurity.SMTPS;
+            default -> throw invalid(s, ConfigKey.SMTP_SECURITY, "none, starttls or smtps");
+        };
+        int port = s.get(ConfigKey.SMTP_PORT).raw().isBlank()
+                ? switch (security) { case NONE -> 25; case STARTTLS -> 587; case SMTPS -> 465; }
+                : integer(s, ConfigKey.SMTP_PORT, 1, 65535);
+        String from = s.get(ConfigKey.MAIL_FROM).raw().strip();
+        try {
+            jakarta.mail.internet.InternetAddress address = new jakarta.mail.internet.InternetAddress(from, true);
+            address.validate();
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw invalid(s, ConfigKey.MAIL_FROM, "an email address such as 'Paperwire <digest@example.org>'");
+        }
+        return new MailConfig(s.get(ConfigKey.SMTP_HOST).raw().strip(), port, s.get(ConfigKey.SMTP_USERNAME).raw(),
+                s.get(ConfigKey.SMTP_PASSWORD).raw(), security, integer(s, ConfigKey.SMTP_CONNECTIONS, 1, 64),
+                positiveDuration(s, ConfigKey.SMTP_TIMEOUT), from);
+    }
+
+    private static DigestConfig digest(ConfigSources s) {
+        java.time.ZoneId zone;
+        try {
+            zone = java.time.ZoneId.of(s.get(ConfigKey.DIGEST_DEFAULT_TIME_ZONE).raw().strip());
+        } catch (java.time.DateTimeException e) {
+            throw invalid(s, ConfigKey.DIGEST_DEFAULT_TIME_ZONE, "an IANA time zone such as UTC or Europe/Berlin");
+        }
+        Period ttl = period(s, ConfigKey.SUBSCRIPTION_LINK_TTL);
+        if (ttl.isZero()) {
+            throw invalid(s, ConfigKey.SUBSCRIPTION_LINK_TTL, "a period greater than zero such as P30D");
+        }
+        return new DigestConfig(bool(s, ConfigKey.DIGEST_ENABLED), integer(s, ConfigKey.DIGEST_DEFAULT_HOUR, 0, 23),
+                zone, number(s, ConfigKey.DIGEST_MIN_SIMILARITY, -1, 1), positiveDuration(s, ConfigKey.DIGEST_RETRY_DELAY),
+                integer(s, ConfigKey.DIGEST_MAX_ATTEMPTS, 1, 100), ttl,
+                integer(s, ConfigKey.SUBSCRIPTION_PER_CLIENT_PER_HOUR, 1, 100000),
+                duration(s, ConfigKey.SUBSCRIPTION_MAIL_INTERVAL));
+    }
+
+    private static HuggingFaceConfig huggingFace(ConfigSources s) {
+        return new HuggingFaceConfig(httpUrl(s, ConfigKey.HF_URL), duration(s, ConfigKey.HF_REQUEST_INTERVAL));
+    }
+
+    private static TrendingConfig trending(ConfigSources s) {
+        return new TrendingConfig(
+                number(s, ConfigKey.TRENDING_GRAVITY, 0, 10),
+                number(s, ConfigKey.TRENDING_BASE_HOURS, 0.01, 1000),
+                number(s, ConfigKey.TRENDING_WEIGHT_VOTES, 0, 1000),
+                number(s, ConfigKey.TRENDING_WEIGHT_HF_UPVOTES, 0, 1000),
+                number(s, ConfigKey.TRENDING_WEIGHT_GITHUB_STARS, 0, 1000),
+                number(s, ConfigKey.TRENDING_WEIGHT_VIEWS, 0, 1000),
+                duration(s, ConfigKey.TRENDING_CACHE_TTL));
+    }
+
+    private static WebConfig web(ConfigSources s) {
+        return new WebConfig(s.get(ConfigKey.WEB_SECRET).raw(), integer(s, ConfigKey.WEB_VOTES_PER_MINUTE, 1, 100000));
+    }
+
+    private static double number(ConfigSources s, ConfigKey key, double min, double max) {
+        try {
+            double value = Double.parseDouble(s.get(key).raw());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw invalid(s, key, "a number from " + min + " to " + max);
     }
 
     private static ConfigException invalid(ConfigSources s, ConfigKey key, String expected) {
