@@ -67,8 +67,8 @@ final class BenchDigestCommand implements Callable<Integer> {
             + "../shared/data/arxiv/daily-arxiv-ai-enhanced/data/2026-06-30.jsonl.gz)")
     Path listing = Path.of("../shared/data/arxiv/daily-arxiv-ai-enhanced/data/2026-06-30.jsonl.gz");
 
-    @Option(names = "--connections", paramLabel = "N", description = "pooled SMTP connections (default 8)")
-    int connections = 8;
+    @Option(names = "--connections", paramLabel = "N", description = "pooled SMTP connections (default 16)")
+    int connections = 16;
 
     @Option(names = "--json", description = "print subscribers, build_seconds, messages_per_second, peak_rss_mb as JSON")
     boolean json;

@@ -27,11 +27,22 @@ public final class SmtpSink implements AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     private final Duration delay;
     private final Consumer<byte[]> consumer;
+    private final java.util.function.UnaryOperator<String> rcptReply;
 
     public SmtpSink(Duration delay, Consumer<byte[]> consumer) throws IOException {
+        this(delay, consumer, rcpt -> "250 ok");
+    }
+
+    /**
+     * @param rcptReply the reply to each {@code RCPT TO:} line, e.g. "451 4.3.0 try later" or "550 5.1.1 no
+     *     such user" for a test of failures; "250 ok" accepts
+     */
+    public SmtpSink(Duration delay, Consumer<byte[]> consumer, java.util.function.UnaryOperator<String> rcptReply)
+            throws IOException {
         this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
         this.delay = delay;
         this.consumer = consumer;
+        this.rcptReply = rcptReply;
         Thread.ofVirtual().name("smtp-sink").start(this::acceptLoop);
     }
 
@@ -69,6 +80,7 @@ public final class SmtpSink implements AutoCloseable {
                         reply(out, "221 bye");
                         return;
                     }
+                    case "RCPT" -> reply(out, rcptReply.apply(line));
                     case "DATA" -> {
                         reply(out, "354 end with <CRLF>.<CRLF>");
                         byte[] message = readData(in);
