@@ -233,6 +233,17 @@ class DigestMailIntegrationTest {
     }
 
     @Test
+    void theOperatorSeesDeliveryOnTheStatusPageAndTheApi() throws Exception {
+        app.subscriptions().add("ada@example.org", List.of(), true);
+        app.digests().run(new DigestRunner.Options(false, true, null));
+        assertThat(get(bare, "http://127.0.0.1:" + port + "/digest/status").body())
+                .contains("SMTP 127.0.0.1:" + smtp.getSmtp().getPort()).contains("1 sent");
+        assertThat(get(bare, "http://127.0.0.1:" + port + "/api/v1/digest/status").body()).contains("\"SENT\":1");
+        assertThat(get(bare, "http://127.0.0.1:" + port + "/sources").body()).contains("href=\"/digest/status\"");
+        assertThat(DigestRoutes.mask("grace@example.org")).isEqualTo("g…@example.org");
+    }
+
+    @Test
     void anExpiredLinkOffersAFreshOne() throws Exception {
         app.subscriptions().add("ada@example.org", List.of(), true);
         Subscriber s = app.subscribers().findByEmail("ada@example.org").orElseThrow();
