@@ -1,14 +1,25 @@
 package org.paperwire.app;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.paperwire.config.PaperwireConfig;
 import org.paperwire.db.Database;
+import org.paperwire.digest.DigestBuilder;
+import org.paperwire.digest.DigestMails;
+import org.paperwire.digest.DigestOutbox;
+import org.paperwire.digest.DigestRunner;
 import org.paperwire.ingest.HarvestService;
+import org.paperwire.ingest.HarvestSource;
 import org.paperwire.ingest.PaperIngestor;
 import org.paperwire.ingest.SourceStatusStore;
 import org.paperwire.ingest.SqliteSourceStatusStore;
 import org.paperwire.ingest.arxiv.ArxivSources;
 import org.paperwire.ingest.bulk.BulkImporter;
+import org.paperwire.ingest.http.PoliteFetcher;
+import org.paperwire.ingest.http.Sleeper;
+import org.paperwire.mail.Mailer;
+import org.paperwire.mail.Mailers;
 import org.paperwire.paper.PaperStore;
 import org.paperwire.paper.SqlitePaperStore;
 import org.paperwire.search.FieldWeights;
@@ -17,6 +28,11 @@ import org.paperwire.search.SearchEngine;
 import org.paperwire.search.embed.EmbeddingModel;
 import org.paperwire.search.embed.LazyEmbedder;
 import org.paperwire.search.embed.OnnxEmbedder;
+import org.paperwire.subscription.LinkTokens;
+import org.paperwire.subscription.Links;
+import org.paperwire.subscription.Preferences;
+import org.paperwire.subscription.SubscriberStore;
+import org.paperwire.subscription.SubscriptionService;
 import org.paperwire.trending.HuggingFaceSource;
 import org.paperwire.trending.SignalStore;
 import org.paperwire.trending.SqliteSignalStore;
@@ -24,11 +40,7 @@ import org.paperwire.trending.TrendingFormula;
 import org.paperwire.trending.TrendingService;
 import org.paperwire.trending.ViewCounter;
 import org.paperwire.trending.VoteService;
-import org.paperwire.ingest.HarvestSource;
-import org.paperwire.ingest.http.PoliteFetcher;
-import org.paperwire.ingest.http.Sleeper;
-import java.util.ArrayList;
-import java.util.List;
+import org.paperwire.web.Secrets;
 
 /**
  * The composition root: builds the store, services and harvest sources from one validated configuration.
@@ -49,13 +61,13 @@ public final class Paperwire implements AutoCloseable {
     private final VoteService votes;
     private final ViewCounter views;
     private java.util.concurrent.ScheduledExecutorService viewFlusher;
-    private final org.paperwire.subscription.SubscriberStore subscribers;
-    private final org.paperwire.digest.DigestOutbox digestOutbox;
-    private final org.paperwire.subscription.Links links;
-    private final org.paperwire.digest.DigestMails digestMails;
-    private org.paperwire.mail.Mailer mailer;
-    private org.paperwire.subscription.SubscriptionService subscriptions;
-    private org.paperwire.digest.DigestRunner digests;
+    private final SubscriberStore subscribers;
+    private final DigestOutbox digestOutbox;
+    private final Links links;
+    private final DigestMails digestMails;
+    private Mailer mailer;
+    private SubscriptionService subscriptions;
+    private DigestRunner digests;
 
     public Paperwire(PaperwireConfig config, Clock clock) {
         this.config = config;
@@ -75,12 +87,12 @@ public final class Paperwire implements AutoCloseable {
         this.harvests = new HarvestService(sources, sourceStatuses, clock,
                 config.harvest().interval(), config.harvest().retryDelay());
         this.bulkImporter = new BulkImporter(ingestor);
-        this.subscribers = new org.paperwire.subscription.SubscriberStore(database.dataSource());
-        this.digestOutbox = new org.paperwire.digest.DigestOutbox(database.dataSource());
-        this.links = new org.paperwire.subscription.Links(config.publicUrl(), new org.paperwire.subscription.LinkTokens(
-                org.paperwire.web.Secrets.loadOrCreate(config.dataDir(), config.web().secret()), clock,
+        this.subscribers = new SubscriberStore(database.dataSource());
+        this.digestOutbox = new DigestOutbox(database.dataSource());
+        this.links = new Links(config.publicUrl(), new LinkTokens(
+                Secrets.loadOrCreate(config.dataDir(), config.web().secret()), clock,
                 config.digest().linkTtl()), unsubscribeMailbox(config.mail().from()));
-        this.digestMails = new org.paperwire.digest.DigestMails(links, config.mail().from());
+        this.digestMails = new DigestMails(links, config.mail().from());
     }
 
     private static String unsubscribeMailbox(String from) {
@@ -88,48 +100,48 @@ public final class Paperwire implements AutoCloseable {
     }
 
     /** Where mail goes: the configured SMTP server, else the outbox folder; made on first use. */
-    public synchronized org.paperwire.mail.Mailer mailer() {
+    public synchronized Mailer mailer() {
         if (mailer == null) {
-            mailer = org.paperwire.mail.Mailers.create(config.mail(), config.dataDir(), clock);
+            mailer = Mailers.create(config.mail(), config.dataDir(), clock);
         }
         return mailer;
     }
 
-    public synchronized org.paperwire.subscription.SubscriptionService subscriptions() {
+    public synchronized SubscriptionService subscriptions() {
         if (subscriptions == null) {
             var d = config.digest();
-            subscriptions = new org.paperwire.subscription.SubscriptionService(subscribers, mailer(),
+            subscriptions = new SubscriptionService(subscribers, mailer(),
                     digestMails::confirmation, digestMails::manageLink, links.tokens(), clock, d.mailInterval(),
                     d.subscribesPerClientPerHour(),
-                    org.paperwire.subscription.Preferences.defaults(d.defaultHour(), d.defaultZone()));
+                    Preferences.defaults(d.defaultHour(), d.defaultZone()));
         }
         return subscriptions;
     }
 
     /** Builds and sends digests (the scheduler in {@code serve} and {@code digest run} both use it). */
-    public synchronized org.paperwire.digest.DigestRunner digests() {
+    public synchronized DigestRunner digests() {
         if (digests == null) {
             var d = config.digest();
-            digests = new org.paperwire.digest.DigestRunner(subscribers, digestOutbox,
-                    new org.paperwire.digest.DigestBuilder(trending, () -> search().service(), papers, d.minSimilarity()),
+            digests = new DigestRunner(subscribers, digestOutbox,
+                    new DigestBuilder(trending, () -> search().service(), papers, d.minSimilarity()),
                     digestMails, mailer(), clock, d.retryDelay(), d.maxAttempts());
         }
         return digests;
     }
 
-    public org.paperwire.subscription.SubscriberStore subscribers() {
+    public SubscriberStore subscribers() {
         return subscribers;
     }
 
-    public org.paperwire.digest.DigestOutbox digestOutbox() {
+    public DigestOutbox digestOutbox() {
         return digestOutbox;
     }
 
-    public org.paperwire.digest.DigestMails digestMails() {
+    public DigestMails digestMails() {
         return digestMails;
     }
 
-    public org.paperwire.subscription.Links links() {
+    public Links links() {
         return links;
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.paperwire.digest.DigestRoutes;
 import org.paperwire.ingest.IngestRoutes;
 import org.paperwire.ingest.SourceStatus;
 import org.paperwire.ingest.SourcesRoutes;
@@ -16,6 +17,7 @@ import org.paperwire.paper.PaperSummary;
 import org.paperwire.paper.SimilarPapers;
 import org.paperwire.search.SearchInputException;
 import org.paperwire.search.SearchRoutes;
+import org.paperwire.subscription.SubscriptionRoutes;
 import org.paperwire.trending.PaperRoutes;
 import org.paperwire.trending.TrendingRoutes;
 import org.paperwire.web.AtomFeeds;
@@ -59,8 +61,8 @@ public final class WebApp {
                 new PaperRoutes(app.papers(), app.signals(), app.votes(), app.views(), similar, templates, visitors,
                         new RateLimiter(config.web().votesPerMinute(), app.clock())),
                 new SearchRoutes(() -> app.search().service(), app.papers(), templates, feeds, app.clock()),
-                new org.paperwire.subscription.SubscriptionRoutes(app.subscriptions(), templates, visitors, app.clock()),
-                new org.paperwire.digest.DigestRoutes(app.subscriptions(), app::digests, app::digestMails,
+                new SubscriptionRoutes(app.subscriptions(), templates, visitors, app.clock()),
+                new DigestRoutes(app.subscriptions(), app::digests, app::digestMails,
                         app.digestOutbox(), () -> app.mailer().describe(),
                         () -> app.subscribers().all().stream().filter(s -> s.active()).count(), templates),
                 new OpenApiRoutes(),

@@ -10,6 +10,7 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.digest.DigestScheduler;
 import org.paperwire.ingest.HarvestScheduler;
 import org.paperwire.web.WebServer;
 import picocli.CommandLine.Command;
@@ -43,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
                 WebServer web = WebApp.create(app);
                 HarvestScheduler scheduler = new HarvestScheduler(app.harvests(),
                         config.harvest().sources(), Duration.ofSeconds(30));
-                org.paperwire.digest.DigestScheduler digests = new org.paperwire.digest.DigestScheduler(app.digests(),
+                DigestScheduler digests = new DigestScheduler(app.digests(),
                         Duration.ofMinutes(1))) {
             app.startBackground();
             if (config.digest().enabled()) {

@@ -149,7 +149,8 @@ public final class DigestOutbox {
                     + " subject, html, text, list_unsubscribe FROM digest_outbox"
                     + " WHERE state IN ('due', 'in_flight') AND next_attempt_at <= ?"
                     // an unsubscribe takes effect at once, also for digests already built
-                    + " AND subscriber_id IN (SELECT id FROM subscribers WHERE status = 'active')");
+                    + " AND subscriber_id IN (SELECT id FROM subscribers WHERE status = 'active'"
+                    + " AND frequency != 'paused')");
             if (onlySubscribers != null) {
                 sql.append(" AND subscriber_id IN (").append(String.join(",",
                         onlySubscribers.stream().map(String::valueOf).toList())).append(onlySubscribers.isEmpty() ? "-1" : "")
@@ -210,30 +211,28 @@ public final class DigestOutbox {
     }
 
     public void markSent(long id, Instant now) {
-        update("UPDATE digest_outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1, claimed_by = NULL,"
-                + " last_error = NULL WHERE id = ?", now.toEpochMilli(), null, id);
+        finish(id, "sent", now, null);
     }
 
+    /** Back to {@code due}, not before {@code next}. */
     public void markRetry(long id, Instant next, String error) {
-        update("UPDATE digest_outbox SET state = 'due', next_attempt_at = ?, last_error = ?, attempts = attempts + 1,"
-                + " claimed_by = NULL WHERE id = ?", next.toEpochMilli(), error, id);
+        finish(id, "due", next, error);
     }
 
     public void markFailed(long id, Instant now, String error) {
-        update("UPDATE digest_outbox SET state = 'failed', next_attempt_at = ?, last_error = ?,"
-                + " attempts = attempts + 1, claimed_by = NULL WHERE id = ?", now.toEpochMilli(), error, id);
+        finish(id, "failed", now, error);
     }
 
-    private void update(String sql, long time, String error, long id) {
+    /** Ends an attempt: the new state, its time (sent_at for sent, else next_attempt_at) and the error if any. */
+    private void finish(long id, String state, Instant at, String error) {
+        String time = state.equals("sent") ? "sent_at" : "next_attempt_at";
         Jdbc.inTransaction(db, c -> {
-            try (PreparedStatement st = c.prepareStatement(sql)) {
-                st.setLong(1, time);
-                if (error != null || sql.contains("last_error = ?")) {
-                    st.setString(2, error);
-                    st.setLong(3, id);
-                } else {
-                    st.setLong(2, id);
-                }
+            try (PreparedStatement st = c.prepareStatement("UPDATE digest_outbox SET state = ?, " + time + " = ?,"
+                    + " last_error = ?, attempts = attempts + 1, claimed_by = NULL WHERE id = ?")) {
+                st.setString(1, state);
+                st.setLong(2, at.toEpochMilli());
+                st.setString(3, error);
+                st.setLong(4, id);
                 return st.executeUpdate();
             }
         });

@@ -64,7 +64,7 @@ public final class DigestRunner {
      *
      * @param due digests built for a period that had none
      * @param sent messages accepted by the mail server in this run (including retries of earlier runs)
-     * @param failed digests that failed permanently in this run
+     * @param failed digests that failed permanently in this run, plus digests that could not be built
      * @param skipped empty digests not sent (the subscriber skips empty days)
      * @param retrying digests waiting for another attempt after a temporary failure
      * @param previews the built digests, in a dry run
@@ -109,12 +109,12 @@ public final class DigestRunner {
         Plan plan = plan(chosen, options, now);
         Duration buildTime = Duration.ofNanos(System.nanoTime() - start);
         if (options.dryRun()) {
-            return new Report(plan.due, 0, 0, plan.skipped, 0, plan.previews, buildTime, Duration.ZERO);
+            return new Report(plan.due, 0, plan.errors, plan.skipped, 0, plan.previews, buildTime, Duration.ZERO);
         }
         start = System.nanoTime();
         Sent sent = send(options.onlyAddress() == null ? null : chosen.stream().map(Subscriber::id).toList());
-        return new Report(plan.due, sent.sent.get(), sent.failed.get(), plan.skipped, sent.retrying.get(), List.of(),
-                buildTime, Duration.ofNanos(System.nanoTime() - start));
+        return new Report(plan.due, sent.sent.get(), sent.failed.get() + plan.errors, plan.skipped,
+                sent.retrying.get(), List.of(), buildTime, Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** The subscriber's next digest as it would be built now (for {@code /digest/preview}); nothing is stored. */
@@ -128,6 +128,7 @@ public final class DigestRunner {
     private static final class Plan {
         int due;
         int skipped;
+        int errors;
         final List<Digest> previews = new ArrayList<>();
     }
 
@@ -142,7 +143,17 @@ public final class DigestRunner {
             if (period.isEmpty() || done.getOrDefault(s.id(), Set.of()).contains(period.get().key())) {
                 continue;
             }
-            Digest digest = session.build(s, period.get(), since(s, now), outbox.papersGiven(s.id()));
+            Digest digest;
+            try {
+                digest = session.build(s, period.get(), since(s, now), outbox.papersGiven(s.id()));
+            } catch (RuntimeException e) {
+                // one subscriber's trouble (say, the search index is locked by another process) never stops the
+                // others; the next run tries this one again
+                log.error("could not build the digest {} of subscriber {}; will try again next run",
+                        period.get().key(), s.id(), e);
+                plan.errors++;
+                continue;
+            }
             plan.due++;
             if (options.dryRun()) {
                 plan.previews.add(digest);
