@@ -13,9 +13,19 @@ public final class SubscriptionPages {
      * @param token the link token the form carries, or null
      * @param csrf the visitor's CSRF token the form carries, or null
      * @param askEmail whether the form asks for an email address
+     * @param email the address to fill in, or empty
      */
     public record Notice(String title, String message, String action, String token, String csrf, boolean askEmail,
-            String button) {
+            String button, String email) {
+        public Notice {
+            email = email == null ? "" : email;
+        }
+
+        public Notice(String title, String message, String action, String token, String csrf, boolean askEmail,
+                String button) {
+            this(title, message, action, token, csrf, askEmail, button, "");
+        }
+
         public static Notice text(String title, String message) {
             return new Notice(title, message, null, null, null, false, null);
         }

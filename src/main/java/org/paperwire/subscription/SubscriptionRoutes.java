@@ -72,17 +72,23 @@ public final class SubscriptionRoutes implements Routes {
     }
 
     private void subscribePage(Context ctx) {
+        subscribePage(ctx, "");
+    }
+
+    private void subscribePage(Context ctx, String email) {
         PageContext page = page(ctx);
         templates.render(ctx, "notice.jte", page, new Notice("Get the daily digest", "Trending papers in your inbox"
                 + " once a day (you choose topics, hour and frequency after confirming).", "/subscribe", null,
-                page.csrfToken(), true, "Subscribe"));
+                page.csrfToken(), true, "Subscribe", email));
     }
 
     private void subscribeForm(Context ctx) {
         String visitor = visitors.visitor(ctx).orElse(null);
         if (visitor == null || !visitors.validCsrf(visitor, ctx.formParam("csrf"))) {
-            ctx.status(403);
-            subscribePage(ctx); // a fresh form with a valid token; nothing was done
+            // the footer of a page that issued no visitor cookie, or a form from elsewhere: nothing is done; the
+            // visitor confirms on our own page, which carries a CSRF token
+            String email = ctx.formParam("email");
+            subscribePage(ctx, email == null || email.length() > EmailAddress.MAX_LENGTH ? "" : email.strip());
             return;
         }
         Outcome outcome = subscribe(ctx.formParam("email"), List.of(), ctx.ip());

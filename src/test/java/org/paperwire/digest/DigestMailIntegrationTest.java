@@ -216,6 +216,12 @@ class DigestMailIntegrationTest {
 
     @Test
     void knownAndUnknownAddressesGetTheSameAnswerAndRateLimitsStopMailBombing() throws Exception {
+        // a page without a visitor cookie still has the form; posting it without a CSRF token changes nothing and
+        // shows our own form, with the address filled in and a token
+        assertThat(get(bare, "http://127.0.0.1:" + port + "/digest/status").body()).contains("action=\"/subscribe\"");
+        HttpResponse<String> noToken = post(bare, "http://127.0.0.1:" + port + "/subscribe", "email=" + enc("eve@example.org"));
+        assertThat(noToken.statusCode()).isEqualTo(200);
+        assertThat(noToken.body()).contains("value=\"eve@example.org\"").contains("name=\"csrf\"");
         HttpResponse<String> first = subscribeApi("{\"email\": \"grace@example.org\", \"categories\": [\"cs.CL\"]}");
         HttpResponse<String> again = subscribeApi("{\"email\": \"grace@example.org\"}");
         HttpResponse<String> other = subscribeApi("{\"email\": \"alan@example.org\"}");
