@@ -50,6 +50,8 @@ public final class SearchService {
     public static final int MAX_QUERY_CHARS = 1000;
     /** Candidates taken from each ranking before fusion (at least; more when a later page is asked for). */
     public static final int HYBRID_DEPTH = 100;
+    /** Extra hits collected beyond a page so that ties at its end are ordered by date and id. */
+    static final int TIE_SLACK = 16;
 
     private final SearchIndex index;
     private final Embedder embedder;
@@ -228,10 +230,25 @@ public final class SearchService {
         int n = request.offset() + request.limit();
         Query query = scoring == null ? filter
                 : new BooleanQuery.Builder().add(scoring, Occur.MUST).add(filter, Occur.FILTER).build();
-        boolean byDate = scoring == null || request.sort() == SearchSort.DATE;
-        Sort sort = byDate ? new Sort(dateSort(), idSort()) : new Sort(SortField.FIELD_SCORE, dateSort(), idSort());
-        TopDocs top = searcher.search(query, n, sort, true);
-        return new Ranked(candidates(searcher, top.scoreDocs), top.totalHits.value());
+        if (scoring == null || request.sort() == SearchSort.DATE) {
+            TopDocs top = searcher.search(query, n, new Sort(dateSort(), idSort()), true);
+            return new Ranked(candidates(searcher, top.scoreDocs), top.totalHits.value());
+        }
+        return topByScore(searcher, query, n);
+    }
+
+    /**
+     * The best {@code n} by score, ties by date then id. Collecting by score alone lets Lucene skip blocks
+     * that cannot compete (block-max WAND), many times faster than sorting every match by (score, date, id);
+     * the {@link #TIE_SLACK} extra hits are re-sorted so that ties at the cut are settled by date and id too
+     * (unless more than that many papers share the score at the cut). Totals are exact up to 1,000 and a
+     * lower bound beyond.
+     */
+    private static Ranked topByScore(IndexSearcher searcher, Query query, int n) throws IOException {
+        TopDocs top = searcher.search(query, n + TIE_SLACK);
+        List<Candidate> candidates = candidates(searcher, top.scoreDocs);
+        candidates.sort(BY_SCORE);
+        return new Ranked(new ArrayList<>(candidates.subList(0, Math.min(n, candidates.size()))), top.totalHits.value());
     }
 
     private Ranked semantic(IndexSearcher searcher, String text, Query filter, SearchRequest request, List<String> notes)
@@ -247,8 +264,7 @@ public final class SearchService {
             List<String> notes) throws IOException {
         int depth = Math.max(HYBRID_DEPTH, request.offset() + request.limit());
         Query query = new BooleanQuery.Builder().add(scoring, Occur.MUST).add(filter, Occur.FILTER).build();
-        TopDocs keywordTop = searcher.search(query, depth, new Sort(SortField.FIELD_SCORE, dateSort(), idSort()), true);
-        List<Candidate> keyword = candidates(searcher, keywordTop.scoreDocs);
+        List<Candidate> keyword = topByScore(searcher, query, depth).candidates();
         List<Candidate> semantic = nearest(searcher, embedder.embedQuery(text), depth, filter);
         semantic.sort(BY_SCORE);
         noteBacklog(notes);

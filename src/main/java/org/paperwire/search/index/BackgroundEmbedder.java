@@ -80,7 +80,8 @@ public final class BackgroundEmbedder {
     public long drain(long max) {
         long total = 0;
         long before = backlog();
-        for (int n = runRound(); n > 0 && !Thread.currentThread().isInterrupted(); n = total < max ? runRound() : 0) {
+        for (int n = max > 0 ? runRound() : 0; n > 0 && !Thread.currentThread().isInterrupted();
+                n = total < max ? runRound() : 0) {
             total += n;
             long now = backlog();
             if (now >= before) {
