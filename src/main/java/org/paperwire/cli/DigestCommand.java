@@ -28,6 +28,9 @@ final class DigestCommand {
         @ParentCommand
         DigestCommand digest;
 
+        /** Newest papers embedded before a run at most; older ones cannot be new to anybody's digest. */
+        static final long NEWEST_TO_EMBED = 2000;
+
         @Option(names = "--dry-run", description = "build and print the digests, send and record nothing")
         boolean dryRun;
 
@@ -48,6 +51,7 @@ final class DigestCommand {
                 if (address != null && app.subscribers().findByEmail(address).isEmpty()) {
                     throw new UserError("no subscriber " + address + "; see 'paperwire subscribers list'");
                 }
+                prepareSearch(app);
                 DigestRunner.Report r = app.digests().run(new DigestRunner.Options(dryRun, now, address));
                 if (json) {
                     Map<String, Object> out = new LinkedHashMap<>();
@@ -72,6 +76,25 @@ final class DigestCommand {
                             r.sent(), r.failed(), r.skipped(), r.retrying(), dryRun ? " (dry run: nothing sent)" : "");
                 }
                 return r.failed() > 0 ? 1 : 0;
+            }
+        }
+
+        /**
+         * Saved searches and followed authors read the search index: bring it up to the store, and embed the
+         * newest papers still waiting (newest first, bounded, so a huge backlog cannot stall the run).
+         */
+        private static void prepareSearch(Paperwire app) {
+            try {
+                app.search().follower().catchUp();
+                long waiting = app.search().embeddings().backlog();
+                if (waiting > 0) {
+                    System.err.printf("embedding up to %,d of %,d new papers for saved searches...%n",
+                            Math.min(waiting, NEWEST_TO_EMBED), waiting);
+                    app.search().embeddings().drain(NEWEST_TO_EMBED);
+                }
+            } catch (org.paperwire.search.index.IndexLockedException e) {
+                throw new UserError("the search index is in use by a running 'paperwire serve', which sends digests"
+                        + " itself at each subscriber's hour; stop it to run digests from the command line");
             }
         }
 

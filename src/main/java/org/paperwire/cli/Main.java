@@ -52,8 +52,15 @@ public final class Main {
                 cmd.getErr().println("paperwire: " + e.getMessage());
                 return 2;
             }
-            org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", e);
-            cmd.getErr().println("paperwire: " + e.getMessage());
+            if (e instanceof org.paperwire.search.index.IndexLockedException
+                    || e instanceof java.io.UncheckedIOException || e instanceof org.paperwire.db.StoreException) {
+                cmd.getErr().println("paperwire: " + e.getMessage()); // the message says what to do
+            } else {
+                // a bug of ours: the trace goes to the log at DEBUG (PAPERWIRE_LOG_LEVEL=DEBUG), not to the user
+                org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed unexpectedly", e);
+                cmd.getErr().println("paperwire: unexpected error: " + (e.getMessage() == null
+                        ? e.getClass().getSimpleName() : e.getMessage()) + " (PAPERWIRE_LOG_LEVEL=DEBUG shows details)");
+            }
             return 1;
         });
         return cli.execute(args);

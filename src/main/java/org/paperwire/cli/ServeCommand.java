@@ -40,6 +40,17 @@ final class ServeCommand implements Callable<Integer> {
         }
         PaperwireConfig config = main.config(flags);
         CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        // On SIGTERM / Ctrl-C the JVM ends when the hooks return: ours waits (bounded) until the resources below
+        // are closed, so page views are flushed, the index and the database are closed cleanly.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopped.countDown();
+            try {
+                closed.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "paperwire-shutdown"));
         try (Paperwire app = new Paperwire(config, Clock.systemUTC());
                 WebServer web = WebApp.create(app);
                 HarvestScheduler scheduler = new HarvestScheduler(app.harvests(),
@@ -57,8 +68,9 @@ final class ServeCommand implements Callable<Integer> {
             System.out.printf("Paperwire is serving %s on http://localhost:%d (data in %s)%s%n",
                     app.papers().count() + " papers", actualPort, config.dataDir(),
                     config.harvest().enabled() ? "" : "; scheduled harvests are off");
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             stopped.await();
+        } finally {
+            closed.countDown();
         }
         return 0;
     }

@@ -98,7 +98,7 @@ public final class DigestRunner {
 
     public synchronized Report run(Options options) {
         Instant now = clock.instant();
-        int released = outbox.releaseAbandoned(ProcessOwner::alive);
+        int released = options.dryRun() ? 0 : outbox.releaseAbandoned(ProcessOwner::alive); // a dry run records nothing
         if (released > 0) {
             log.warn("{} digests were in flight in a process that stopped; sending them again", released);
         }

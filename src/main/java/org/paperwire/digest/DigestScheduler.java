@@ -52,6 +52,16 @@ public final class DigestScheduler implements AutoCloseable {
     public synchronized void close() {
         if (executor != null) {
             executor.shutdownNow();
+            awaitQuietly(executor);
+        }
+    }
+
+    /** Lets a run that is sending finish its current message before the database closes. */
+    private static void awaitQuietly(java.util.concurrent.ExecutorService executor) {
+        try {
+            executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -51,5 +51,11 @@ public final class HarvestScheduler implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        try {
+            // let a harvest that is writing finish its transaction before the database closes
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -59,7 +59,14 @@ public final class SearchRoutes implements Routes {
                 Params.integer(ctx, "page", 1, 1, 500), PAGE_SIZE, null, null);
     }
 
+    /** Deep pages cost a full ranking each (and a k-NN search of that depth): the first 1,000 results only. */
+    static final int MAX_DEPTH = 1000;
+
     private SearchRequest request(SearchPage f, int offset, int limit) {
+        if (offset + limit > MAX_DEPTH) {
+            throw HttpError.badRequest("only the first " + MAX_DEPTH + " results can be paged through; add words"
+                    + " or filters to narrow the search");
+        }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate since = switch (f.window()) {
             case "today" -> today;

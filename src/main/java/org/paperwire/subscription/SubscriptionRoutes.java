@@ -299,6 +299,15 @@ public final class SubscriptionRoutes implements Routes {
     }
 
     private void requestLink(Context ctx) {
+        String visitor = visitors.visitor(ctx).orElse(null);
+        if (visitor == null || !visitors.validCsrf(visitor, ctx.formParam("csrf"))) {
+            // a form from elsewhere (or no cookie yet): mail nothing, show our own form with a token instead
+            PageContext page = page(ctx);
+            templates.render(ctx, "notice.jte", page, new Notice("Mail me a fresh link", "Enter your address and"
+                    + " we will mail a fresh link to it if it is subscribed.", "/subscription/link", null,
+                    page.csrfToken(), true, "Mail me a fresh link"));
+            return;
+        }
         if (service.requestLink(ctx.formParam("email"), ctx.ip()) == Outcome.TOO_MANY_REQUESTS) {
             ctx.status(429);
             notice(ctx, Notice.text("Too many requests", "Too many requests from your network; try again in an hour."));
@@ -308,9 +317,14 @@ public final class SubscriptionRoutes implements Routes {
     }
 
     private void linkProblem(Context ctx, LinkException e) {
-        ctx.status(e.expired() ? 410 : 400);
-        notice(ctx, new Notice(e.expired() ? "This link has expired" : "This link does not work", e.getMessage()
-                + ". Enter your address and we will mail you a fresh link.", "/subscription/link", null, null, true,
-                "Mail me a fresh link"));
+        linkProblem(ctx, e, e.expired() ? 410 : 400);
+    }
+
+    private void linkProblem(Context ctx, LinkException e, int status) {
+        ctx.status(status);
+        PageContext page = page(ctx);
+        templates.render(ctx, "notice.jte", page, new Notice(e.expired() ? "This link has expired"
+                : "This link does not work", e.getMessage() + ". Enter your address and we will mail you a fresh link.",
+                "/subscription/link", null, page.csrfToken(), true, "Mail me a fresh link"));
     }
 }

@@ -121,9 +121,16 @@ public final class HuggingFaceSource implements HarvestSource {
         });
         records.add(new SourceRecord.Parsed(new Paper(id.get().id(), 0, title, paper.path("summary").asText("").strip(),
                 authors, List.of(), null, null, null, published, null, null), origin));
-        String repo = paper.path("githubRepo").asText(null);
         found.add(new SignalStore.HuggingFaceSignal(id.get().id(), paper.path("upvotes").asLong(0),
-                repo == null || repo.isBlank() ? null : repo, paper.path("githubStars").asLong(0), published));
+                githubRepo(paper.path("githubRepo").asText(null)), paper.path("githubStars").asLong(0), published));
+    }
+
+    /** Only a plain https GitHub URL becomes the paper's code link; anything else is dropped. */
+    static String githubRepo(String raw) {
+        if (raw == null || !raw.strip().matches("https://github\\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/?")) {
+            return null;
+        }
+        return raw.strip();
     }
 
     private static String collapse(String text) {

@@ -32,7 +32,9 @@ public final class TrendingService {
     private final TrendingFormula formula;
     private final InstantSource clock;
     private final Duration cacheTtl;
+    private static final int MAX_CACHED = 256;
     private final Map<Key, Ranking> cache = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     public TrendingService(SignalStore signals, TrendingFormula formula, InstantSource clock, Duration cacheTtl) {
         this.signals = signals;
@@ -69,6 +71,7 @@ public final class TrendingService {
 
     /** Forgets cached rankings; called when a vote changes a count. */
     public void invalidate() {
+        generation.incrementAndGet();
         cache.clear();
     }
 
@@ -79,8 +82,14 @@ public final class TrendingService {
         if (cached != null && cached.computedAt().plus(cacheTtl).isAfter(now)) {
             return cached;
         }
+        long generationBefore = generation.get();
         Ranking fresh = compute(window, category, now);
-        cache.put(key, fresh);
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear(); // categories come from URLs: never let them grow the cache without bound
+        }
+        if (generation.get() == generationBefore) {
+            cache.put(key, fresh); // not when a vote landed while computing: the next request recomputes
+        }
         return fresh;
     }
 

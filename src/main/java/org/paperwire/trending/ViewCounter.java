@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ViewCounter {
     private final SignalStore store;
     private final InstantSource clock;
+    /** One adder per paper ever viewed (a few bytes each); adders are reset, never removed, so no view is lost. */
     private final Map<String, LongAdder> pending = new ConcurrentHashMap<>();
 
     public ViewCounter(SignalStore store, InstantSource clock) {
@@ -27,12 +28,17 @@ public final class ViewCounter {
     /** Writes the views counted since the last flush. */
     public synchronized void flush() {
         Map<String, Long> batch = new HashMap<>();
-        for (String id : pending.keySet()) {
-            LongAdder adder = pending.remove(id);
-            if (adder != null && adder.sum() > 0) {
-                batch.put(id, adder.sum());
+        pending.forEach((id, adder) -> {
+            long n = adder.sumThenReset(); // a view counted meanwhile stays in the adder for the next flush
+            if (n > 0) {
+                batch.put(id, n);
             }
+        });
+        try {
+            store.addViews(batch, clock.instant());
+        } catch (RuntimeException e) {
+            batch.forEach((id, n) -> pending.computeIfAbsent(id, k -> new LongAdder()).add(n)); // retry next time
+            throw e;
         }
-        store.addViews(batch, clock.instant());
     }
 }

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -13,6 +13,12 @@ import java.util.HexFormat;
 /** The instance secret: the configured one, else one generated once into {@code DATA_DIR/secret.key}. */
 public final class Secrets {
     private Secrets() {}
+
+    private static FileAttribute<?>[] privateFile() {
+        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
+    }
 
     public static byte[] loadOrCreate(Path dataDir, String configured) {
         if (!configured.isBlank()) {
@@ -24,16 +30,19 @@ public final class Secrets {
                 byte[] bytes = new byte[32];
                 new SecureRandom().nextBytes(bytes);
                 Files.createDirectories(dataDir);
-                Files.writeString(file, HexFormat.of().formatHex(bytes), StandardOpenOption.CREATE_NEW);
+                // written to a private temporary file, then linked into place in one step: nobody ever sees a
+                // readable or half-written key, and of two instances starting at once the first one wins
+                Path tmp = Files.createTempFile(dataDir, "secret", ".tmp", privateFile());
+                Files.writeString(tmp, HexFormat.of().formatHex(bytes));
                 try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system: the folder's own permissions protect it
+                    Files.createLink(file, tmp); // atomic, and never replaces a key another instance made first
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // that instance's key wins; read it below
+                } finally {
+                    Files.deleteIfExists(tmp);
                 }
             }
             return HexFormat.of().parseHex(Files.readString(file).strip());
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            return loadOrCreate(dataDir, configured); // another instance created it first
         } catch (IOException | IllegalArgumentException e) {
             throw new UncheckedIOException(new IOException("cannot read or create the secret " + file
                     + " (" + e.getMessage() + "); fix its permissions, or set web.secret", e));

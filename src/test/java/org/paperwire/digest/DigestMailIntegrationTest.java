@@ -258,9 +258,22 @@ class DigestMailIntegrationTest {
         HttpResponse<String> expired = get(bare, local(manage));
         assertThat(expired.statusCode()).isEqualTo(410);
         assertThat(expired.body()).contains("expired").contains("action=\"/subscription/link\"");
+        int mailsBefore = smtp.getReceivedMessages().length;
         assertThat(post(bare, "http://127.0.0.1:" + port + "/subscription/link", "email=ada%40example.org").body())
-                .contains("Check your inbox");
-        MimeMessage fresh = smtp.getReceivedMessages()[smtp.getReceivedMessages().length - 1];
-        assertThat(get(bare, local(link(text(fresh), "/subscription/manage"))).statusCode()).isEqualTo(200);
+                .as("a form posted from elsewhere (no cookie, no CSRF token) mails nothing").doesNotContain("Check your inbox");
+        assertThat(smtp.getReceivedMessages()).hasSize(mailsBefore);
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
+                .matcher(expired.body());
+        assertThat(csrf.find()).isTrue();
+        // the cookie is Secure (public-url is https), so it goes back over http by hand
+        String cookie = expired.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        HttpResponse<String> fresh = bare.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/subscription/link"))
+                .POST(HttpRequest.BodyPublishers.ofString("email=ada%40example.org&csrf=" + enc(csrf.group(1))))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(fresh.body()).contains("Check your inbox");
+        MimeMessage mail = smtp.getReceivedMessages()[smtp.getReceivedMessages().length - 1];
+        assertThat(get(bare, local(link(text(mail), "/subscription/manage"))).statusCode()).isEqualTo(200);
     }
 }
