@@ -40,7 +40,12 @@ public final class Main {
         return PaperwireConfig.from(ConfigSources.load(file, env, flags));
     }
 
+    /** Lucene announces its vector backend through java.util.logging on every start; keep stderr for what matters. */
+    private static final java.util.logging.Logger LUCENE_VECTORS =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     public static void main(String[] args) {
+        LUCENE_VECTORS.setLevel(java.util.logging.Level.WARNING);
         System.exit(run(args));
     }
 
