@@ -20,6 +20,9 @@ public interface PaperStore {
 
     Optional<Paper> find(String id);
 
+    /** The known papers among {@code ids}, in the order of {@code ids}, read in one go. */
+    List<Paper> findAll(List<String> ids);
+
     long count();
 
     /** Papers changed after {@code seq}, oldest change first, at most {@code limit}. */

@@ -162,6 +162,12 @@ public final class SqlitePaperStore implements PaperStore {
     }
 
     @Override
+    public List<Paper> findAll(List<String> ids) {
+        Map<String, Paper> found = Jdbc.read(dataSource, c -> load(c, ids.stream().distinct().toList()));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
     public long count() {
         return Jdbc.read(dataSource, c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM papers")) {

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,8 +124,7 @@ public final class SearchRoutes implements Routes {
     private void feed(Context ctx) {
         SearchPage f = form(ctx);
         SearchResults r = run(f, 0, 30);
-        List<Paper> entries = new ArrayList<>();
-        r.hits().forEach(h -> papers.find(h.id()).ifPresent(entries::add));
+        List<Paper> entries = papers.findAll(r.hits().stream().map(SearchHit::id).toList());
         ctx.contentType(AtomFeeds.CONTENT_TYPE).result(feeds.write("Paperwire search: " + r.query(),
                 f.feedLink(), f.link(1), entries, clock.instant()));
     }

@@ -3,7 +3,6 @@ package org.paperwire.trending;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,10 +108,7 @@ public final class TrendingRoutes implements Routes {
         TrendWindow window = window(ctx);
         String category = Params.category(ctx);
         TrendingList list = trending.trending(window, category, 0, PAGE_SIZE);
-        List<Paper> entries = new ArrayList<>();
-        for (TrendItem item : list.items()) {
-            papers.find(item.paper().id()).ifPresent(entries::add);
-        }
+        List<Paper> entries = papers.findAll(list.items().stream().map(i -> i.paper().id()).toList());
         String query = "?window=" + window.slug() + (category == null ? "" : "&cat=" + category);
         String title = "Paperwire: trending " + (category == null ? "" : "in " + category + " ") + switch (window) {
             case TODAY -> "today";

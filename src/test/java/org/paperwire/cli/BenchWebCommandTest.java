@@ -3,10 +3,6 @@ package org.paperwire.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,11 +24,11 @@ class BenchWebCommandTest {
         }
         Path store = dir.resolve("store");
 
-        String[] out = run("--data-dir", store.toString(), "bench", "web", "--json", "--files", files.toString(),
+        CliRun run = CliRun.paperwire("--data-dir", store.toString(), "bench", "web", "--json", "--files", files.toString(),
                 "--seconds", "1", "--warmup", "0");
 
-        assertThat(out[0]).isEqualTo("0");
-        JsonNode result = new ObjectMapper().readTree(out[1]);
+        assertThat(run.status()).isZero();
+        JsonNode result = run.json();
         for (String page : List.of("trending", "search", "paper")) {
             JsonNode r = result.get(page);
             assertThat(r.get("rps").asDouble()).as(page).isPositive();
@@ -42,25 +38,7 @@ class BenchWebCommandTest {
         assertThat(result.get("cores").asInt()).isPositive();
         assertThat(result.get("embedding_backlog").asLong()).isEqualTo(result.get("papers").asLong());
         assertThat(result.get("search_mode").asText()).contains("no vectors");
-        assertThat(out[2]).contains("importing 2 daily files");
+        assertThat(run.err()).contains("importing 2 daily files");
         assertThat(store.resolve("paperwire.db")).exists();
-    }
-
-    /** Exit status, stdout and stderr of one command line. */
-    private static String[] run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int status = Main.run(args);
-            return new String[] {Integer.toString(status), stdout.toString(StandardCharsets.UTF_8),
-                    stderr.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 }

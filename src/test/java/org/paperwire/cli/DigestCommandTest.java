@@ -3,10 +3,6 @@ package org.paperwire.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,15 +13,10 @@ class DigestCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int status, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
     @Test
     void operatorsAddImportListRunAndRemoveSubscribers() throws Exception {
-        Run add = paperwire("subscribers", "add", "ada@example.org", "--category", "cs.CL", "--author", "Ada Lovelace",
+        CliRun add = paperwire("subscribers", "add", "ada@example.org", "--category", "cs.CL", "--author", "Ada Lovelace",
                 "--confirmed");
         assertThat(add.status()).isZero();
         assertThat(add.out()).contains("added ada@example.org (confirmed)");
@@ -37,7 +28,7 @@ class DigestCommandTest {
                 + "grace@example.org,cs.LG|stat.ML,,,true\n"
                 + "\"alan@example.org\",cs.AI,\"graph neural networks, for molecules\",,false\n"
                 + "nobody,cs.AI,,,true\n");
-        Run imported = paperwire("subscribers", "import", csv.toString());
+        CliRun imported = paperwire("subscribers", "import", csv.toString());
         assertThat(imported.status()).isEqualTo(1);
         assertThat(imported.out()).contains("2 added, 0 updated, 1 rejected");
         assertThat(imported.err()).contains("line 4").contains("'nobody' is not an email address");
@@ -46,17 +37,17 @@ class DigestCommandTest {
             assertThat(files.filter(f -> f.toString().endsWith(".eml")).count()).isEqualTo(1);
         }
 
-        Run list = paperwire("subscribers", "list");
+        CliRun list = paperwire("subscribers", "list");
         assertThat(list.out()).contains("ada@example.org").contains("active").contains("trending in cs.CL")
                 .contains("alan@example.org").contains("pending").contains("3 subscribers");
 
-        Run dry = paperwire("digest", "run", "--now", "--dry-run", "--json", "--to", "grace@example.org");
+        CliRun dry = paperwire("digest", "run", "--now", "--dry-run", "--json", "--to", "grace@example.org");
         assertThat(dry.status()).isZero();
         assertThat(dry.json().get("due").asInt()).isEqualTo(1);
         assertThat(dry.json().get("sent").asInt()).isZero();
         assertThat(dry.json().get("dry_run").asBoolean()).isTrue();
 
-        Run run = paperwire("digest", "run", "--now", "--json", "--to", "grace@example.org");
+        CliRun run = paperwire("digest", "run", "--now", "--json", "--to", "grace@example.org");
         JsonNode report = run.json();
         assertThat(report.get("due").asInt()).isEqualTo(1);
         assertThat(report.get("skipped").asInt()).isEqualTo(1); // nothing new, and empty days are skipped
@@ -70,23 +61,11 @@ class DigestCommandTest {
         assertThat(paperwire("subscribers", "remove", "grace@example.org").status()).isEqualTo(2);
     }
 
-    private Run paperwire(String... args) {
+    private CliRun paperwire(String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "--data-dir";
         all[1] = dir.toString();
         System.arraycopy(args, 0, all, 2, args.length);
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int status = Main.run(all);
-            return new Run(status, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        return CliRun.paperwire(all);
     }
 }

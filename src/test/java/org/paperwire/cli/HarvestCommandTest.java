@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,17 +29,9 @@ class HarvestCommandTest {
                     "arxiv.request-interval = PT0S",
                     "data-dir = " + dir.resolve("data").toString().replace("\\", "/")));
 
-            int status;
-            String out;
-            PrintStream stdout = System.out;
-            ByteArrayOutputStream captured = new ByteArrayOutputStream();
-            try {
-                System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-                status = Main.run("harvest", "--source", "arxiv-oai", "--json", "--config", config.toString());
-            } finally {
-                System.setOut(stdout);
-            }
-            out = captured.toString(StandardCharsets.UTF_8);
+            CliRun run = CliRun.paperwire("harvest", "--source", "arxiv-oai", "--json", "--config", config.toString());
+            int status = run.status();
+            String out = run.out();
 
             assertThat(status).as(out).isZero();
             assertThat(out.strip().lines()).hasSize(1);
