@@ -40,7 +40,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "embedding cache kept between runs (default: DATA_DIR/eval-cache)")
     Path cache;
 
-    @Option(names = "--fusion", paramLabel = "NAME", hidden = true, description = "experiments: rrf or normalized")
+    @Option(names = "--fusion", paramLabel = "NAME", hidden = true, description = "experiments: rrf, or mm, tmm or z with a semantic weight (e.g. tmm:0.8)")
     String fusion;
 
     @Option(names = "--title-weight", paramLabel = "W", hidden = true, description = "experiments: weight of title matches")
@@ -68,7 +68,12 @@ final class EvalCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         EmbeddingModel model = EmbeddingModel.byId(config.search().embeddingModel()).orElseThrow();
-        Fusion fuse = fusion == null ? Fusion.DEFAULT : Fusion.valueOf(fusion.toUpperCase(java.util.Locale.ROOT));
+        Fusion fuse;
+        try {
+            fuse = fusion == null ? Fusion.DEFAULT : Fusion.parse(fusion);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
         FieldWeights weights = titleWeight == null ? FieldWeights.DEFAULT
                 : new FieldWeights(FieldWeights.DEFAULT.all(), titleWeight, FieldWeights.DEFAULT.authors());
         Path cacheDir = cache != null ? cache : config.dataDir().resolve("eval-cache");

@@ -1,55 +1,194 @@
 package org.paperwire.search;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Ways to fuse a keyword and a semantic ranking into one score per paper.
+ * How a keyword and a semantic ranking become one score per paper.
  *
- * <p>Both use the defaults from the literature, untuned here: RRF with k = 60 (Cormack et al., 2009) and a
- * convex combination of min-max normalised scores with equal weights (Bruch et al., 2023, "An Analysis of
- * Fusion Functions for Hybrid Retrieval"). docs/quality-log.md has both measured; {@link #DEFAULT} is the
- * one Paperwire uses.
+ * <p>Fusion sees the union of both candidate lists with <em>both</em> scores of every paper: the search
+ * computes the score a paper would have had in the list it is missing from (Bruch, Gai and Ingber 2023, "An
+ * Analysis of Fusion Functions for Hybrid Retrieval", §3.1), so a paper found by only one side is not
+ * judged as if the other side had scored it zero. Keyword scores are BM25 (0 when no query word matches);
+ * semantic scores are Lucene's dot-product scores {@code (1 + cosine) / 2}, in [0, 1]; NaN when the paper
+ * has no vector yet, and then its keyword side counts for both.
+ *
+ * <p>{@link #DEFAULT} was chosen on a development collection of our own (docs/quality-log.md), never on
+ * SciFact, which only reports it.
  */
-public enum Fusion {
-    /** Reciprocal rank fusion: the sum over both lists of 1 / (60 + rank). Ignores score gaps. */
-    RRF {
+public sealed interface Fusion {
+    /** One candidate paper with both of its scores. */
+    record Pair(String id, double keyword, double semantic) {}
+
+    /** Fused scores of every candidate. */
+    Map<String, Double> fuse(List<Pair> candidates);
+
+    /** What a fusion is called in {@code eval --fusion}: {@code rrf}, or {@code mm|tmm|z:SEMANTIC_WEIGHT}. */
+    String spec();
+
+    /**
+     * Theoretical min-max with 0.85 on the semantic side: the best of 20 settings on the development collection
+     * (tools/arxiv-dev-collection.py; tied with 0.9, and 0.85 is the one farther from the drop at 0.95).
+     * bge's cosines lie in a narrow band above the theoretical minimum, so its normalised scores spread less
+     * than BM25's and need the larger weight.
+     */
+    Fusion DEFAULT = new Convex(Normalization.THEORETICAL_MIN_MAX, 0.85);
+
+    /**
+     * Parses {@code rrf} or {@code NORMALIZATION:WEIGHT} ({@code mm}, {@code tmm} or {@code z}; the weight of
+     * the semantic side, 0..1).
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    static Fusion parse(String spec) {
+        String s = spec.strip().toLowerCase(Locale.ROOT);
+        if (s.equals("rrf")) {
+            return new Rrf(60);
+        }
+        int colon = s.indexOf(':');
+        Normalization normalization = Normalization.byId(colon < 0 ? s : s.substring(0, colon));
+        if (normalization == null) {
+            throw new IllegalArgumentException("unknown fusion '" + spec + "'; use rrf, or mm, tmm or z with a semantic"
+                    + " weight, e.g. tmm:0.8");
+        }
+        double weight = 0.5;
+        if (colon >= 0) {
+            try {
+                weight = Double.parseDouble(s.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                weight = Double.NaN;
+            }
+            if (!(weight >= 0 && weight <= 1)) {
+                throw new IllegalArgumentException("fusion weight in '" + spec + "' must be a number from 0 to 1");
+            }
+        }
+        return new Convex(normalization, weight);
+    }
+
+    /**
+     * Reciprocal rank fusion (Cormack et al. 2009): the sum over both rankings of 1 / (k + rank), ranks taken
+     * within the union. Ignores how far apart scores are.
+     */
+    record Rrf(int k) implements Fusion {
         @Override
-        public Map<String, Double> fuse(List<Scored> keyword, List<Scored> semantic) {
+        public Map<String, Double> fuse(List<Pair> candidates) {
             Map<String, Double> fused = new HashMap<>();
-            for (List<Scored> list : List.of(keyword, semantic)) {
-                for (int i = 0; i < list.size(); i++) {
-                    fused.merge(list.get(i).id(), 1.0 / (RRF_K + i + 1), Double::sum);
+            addRanks(candidates, Pair::keyword, fused);
+            addRanks(candidates, p -> Double.isNaN(p.semantic()) ? p.keyword() : p.semantic(), fused);
+            return fused;
+        }
+
+        private void addRanks(List<Pair> candidates, ToDoubleFunction<Pair> score, Map<String, Double> fused) {
+            List<Pair> ranked = candidates.stream()
+                    .sorted(Comparator.comparingDouble(score).reversed().thenComparing(Pair::id)).toList();
+            for (int i = 0; i < ranked.size(); i++) {
+                fused.merge(ranked.get(i).id(), 1.0 / (k + i + 1), Double::sum);
+            }
+        }
+
+        @Override
+        public String spec() {
+            return "rrf";
+        }
+    }
+
+    /** How each side's scores are put on a common scale before they are combined. */
+    enum Normalization {
+        /** (s - min) / (max - min) over the candidates. */
+        MIN_MAX("mm"),
+        /**
+         * (s - lowest possible) / (max - lowest possible): the lowest possible score (0 for BM25, cosine -1 for
+         * vectors, which is 0 in Lucene's form) replaces the observed minimum, one data-dependent statistic
+         * fewer (Bruch et al. 2023, §4.2).
+         */
+        THEORETICAL_MIN_MAX("tmm"),
+        /** (s - mean) / standard deviation over the candidates. */
+        Z_SCORE("z");
+
+        private final String id;
+
+        Normalization(String id) {
+            this.id = id;
+        }
+
+        static Normalization byId(String id) {
+            for (Normalization n : values()) {
+                if (n.id.equals(id)) {
+                    return n;
                 }
+            }
+            return null;
+        }
+
+        /** Normalises {@code scores} in place; NaN entries (no score) are left NaN and ignored. */
+        void apply(double[] scores) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            double sum = 0;
+            int n = 0;
+            for (double s : scores) {
+                if (!Double.isNaN(s)) {
+                    min = Math.min(min, s);
+                    max = Math.max(max, s);
+                    sum += s;
+                    n++;
+                }
+            }
+            if (n == 0) {
+                return;
+            }
+            double mean = sum / n;
+            double squares = 0;
+            for (double s : scores) {
+                if (!Double.isNaN(s)) {
+                    squares += (s - mean) * (s - mean);
+                }
+            }
+            double sd = Math.sqrt(squares / n);
+            double low = this == THEORETICAL_MIN_MAX ? 0 : min;
+            for (int i = 0; i < scores.length; i++) {
+                if (Double.isNaN(scores[i])) {
+                    continue;
+                }
+                scores[i] = switch (this) {
+                    case MIN_MAX, THEORETICAL_MIN_MAX -> max > low ? (scores[i] - low) / (max - low) : 1.0;
+                    case Z_SCORE -> sd > 0 ? (scores[i] - mean) / sd : 0.0;
+                };
+            }
+        }
+    }
+
+    /**
+     * A convex combination: {@code semanticWeight · norm(semantic) + (1 - semanticWeight) · norm(keyword)}.
+     * Bruch et al. found it better than RRF in and out of domain, and robust to its one parameter.
+     */
+    record Convex(Normalization normalization, double semanticWeight) implements Fusion {
+        @Override
+        public Map<String, Double> fuse(List<Pair> candidates) {
+            int n = candidates.size();
+            double[] keyword = new double[n];
+            double[] semantic = new double[n];
+            for (int i = 0; i < n; i++) {
+                keyword[i] = candidates.get(i).keyword();
+                semantic[i] = candidates.get(i).semantic();
+            }
+            normalization.apply(keyword);
+            normalization.apply(semantic);
+            Map<String, Double> fused = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                double sem = Double.isNaN(semantic[i]) ? keyword[i] : semantic[i];
+                fused.put(candidates.get(i).id(), semanticWeight * sem + (1 - semanticWeight) * keyword[i]);
             }
             return fused;
         }
-    },
-    /** Each list's scores min-max normalised to [0, 1], then averaged; a paper missing from a list gets 0 there. */
-    NORMALIZED {
+
         @Override
-        public Map<String, Double> fuse(List<Scored> keyword, List<Scored> semantic) {
-            Map<String, Double> fused = new HashMap<>();
-            for (List<Scored> list : List.of(keyword, semantic)) {
-                double max = list.stream().mapToDouble(Scored::score).max().orElse(0);
-                double min = list.stream().mapToDouble(Scored::score).min().orElse(0);
-                double range = max - min;
-                for (Scored s : list) {
-                    double normalized = range > 0 ? (s.score() - min) / range : 1.0;
-                    fused.merge(s.id(), 0.5 * normalized, Double::sum);
-                }
-            }
-            return fused;
+        public String spec() {
+            return normalization.id + ":" + semanticWeight;
         }
-    };
-
-    static final int RRF_K = 60;
-    public static final Fusion DEFAULT = NORMALIZED;
-
-    /** A paper and its score in one ranking, best first. */
-    public record Scored(String id, double score) {}
-
-    /** Fused scores of every paper in either list. */
-    public abstract Map<String, Double> fuse(List<Scored> keyword, List<Scored> semantic);
+    }
 }

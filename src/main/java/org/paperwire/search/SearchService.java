@@ -264,28 +264,33 @@ public final class SearchService {
             List<String> notes) throws IOException {
         int depth = Math.max(HYBRID_DEPTH, request.offset() + request.limit());
         Query query = new BooleanQuery.Builder().add(scoring, Occur.MUST).add(filter, Occur.FILTER).build();
-        List<Candidate> keyword = topByScore(searcher, query, depth).candidates();
-        List<Candidate> semantic = nearest(searcher, embedder.embedQuery(text), depth, filter);
-        semantic.sort(BY_SCORE);
+        float[] vector = embedder.embedQuery(text);
+        Map<Integer, Candidate> union = new HashMap<>();
+        for (Candidate c : topByScore(searcher, query, depth).candidates()) {
+            union.put(c.doc(), c);
+        }
+        Map<Integer, Double> semantic = new HashMap<>();
+        for (Candidate c : nearest(searcher, vector, depth, filter)) {
+            semantic.put(c.doc(), c.score());
+            union.putIfAbsent(c.doc(), c);
+        }
         noteBacklog(notes);
-        Map<String, Double> fused = fusion.fuse(scored(keyword), scored(semantic));
-        Map<String, Candidate> byId = new HashMap<>();
-        for (Candidate c : keyword) {
-            byId.put(c.id(), c);
+        // each paper's score on the side it was not found by, so that fusion compares like with like
+        int[] docs = union.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        Map<Integer, Double> keyword = HybridScores.keyword(searcher, query, docs);
+        HybridScores.semantic(searcher, vector, docs, semantic);
+        List<Fusion.Pair> pairs = new ArrayList<>(docs.length);
+        for (int doc : docs) {
+            pairs.add(new Fusion.Pair(union.get(doc).id(), keyword.getOrDefault(doc, 0.0),
+                    semantic.getOrDefault(doc, Double.NaN)));
         }
-        for (Candidate c : semantic) {
-            byId.putIfAbsent(c.id(), c);
-        }
-        List<Candidate> candidates = new ArrayList<>(byId.size());
-        for (Candidate c : byId.values()) {
+        Map<String, Double> fused = fusion.fuse(pairs);
+        List<Candidate> candidates = new ArrayList<>(docs.length);
+        for (Candidate c : union.values()) {
             candidates.add(new Candidate(c.doc(), c.id(), fused.get(c.id()), c.day()));
         }
         candidates.sort(request.sort() == SearchSort.DATE ? BY_DATE : BY_SCORE);
         return new Ranked(candidates, candidates.size());
-    }
-
-    private static List<Fusion.Scored> scored(List<Candidate> candidates) {
-        return candidates.stream().map(c -> new Fusion.Scored(c.id(), c.score())).toList();
     }
 
     private List<Candidate> nearest(IndexSearcher searcher, float[] vector, int k, Query filter) throws IOException {

@@ -1,0 +1,79 @@
+package org.paperwire.search;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.paperwire.search.index.PaperDocuments;
+
+/**
+ * Scores of given documents on each side of a hybrid search, for the papers that side did not retrieve:
+ * BM25 of the keyword query (0 when no query word matches) and the dot-product score of the query vector
+ * (absent when the paper has no vector yet).
+ */
+final class HybridScores {
+    private HybridScores() {}
+
+    /** BM25 of {@code query} for each of {@code docs} (ascending); documents it does not match are left out. */
+    static Map<Integer, Double> keyword(IndexSearcher searcher, Query query, int[] docs) throws IOException {
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+        Map<Integer, Double> scores = new HashMap<>(docs.length * 2);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int i = 0;
+        for (LeafReaderContext leaf : leaves) {
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            if (i >= docs.length || docs[i] >= end) {
+                continue;
+            }
+            Scorer scorer = weight.scorer(leaf);
+            DocIdSetIterator it = scorer == null ? null : scorer.iterator();
+            for (; i < docs.length && docs[i] < end; i++) {
+                int target = docs[i] - leaf.docBase;
+                if (it == null) {
+                    continue;
+                }
+                int at = it.docID() < target ? it.advance(target) : it.docID();
+                if (at == target) {
+                    scores.put(docs[i], (double) scorer.score());
+                }
+            }
+        }
+        return scores;
+    }
+
+    /** Adds to {@code scores} the vector score of each of {@code docs} (ascending) not in it yet. */
+    static void semantic(IndexSearcher searcher, float[] vector, int[] docs, Map<Integer, Double> scores)
+            throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int i = 0;
+        for (LeafReaderContext leaf : leaves) {
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            if (i >= docs.length || docs[i] >= end) {
+                continue;
+            }
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(PaperDocuments.VECTOR);
+            KnnVectorValues.DocIndexIterator it = values == null ? null : values.iterator();
+            for (; i < docs.length && docs[i] < end; i++) {
+                if (it == null || scores.containsKey(docs[i])) {
+                    continue;
+                }
+                int target = docs[i] - leaf.docBase;
+                int at = it.docID() < target ? it.advance(target) : it.docID();
+                if (at == target) {
+                    scores.put(docs[i], (double) VectorSimilarityFunction.DOT_PRODUCT.compare(vector,
+                            values.vectorValue(it.index())));
+                }
+            }
+        }
+    }
+}
