@@ -93,6 +93,56 @@ class SearchServiceTest {
         assertThat(similar).extracting(SearchHit::id).doesNotContain("2501.00001").contains("2501.00002");
     }
 
+
+    @Test
+    void hybridFusesBothScoresOfEveryCandidateEvenWhereOneSideFoundNothing() {
+        engine.embeddings().drain();
+        String query = "graph neural networks";
+        java.util.Map<String, Double> keyword = new java.util.HashMap<>();
+        engine.service().search(SearchRequest.of(query, SearchMode.KEYWORD, 10)).hits()
+                .forEach(h -> keyword.put(h.id(), h.score()));
+        List<Fusion.Pair> pairs = engine.service().search(SearchRequest.of(query, SearchMode.SEMANTIC, 10)).hits()
+                .stream().map(h -> new Fusion.Pair(h.id(), keyword.getOrDefault(h.id(), 0.0), h.score())).toList();
+        assertThat(pairs).extracting(Fusion.Pair::id).contains("2502.00003"); // the speech paper: no query word
+        java.util.Map<String, Double> expected = Fusion.DEFAULT.fuse(pairs);
+
+        List<SearchHit> hybrid = engine.service().search(SearchRequest.of(query, SearchMode.HYBRID, 10)).hits();
+
+        assertThat(hybrid).hasSize(4);
+        for (SearchHit hit : hybrid) {
+            assertThat(hit.score()).as(hit.id()).isCloseTo(expected.get(hit.id()), org.assertj.core.api.Assertions.within(1e-6));
+        }
+    }
+
+    @Test
+    void theMissingSideScoresAreTheScoresEachSideWouldHaveGiven() {
+        engine.embeddings().drain();
+        org.apache.lucene.search.Query query = engine.service().textQuery("graph networks");
+        float[] vector = embedder.embedQuery("graph networks");
+        engine.index().withSearcher(searcher -> {
+            int[] all = java.util.stream.IntStream.range(0, searcher.getIndexReader().maxDoc()).toArray();
+            java.util.Map<Integer, Double> bm25 = HybridScores.keyword(searcher, query, all);
+            org.apache.lucene.search.TopDocs top = searcher.search(query, 10);
+            assertThat(bm25).hasSize(top.scoreDocs.length).hasSizeLessThan(all.length); // the speech paper: no match
+            for (org.apache.lucene.search.ScoreDoc sd : top.scoreDocs) {
+                assertThat(bm25.get(sd.doc)).isCloseTo(sd.score, org.assertj.core.api.Assertions.within(1e-6));
+            }
+            java.util.Map<Integer, Double> cosine = new java.util.HashMap<>();
+            HybridScores.semantic(searcher, vector, all, cosine);
+            org.apache.lucene.search.TopDocs nearest = searcher.search(new org.apache.lucene.search.KnnFloatVectorQuery(
+                    org.paperwire.search.index.PaperDocuments.VECTOR, vector, 10), 10);
+            assertThat(cosine).hasSize(nearest.scoreDocs.length);
+            for (org.apache.lucene.search.ScoreDoc sd : nearest.scoreDocs) {
+                assertThat(cosine.get(sd.doc)).isCloseTo(sd.score, org.assertj.core.api.Assertions.within(1e-6));
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void beforeAnythingIsEmbeddedHybridRanksLikeKeyword() {
+        assertThat(ids("graph neural networks", SearchMode.HYBRID)).isEqualTo(ids("graph neural networks", SearchMode.KEYWORD));
+    }
     @Test
     void phrasesAuthorsCategoriesDatesAndExclusionsFilter() {
         assertThat(ids("\"graph neural\"", SearchMode.KEYWORD)).containsExactlyInAnyOrder("2501.00001", "2501.00002");
