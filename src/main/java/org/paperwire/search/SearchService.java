@@ -32,8 +32,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.QueryBuilder;
 import org.paperwire.search.embed.Embedder;
 import org.paperwire.search.embed.EmbeddingCache;
@@ -325,21 +323,20 @@ public final class SearchService {
 
     private List<SearchHit> hits(IndexSearcher searcher, List<Candidate> page, int offset, Query highlight)
             throws IOException {
+        StoredFields stored = searcher.storedFields();
+        List<Document> docs = new ArrayList<>(page.size());
+        for (Candidate c : page) {
+            docs.add(stored.document(c.doc()));
+        }
         String[] snippets = new String[page.size()];
         if (highlight != null && !page.isEmpty()) {
-            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
-                    .withFieldMatcher(field -> true)
-                    .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", true))
-                    .build();
-            int[] docs = page.stream().mapToInt(Candidate::doc).toArray();
-            snippets = highlighter.highlightFields(new String[] {PaperDocuments.ABSTRACT}, highlight, docs, new int[] {2})
-                    .get(PaperDocuments.ABSTRACT);
+            snippets = Snippets.of(searcher, index.analyzer(), highlight, page.stream().mapToInt(Candidate::doc).toArray(),
+                    docs.stream().map(d -> d.get(PaperDocuments.ABSTRACT)).toArray(String[]::new));
         }
-        StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(page.size());
         for (int i = 0; i < page.size(); i++) {
             Candidate c = page.get(i);
-            Document doc = stored.document(c.doc());
+            Document doc = docs.get(i);
             hits.add(new SearchHit(offset + i + 1, c.id(), doc.get(PaperDocuments.TITLE),
                     List.of(doc.getValues(PaperDocuments.AUTHORS)), List.of(doc.getValues(PaperDocuments.CATEGORY)),
                     c.day() == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(c.day()), c.score(),
