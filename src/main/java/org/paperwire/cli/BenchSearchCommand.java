@@ -2,9 +2,11 @@ package org.paperwire.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.paperwire.app.Paperwire;
 import org.paperwire.search.SearchEngine;
@@ -31,8 +33,13 @@ final class BenchSearchCommand implements Callable<Integer> {
     @Option(names = "--queries", paramLabel = "N", description = "queries per mode (default 300)")
     int queries = 300;
 
-    @Option(names = "--embed-sample", paramLabel = "N", description = "texts timed for embedding throughput (default 256)")
+    @Option(names = "--embed-sample", paramLabel = "N", description = "texts timed for embedding throughput (default 256;"
+            + " 0 skips the embedding measurement)")
     int embedSample = 256;
+
+    @Option(names = "--modes", paramLabel = "MODE,...", split = ",", description = "modes to measure, of keyword,"
+            + " semantic, hybrid (default all three)")
+    List<String> modes = List.of("keyword", "semantic", "hybrid");
 
     @Option(names = "--embed-limit", paramLabel = "N", description = "embed at most about N papers that lack vectors"
             + " (newest first) before measuring; semantic search covers only embedded papers (default: all)")
@@ -40,6 +47,7 @@ final class BenchSearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Set<SearchMode> measured = modes();
         try (Paperwire app = new Paperwire(bench.main.config(Map.of()), Clock.systemUTC())) {
             long docs = app.papers().count();
             if (docs == 0) {
@@ -51,23 +59,15 @@ final class BenchSearchCommand implements Callable<Integer> {
             long indexed = engine.follower().catchUp();
             System.err.printf("bench: indexed %,d new papers in %.1f s%n", indexed, (System.nanoTime() - t) / 1e9);
             SearchBenchmark benchmark = new SearchBenchmark(engine, app.papers());
-            EmbeddingModel model = engine.embedder().model();
-            SearchBenchmark.EmbeddingSpeed speed;
-            try (OnnxEmbedder pipeline = new OnnxEmbedder(model, OnnxEmbedder.DEFAULT_MAX_TOKENS,
-                    app.config().search().embeddingThreads(), OnnxEmbedder.QUERY_INSTRUCTION);
-                    PlainLangchainEmbedder plain = new PlainLangchainEmbedder(model, OnnxEmbedder.QUERY_INSTRUCTION)) {
-                speed = benchmark.embedding(pipeline, plain, embedSample);
-            }
-            System.err.printf("bench: embedding %d texts: pipeline %.1f docs/s, plain embedAll %.1f docs/s%n",
-                    speed.texts(), speed.pipelineDocsPerSecond(), speed.plainDocsPerSecond());
+            SearchBenchmark.EmbeddingSpeed speed = embedSample > 0 ? embeddingSpeed(app, engine, benchmark) : null;
             System.err.printf("bench: %,d papers without vectors; embedding up to %s of them, newest first...%n",
                     engine.embeddings().backlog(), embedLimit == Long.MAX_VALUE ? "all" : String.format("%,d", embedLimit));
             t = System.nanoTime();
             long embedded = engine.embeddings().drain(embedLimit);
             System.err.printf("bench: embedded %,d papers in %.1f s%n", embedded, (System.nanoTime() - t) / 1e9);
             List<String> qs = benchmark.queries(queries, 42);
-            Map<SearchMode, SearchBenchmark.Latency> latencies = new EnumMap<>(SearchMode.class);
-            for (SearchMode mode : SearchMode.values()) {
+            Map<SearchMode, SearchBenchmark.Latency> latencies = new LinkedHashMap<>();
+            for (SearchMode mode : measured) {
                 latencies.put(mode, benchmark.latency(mode, qs, 2));
             }
             double indexMb = engine.index().sizeBytes() / 1e6;
@@ -79,11 +79,36 @@ final class BenchSearchCommand implements Callable<Integer> {
                         engine.embeddings().backlog());
                 latencies.forEach((mode, l) -> System.out.printf("%-9s p50 %7.2f ms  p99 %7.2f ms  %7.1f q/s (2 clients)%n",
                         mode.id(), l.p50Ms(), l.p99Ms(), l.qps()));
-                System.out.printf("embedding: pipeline %.1f docs/s, plain embedAll %.1f docs/s (%.2fx)%n",
-                        speed.pipelineDocsPerSecond(), speed.plainDocsPerSecond(),
-                        speed.pipelineDocsPerSecond() / speed.plainDocsPerSecond());
+                if (speed != null) {
+                    System.out.printf("embedding: pipeline %.1f docs/s, plain embedAll %.1f docs/s (%.2fx)%n",
+                            speed.pipelineDocsPerSecond(), speed.plainDocsPerSecond(),
+                            speed.pipelineDocsPerSecond() / speed.plainDocsPerSecond());
+                }
             }
             return 0;
         }
+    }
+
+    /** The modes asked for, in the order given, each once; checked before anything is measured. */
+    private Set<SearchMode> modes() {
+        Set<SearchMode> chosen = new LinkedHashSet<>();
+        for (String id : modes) {
+            chosen.add(SearchMode.byId(id).orElseThrow(() -> new UserError("unknown search mode '" + id
+                    + "' in --modes; use keyword, semantic or hybrid, comma-separated")));
+        }
+        return chosen;
+    }
+
+    private SearchBenchmark.EmbeddingSpeed embeddingSpeed(Paperwire app, SearchEngine engine, SearchBenchmark benchmark) {
+        EmbeddingModel model = engine.embedder().model();
+        SearchBenchmark.EmbeddingSpeed speed;
+        try (OnnxEmbedder pipeline = new OnnxEmbedder(model, OnnxEmbedder.DEFAULT_MAX_TOKENS,
+                app.config().search().embeddingThreads(), OnnxEmbedder.QUERY_INSTRUCTION);
+                PlainLangchainEmbedder plain = new PlainLangchainEmbedder(model, OnnxEmbedder.QUERY_INSTRUCTION)) {
+            speed = benchmark.embedding(pipeline, plain, embedSample);
+        }
+        System.err.printf("bench: embedding %d texts: pipeline %.1f docs/s, plain embedAll %.1f docs/s%n",
+                speed.texts(), speed.pipelineDocsPerSecond(), speed.plainDocsPerSecond());
+        return speed;
     }
 }

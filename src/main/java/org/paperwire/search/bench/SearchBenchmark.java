@@ -134,8 +134,13 @@ public final class SearchBenchmark {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("docs", docs);
         json.put("index_mb", round(indexMb));
-        modes.forEach((mode, l) -> json.put(mode.id(), Map.of("p50_ms", round(l.p50Ms()), "p99_ms", round(l.p99Ms()),
-                "qps", round(l.qps()))));
+        modes.forEach((mode, l) -> {
+            Map<String, Object> m = new LinkedHashMap<>(); // a fixed key order, so runs diff cleanly
+            m.put("p50_ms", round(l.p50Ms()));
+            m.put("p99_ms", round(l.p99Ms()));
+            m.put("qps", round(l.qps()));
+            json.put(mode.id(), m);
+        });
         if (speed != null) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("texts", speed.texts());

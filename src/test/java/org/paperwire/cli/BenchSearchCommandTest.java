@@ -1,0 +1,42 @@
+package org.paperwire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperwire.SharedData;
+
+/** {@code bench search --modes} measures one mode alone, and {@code --embed-sample 0} skips the embedding part. */
+class BenchSearchCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void keywordAloneWithoutEmbeddingReportsOnlyTheKeywordMode() throws Exception {
+        String file = SharedData.path("arxiv/daily-arxiv-ai-enhanced/data/2025-03-18.jsonl.gz").toString();
+        assertThat(CliRun.paperwire("--data-dir", dir.toString(), "import", file).status()).isZero();
+
+        CliRun run = CliRun.paperwire("--data-dir", dir.toString(), "bench", "search", "--json", "--modes", "keyword",
+                "--embed-sample", "0", "--embed-limit", "0", "--queries", "20");
+
+        assertThat(run.status()).isZero();
+        JsonNode result = run.json();
+        List<String> keys = new ArrayList<>();
+        result.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("docs", "index_mb", "keyword");
+        assertThat(result.get("keyword").get("p50_ms").asDouble()).isPositive();
+        assertThat(result.get("keyword").get("qps").asDouble()).isPositive();
+    }
+
+    @Test
+    void anUnknownModeIsAUsageErrorNamingTheChoices() {
+        CliRun run = CliRun.paperwire("--data-dir", dir.toString(), "bench", "search", "--modes", "keyword,fuzzy");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown search mode 'fuzzy'").contains("keyword, semantic or hybrid");
+    }
+}
