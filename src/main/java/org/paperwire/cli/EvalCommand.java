@@ -14,9 +14,11 @@ import org.paperwire.search.embed.EmbeddingModel;
 import org.paperwire.search.embed.OnnxEmbedder;
 import org.paperwire.search.embed.PlainLangchainEmbedder;
 import org.paperwire.search.eval.BeirDataset;
+import org.paperwire.search.eval.ClozeCollection;
 import org.paperwire.search.eval.BeirEvaluator;
 import org.paperwire.search.eval.EvalReport;
 import org.paperwire.search.eval.Metrics;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -28,8 +30,19 @@ final class EvalCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--beir", required = true, paramLabel = "DIR", description = "folder with corpus.jsonl, queries.jsonl, qrels/test.tsv")
-    Path beir;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Collection collection;
+
+    /** Which collection: a BEIR folder, or the development collection made from arXiv listings. */
+    static final class Collection {
+        @Option(names = "--beir", paramLabel = "DIR", description = "folder with corpus.jsonl, queries.jsonl, qrels/test.tsv")
+        Path beir;
+
+        @Option(names = "--cloze", paramLabel = "DIR", description = "build the development collection (inverse cloze"
+                + " task, 5,000 papers, 500 queries) from the daily arXiv listing files in DIR, e.g."
+                + " ../shared/data/arxiv/daily-arxiv-ai-enhanced/data")
+        Path cloze;
+    }
 
     @Option(names = "--mode", paramLabel = "MODE", description = "keyword, semantic or hybrid (default: all three)")
     String mode;
@@ -63,7 +76,7 @@ final class EvalCommand implements Callable<Integer> {
                         + "'; use keyword, semantic or hybrid")));
         BeirDataset dataset;
         try {
-            dataset = BeirDataset.load(beir);
+            dataset = collection.cloze != null ? ClozeCollection.build(collection.cloze) : BeirDataset.load(collection.beir);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

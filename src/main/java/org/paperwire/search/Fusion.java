@@ -32,7 +32,7 @@ public sealed interface Fusion {
 
     /**
      * Theoretical min-max with 0.85 on the semantic side: the best of 20 settings on the development collection
-     * (tools/arxiv-dev-collection.py; tied with 0.9, and 0.85 is the one farther from the drop at 0.95).
+     * (first sample of {@code eval --cloze}; tied with 0.9, and 0.85 is the one farther from the drop at 0.95).
      * bge's cosines lie in a narrow band above the theoretical minimum, so its normalised scores spread less
      * than BM25's and need the larger weight.
      */
