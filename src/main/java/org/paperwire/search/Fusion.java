@@ -15,7 +15,7 @@ import java.util.function.ToDoubleFunction;
  * Analysis of Fusion Functions for Hybrid Retrieval", §3.1), so a paper found by only one side is not
  * judged as if the other side had scored it zero. Keyword scores are BM25 (0 when no query word matches);
  * semantic scores are Lucene's dot-product scores {@code (1 + cosine) / 2}, in [0, 1]; NaN when the paper
- * has no vector yet, and then its keyword side counts for both.
+ * has no vector yet, and then its keyword rank counts on both sides.
  *
  * <p>{@link #DEFAULT} was chosen on a development collection of our own (docs/quality-log.md), never on
  * SciFact, which only reports it.
@@ -77,17 +77,25 @@ public sealed interface Fusion {
         @Override
         public Map<String, Double> fuse(List<Pair> candidates) {
             Map<String, Double> fused = new HashMap<>();
-            addRanks(candidates, Pair::keyword, fused);
-            addRanks(candidates, p -> Double.isNaN(p.semantic()) ? p.keyword() : p.semantic(), fused);
+            Map<String, Double> keyword = ranks(candidates, Pair::keyword);
+            Map<String, Double> semantic = ranks(candidates.stream().filter(p -> !Double.isNaN(p.semantic())).toList(),
+                    Pair::semantic);
+            for (Pair p : candidates) {
+                double k1 = keyword.get(p.id());
+                // a paper without a vector yet counts its keyword rank on both sides
+                fused.put(p.id(), k1 + semantic.getOrDefault(p.id(), k1));
+            }
             return fused;
         }
 
-        private void addRanks(List<Pair> candidates, ToDoubleFunction<Pair> score, Map<String, Double> fused) {
+        private Map<String, Double> ranks(List<Pair> candidates, ToDoubleFunction<Pair> score) {
             List<Pair> ranked = candidates.stream()
                     .sorted(Comparator.comparingDouble(score).reversed().thenComparing(Pair::id)).toList();
+            Map<String, Double> out = new HashMap<>();
             for (int i = 0; i < ranked.size(); i++) {
-                fused.merge(ranked.get(i).id(), 1.0 / (k + i + 1), Double::sum);
+                out.put(ranked.get(i).id(), 1.0 / (k + i + 1));
             }
+            return out;
         }
 
         @Override
@@ -178,12 +186,50 @@ public sealed interface Fusion {
             }
             normalization.apply(keyword);
             normalization.apply(semantic);
+            imputeByRank(keyword, semantic);
             Map<String, Double> fused = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
-                double sem = Double.isNaN(semantic[i]) ? keyword[i] : semantic[i];
-                fused.put(candidates.get(i).id(), semanticWeight * sem + (1 - semanticWeight) * keyword[i]);
+                fused.put(candidates.get(i).id(), semanticWeight * semantic[i] + (1 - semanticWeight) * keyword[i]);
             }
             return fused;
+        }
+
+        /**
+         * Gives each paper without a vector (NaN) the semantic score found at the same relative rank among the
+         * papers with one as its keyword score has among all: its keyword side counts for both, on the semantic
+         * side's scale (the two scales can differ a lot: theoretical min-max keeps vectors near the top).
+         */
+        private static void imputeByRank(double[] keyword, double[] semantic) {
+            double[] known = java.util.Arrays.stream(semantic).filter(x -> !Double.isNaN(x)).sorted().toArray();
+            double[] keywords = keyword.clone();
+            java.util.Arrays.sort(keywords);
+            for (int i = 0; i < semantic.length; i++) {
+                if (!Double.isNaN(semantic[i])) {
+                    continue;
+                }
+                if (known.length == 0) {
+                    semantic[i] = keyword[i];
+                    continue;
+                }
+                int atMost = upperBound(keywords, keyword[i]); // ties take the best rank among them
+                double quantile = keywords.length > 1 ? (double) (atMost - 1) / (keywords.length - 1) : 1.0;
+                semantic[i] = known[(int) Math.floor(quantile * (known.length - 1))]; // rounding down: never promoted
+            }
+        }
+
+        /** How many values of sorted {@code a} are at most {@code x}. */
+        private static int upperBound(double[] a, double x) {
+            int lo = 0;
+            int hi = a.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (a[mid] <= x) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
         }
 
         @Override

@@ -52,6 +52,11 @@ public final class SearchService {
     public static final int MAX_QUERY_CHARS = 1000;
     /** Candidates taken from each ranking before fusion (at least; more when a later page is asked for). */
     public static final int HYBRID_DEPTH = 100;
+    /**
+     * Words searched per field: three fields stay under Lucene's 1,024 clauses per query with room for filters.
+     * Only a pasted text of hundreds of short words gets here; a note says so.
+     */
+    static final int MAX_TERMS = 300;
     /** Extra hits collected beyond a page so that ties at its end are ordered by date and id. */
     static final int TIE_SLACK = 16;
 
@@ -62,9 +67,17 @@ public final class SearchService {
     private final QuerySyntax syntax;
     private final FieldWeights weights;
     private final Fusion fusion;
+    private final int hybridDepth;
 
     public SearchService(SearchIndex index, Embedder embedder, EmbeddingCache cache, LongSupplier backlog,
             QuerySyntax syntax, FieldWeights weights, Fusion fusion) {
+        this(index, embedder, cache, backlog, syntax, weights, fusion, HYBRID_DEPTH);
+    }
+
+    /** With another candidate depth for hybrid search (tests: a small depth leaves papers to one side). */
+    SearchService(SearchIndex index, Embedder embedder, EmbeddingCache cache, LongSupplier backlog,
+            QuerySyntax syntax, FieldWeights weights, Fusion fusion, int hybridDepth) {
+        this.hybridDepth = hybridDepth;
         this.index = index;
         this.embedder = embedder;
         this.cache = cache;
@@ -106,7 +119,7 @@ public final class SearchService {
             if (filter.isEmpty()) {
                 return new SearchResults(query, request.mode(), 0, List.of(), notes);
             }
-            Query scoring = parsed.hasText() ? textQuery(parsed.text()) : null;
+            Query scoring = parsed.hasText() ? textQuery(parsed.text(), notes) : null;
             if (parsed.hasText() && scoring == null) {
                 notes.add("the query has only common words (such as 'the', 'of'); nothing to search for");
                 return new SearchResults(query, request.mode(), 0, List.of(), notes);
@@ -146,36 +159,47 @@ public final class SearchService {
      * field, but Lucene scores it as one MaxScore disjunction, about a fifth faster than the nested form.
      */
     Query textQuery(String text) {
+        return textQuery(text, new ArrayList<>());
+    }
+
+    private Query textQuery(String text, List<String> notes) {
         BooleanQuery.Builder terms = new BooleanQuery.Builder();
         // a fixed field order: float sums in a fixed order give the same score on every run
-        boolean any = addTerms(terms, PaperDocuments.ALL, text, weights.all());
-        if (!any) {
+        int words = addTerms(terms, PaperDocuments.ALL, text, weights.all());
+        if (words == 0) {
             return null;
         }
         addTerms(terms, PaperDocuments.TITLE, text, weights.title());
         addTerms(terms, PaperDocuments.AUTHORS, text, weights.authors());
+        if (words > MAX_TERMS) {
+            notes.add(String.format("the query has %,d words to search for; searched the first %,d", words, MAX_TERMS));
+        }
         return terms.build();
     }
 
-    /** Adds a clause per analyzed word of {@code text} in {@code field}; false when there was none. */
-    private boolean addTerms(BooleanQuery.Builder terms, String field, String text, float weight) {
+    /**
+     * Adds a clause per analyzed word of {@code text} in {@code field}, at most {@link #MAX_TERMS}; returns how
+     * many words there were.
+     */
+    private int addTerms(BooleanQuery.Builder terms, String field, String text, float weight) {
         if (weight <= 0) {
-            return false;
+            return 0;
         }
-        boolean any = false;
+        int words = 0;
         try (TokenStream tokens = index.analyzer().tokenStream(field, text)) {
             TermToBytesRefAttribute term = tokens.addAttribute(TermToBytesRefAttribute.class);
             tokens.reset();
             while (tokens.incrementToken()) {
-                Query q = new TermQuery(new Term(field, BytesRef.deepCopyOf(term.getBytesRef())));
-                terms.add(weight == 1f ? q : new BoostQuery(q, weight), Occur.SHOULD);
-                any = true;
+                if (++words <= MAX_TERMS) {
+                    Query q = new TermQuery(new Term(field, BytesRef.deepCopyOf(term.getBytesRef())));
+                    terms.add(weight == 1f ? q : new BoostQuery(q, weight), Occur.SHOULD);
+                }
             }
             tokens.end();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot analyze the query '" + text + "'", e); // a string never fails to read
         }
-        return any;
+        return words;
     }
 
     /**
@@ -289,7 +313,7 @@ public final class SearchService {
 
     private Ranked hybrid(IndexSearcher searcher, Query scoring, String text, Query filter, SearchRequest request,
             List<String> notes) throws IOException {
-        int depth = Math.max(HYBRID_DEPTH, request.offset() + request.limit());
+        int depth = Math.max(hybridDepth, request.offset() + request.limit());
         Query query = filtered(scoring, filter);
         float[] vector = embedder.embedQuery(text);
         Map<Integer, Candidate> union = new HashMap<>();
@@ -328,8 +352,8 @@ public final class SearchService {
     private void noteBacklog(List<String> notes) {
         long pending = backlog.getAsLong();
         if (pending > 0) {
-            notes.add(String.format("%,d papers are still waiting for their embeddings; until then only keyword"
-                    + " search finds them", pending));
+            notes.add(String.format("%,d papers are still waiting for their embeddings; until then semantic search"
+                    + " misses them and hybrid search ranks them by their keyword match", pending));
         }
     }
 

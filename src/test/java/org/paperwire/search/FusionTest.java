@@ -42,11 +42,33 @@ class FusionTest {
     }
 
     @Test
-    void aPaperWithoutAVectorIsRankedByItsKeywordSideAlone() {
-        List<Pair> pairs = List.of(new Pair("a", 10.0, 0.9), new Pair("pending", 10.0, Double.NaN), new Pair("c", 5.0, 0.45));
+    void aPaperWithoutAVectorTakesTheSemanticScoreAtItsKeywordRank() {
+        List<Pair> pairs = List.of(new Pair("a", 10.0, 0.9), new Pair("pending", 10.0, Double.NaN),
+                new Pair("c", 5.0, 0.45), new Pair("low", 1.0, Double.NaN), new Pair("d", 0.0, 0.81));
         Map<String, Double> fused = new Convex(Normalization.THEORETICAL_MIN_MAX, 0.85).fuse(pairs);
-        assertThat(fused.get("pending")).isCloseTo(1.0, within(1e-12));
+        // keyword normalised: a 1, pending 1, c 0.5, low 0.1, d 0; semantic normalised: a 1, d 0.9, c 0.5
+        assertThat(fused.get("pending")).as("tied with the best keyword score: the best semantic score")
+                .isCloseTo(0.85 * 1 + 0.15 * 1, within(1e-12));
+        assertThat(fused.get("low")).as("second lowest of 5 by keyword: quantile 0.25 of the known semantic scores")
+                .isCloseTo(0.85 * 0.5 + 0.15 * 0.1, within(1e-12));
         assertThat(fused.get("c")).isCloseTo(0.85 * 0.5 + 0.15 * 0.5, within(1e-12));
+        assertThat(fused.get("pending")).isGreaterThan(fused.get("c")).isGreaterThan(fused.get("low"));
+    }
+
+    @Test
+    void withNoVectorsAtAllTheKeywordScoreCountsForBoth() {
+        List<Pair> pairs = List.of(new Pair("a", 10.0, Double.NaN), new Pair("b", 4.0, Double.NaN));
+        Map<String, Double> fused = new Convex(Normalization.THEORETICAL_MIN_MAX, 0.85).fuse(pairs);
+        assertThat(fused.get("a")).isCloseTo(1.0, within(1e-12));
+        assertThat(fused.get("b")).isCloseTo(0.4, within(1e-12));
+    }
+
+    @Test
+    void rrfCountsThePendingPapersKeywordRankOnBothSides() {
+        List<Pair> pairs = List.of(new Pair("a", 10.0, 0.9), new Pair("c", 5.0, 0.8), new Pair("pending", 1.0, Double.NaN));
+        Map<String, Double> fused = new Fusion.Rrf(60).fuse(pairs);
+        assertThat(fused.get("pending")).isCloseTo(2.0 / 63, within(1e-12));
+        assertThat(fused.get("c")).isCloseTo(2.0 / 62, within(1e-12));
     }
 
     @Test

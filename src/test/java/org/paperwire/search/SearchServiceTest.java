@@ -95,23 +95,35 @@ class SearchServiceTest {
 
 
     @Test
-    void hybridFusesBothScoresOfEveryCandidateEvenWhereOneSideFoundNothing() {
+    void hybridFusesBothRealScoresOfCandidatesThatOnlyOneSideRetrieved() {
         engine.embeddings().drain();
-        String query = "graph neural networks";
-        java.util.Map<String, Double> keyword = new java.util.HashMap<>();
-        engine.service().search(SearchRequest.of(query, SearchMode.KEYWORD, 10)).hits()
-                .forEach(h -> keyword.put(h.id(), h.score()));
-        List<Fusion.Pair> pairs = engine.service().search(SearchRequest.of(query, SearchMode.SEMANTIC, 10)).hits()
-                .stream().map(h -> new Fusion.Pair(h.id(), keyword.getOrDefault(h.id(), 0.0), h.score())).toList();
-        assertThat(pairs).extracting(Fusion.Pair::id).contains("2502.00003"); // the speech paper: no query word
-        java.util.Map<String, Double> expected = Fusion.DEFAULT.fuse(pairs);
+        String query = "graph";
+        List<SearchHit> keyword = engine.service().search(SearchRequest.of(query, SearchMode.KEYWORD, 10)).hits();
+        List<SearchHit> semantic = engine.service().search(SearchRequest.of(query, SearchMode.SEMANTIC, 10)).hits();
+        String keywordTop = keyword.getFirst().id();
+        String semanticTop = semantic.getFirst().id();
+        assertThat(keywordTop).as("the fixture: each side has its own best paper").isNotEqualTo(semanticTop);
+        // a depth of 1 takes one paper from each side; each is missing from the other side's list
+        SearchService shallow = new SearchService(engine.index(), embedder,
+                new org.paperwire.search.embed.EmbeddingCache(database.dataSource()), () -> 0, new QuerySyntax(CLOCK),
+                FieldWeights.DEFAULT, Fusion.DEFAULT, 1);
 
-        List<SearchHit> hybrid = engine.service().search(SearchRequest.of(query, SearchMode.HYBRID, 10)).hits();
+        SearchResults hybrid = shallow.search(SearchRequest.of(query, SearchMode.HYBRID, 1));
 
-        assertThat(hybrid).hasSize(4);
-        for (SearchHit hit : hybrid) {
-            assertThat(hit.score()).as(hit.id()).isCloseTo(expected.get(hit.id()), org.assertj.core.api.Assertions.within(1e-6));
-        }
+        assertThat(hybrid.total()).isEqualTo(2);
+        java.util.Map<String, Double> fused = Fusion.DEFAULT.fuse(List.of(
+                new Fusion.Pair(keywordTop, score(keyword, keywordTop), score(semantic, keywordTop)),
+                new Fusion.Pair(semanticTop, score(keyword, semanticTop), score(semantic, semanticTop))));
+        String best = fused.get(keywordTop) >= fused.get(semanticTop) ? keywordTop : semanticTop;
+        assertThat(hybrid.hits()).singleElement().satisfies(hit -> {
+            assertThat(hit.id()).isEqualTo(best);
+            assertThat(hit.score()).isCloseTo(fused.get(best), org.assertj.core.api.Assertions.within(1e-6));
+        });
+        assertThat(score(keyword, semanticTop)).as("found by keyword too, below the depth").isPositive();
+    }
+
+    private static double score(List<SearchHit> hits, String id) {
+        return hits.stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow().score();
     }
 
     @Test
@@ -120,7 +132,9 @@ class SearchServiceTest {
         org.apache.lucene.search.Query query = engine.service().textQuery("graph networks");
         float[] vector = embedder.embedQuery("graph networks");
         engine.index().withSearcher(searcher -> {
-            int[] all = java.util.stream.IntStream.range(0, searcher.getIndexReader().maxDoc()).toArray();
+            org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(searcher.getIndexReader());
+            int[] all = java.util.stream.IntStream.range(0, searcher.getIndexReader().maxDoc())
+                    .filter(d -> live == null || live.get(d)).toArray();
             java.util.Map<Integer, Double> bm25 = HybridScores.keyword(searcher, query, all);
             org.apache.lucene.search.TopDocs top = searcher.search(query, 10);
             assertThat(bm25).hasSize(top.scoreDocs.length).hasSizeLessThan(all.length); // the speech paper: no match
@@ -137,6 +151,14 @@ class SearchServiceTest {
             }
             return null;
         });
+    }
+
+    @Test
+    void aQueryOfHundredsOfWordsIsSearchedForItsFirstWordsWithANote() {
+        SearchResults results = engine.service().search(SearchRequest.of("graph ".repeat(2) + "x ".repeat(450),
+                SearchMode.KEYWORD, 10));
+        assertThat(results.notes()).anyMatch(n -> n.contains("452 words to search for; searched the first 300"));
+        assertThat(results.hits()).extracting(SearchHit::id).contains("2501.00001");
     }
 
     @Test

@@ -55,10 +55,10 @@ public final class ClozeCollection {
     /** The same procedure at another size (tests). */
     static BeirDataset build(Path listings, int docs, int queryCount) {
         Map<String, String[]> papers = read(listings, docs);
-        if (papers.size() < queryCount) {
+        if (papers.size() < docs) {
             throw new IllegalArgumentException(listings + " holds " + papers.size() + " papers from " + FIRST_DAY
-                    + " on; the development collection needs daily listing files (YYYY-MM-DD.jsonl.gz) with at least "
-                    + queryCount);
+                    + " on; the development collection needs daily listing files (YYYY-MM-DD.jsonl.gz) with " + docs
+                    + " (the shared arXiv listings: ../shared/data/arxiv/daily-arxiv-ai-enhanced/data)");
         }
         List<String> ids = new ArrayList<>(new TreeMap<>(papers).keySet());
         List<String> candidates = new ArrayList<>();
@@ -67,6 +67,10 @@ public final class ClozeCollection {
                 candidates.add(id);
             }
         }
+        if (candidates.size() < queryCount) {
+            throw new IllegalArgumentException("only " + candidates.size() + " of the " + docs + " papers in " + listings
+                    + " have a sentence that can become a query; the development collection needs " + queryCount);
+        }
         SplittableRandom random = new SplittableRandom(SEED);
         for (int i = candidates.size() - 1; i > 0; i--) { // Fisher-Yates: the first QUERIES are the sample
             int j = random.nextInt(i + 1);
@@ -74,7 +78,7 @@ public final class ClozeCollection {
             candidates.set(i, candidates.get(j));
             candidates.set(j, t);
         }
-        List<String> chosen = new ArrayList<>(candidates.subList(0, Math.min(queryCount, candidates.size())));
+        List<String> chosen = new ArrayList<>(candidates.subList(0, queryCount));
         chosen.sort(null);
         Map<String, String> queries = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> qrels = new LinkedHashMap<>();
@@ -119,7 +123,16 @@ public final class ClozeCollection {
                 int lineNo = 0;
                 for (String line = in.readLine(); line != null && papers.size() < docs; line = in.readLine()) {
                     lineNo++;
-                    JsonNode node = JSON.readTree(line);
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    JsonNode node;
+                    try {
+                        node = JSON.readTree(line);
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalArgumentException(file + ":" + lineNo + ": not a JSON object: "
+                                + e.getOriginalMessage(), e);
+                    }
                     String id = node.path("id").asText("");
                     if (id.isEmpty()) {
                         throw new IllegalArgumentException(file + ":" + lineNo + ": no \"id\"");
