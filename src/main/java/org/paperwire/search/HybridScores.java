@@ -2,7 +2,6 @@ package org.paperwire.search;
 
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
@@ -28,43 +27,34 @@ final class HybridScores {
     static Map<Integer, Double> keyword(IndexSearcher searcher, Query query, int[] docs) throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
         Map<Integer, Double> scores = new HashMap<>(docs.length * 2);
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        int i = 0;
-        for (LeafReaderContext leaf : leaves) {
-            int end = leaf.docBase + leaf.reader().maxDoc();
-            if (i >= docs.length || docs[i] >= end) {
-                continue;
-            }
+        forEachLeaf(searcher, docs, (leaf, from, to) -> {
             Scorer scorer = weight.scorer(leaf);
-            DocIdSetIterator it = scorer == null ? null : scorer.iterator();
-            for (; i < docs.length && docs[i] < end; i++) {
+            if (scorer == null) {
+                return;
+            }
+            DocIdSetIterator it = scorer.iterator();
+            for (int i = from; i < to; i++) {
                 int target = docs[i] - leaf.docBase;
-                if (it == null) {
-                    continue;
-                }
                 int at = it.docID() < target ? it.advance(target) : it.docID();
                 if (at == target) {
                     scores.put(docs[i], (double) scorer.score());
                 }
             }
-        }
+        });
         return scores;
     }
 
     /** Adds to {@code scores} the vector score of each of {@code docs} (ascending) not in it yet. */
     static void semantic(IndexSearcher searcher, float[] vector, int[] docs, Map<Integer, Double> scores)
             throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        int i = 0;
-        for (LeafReaderContext leaf : leaves) {
-            int end = leaf.docBase + leaf.reader().maxDoc();
-            if (i >= docs.length || docs[i] >= end) {
-                continue;
-            }
+        forEachLeaf(searcher, docs, (leaf, from, to) -> {
             FloatVectorValues values = leaf.reader().getFloatVectorValues(PaperDocuments.VECTOR);
-            KnnVectorValues.DocIndexIterator it = values == null ? null : values.iterator();
-            for (; i < docs.length && docs[i] < end; i++) {
-                if (it == null || scores.containsKey(docs[i])) {
+            if (values == null) {
+                return;
+            }
+            KnnVectorValues.DocIndexIterator it = values.iterator();
+            for (int i = from; i < to; i++) {
+                if (scores.containsKey(docs[i])) {
                     continue;
                 }
                 int target = docs[i] - leaf.docBase;
@@ -73,6 +63,25 @@ final class HybridScores {
                     scores.put(docs[i], (double) VectorSimilarityFunction.DOT_PRODUCT.compare(vector,
                             values.vectorValue(it.index())));
                 }
+            }
+        });
+    }
+
+    /** Work on one index segment's share {@code docs[from..to)} of the ascending global doc ids. */
+    private interface LeafWork {
+        void run(LeafReaderContext leaf, int from, int to) throws IOException;
+    }
+
+    private static void forEachLeaf(IndexSearcher searcher, int[] docs, LeafWork work) throws IOException {
+        int i = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            int from = i;
+            while (i < docs.length && docs[i] < end) {
+                i++;
+            }
+            if (i > from) {
+                work.run(leaf, from, i);
             }
         }
     }
