@@ -124,7 +124,7 @@ public final class Paperwire implements AutoCloseable {
             var d = config.digest();
             digests = new DigestRunner(subscribers, digestOutbox,
                     new DigestBuilder(trending, () -> search().service(), papers, d.minSimilarity()),
-                    digestMails, mailer(), clock, d.retryDelay(), d.maxAttempts());
+                    digestMails, mailer(), clock, d.retryDelay(), d.maxAttempts(), d.keepMail());
         }
         return digests;
     }

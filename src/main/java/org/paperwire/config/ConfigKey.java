@@ -107,6 +107,8 @@ public enum ConfigKey {
     DIGEST_RETRY_DELAY("digest.retry-delay", "PT2M", "first retry after a temporary SMTP failure (doubles each time)"),
     /** Sending attempts of one digest before it is recorded as failed. */
     DIGEST_MAX_ATTEMPTS("digest.max-attempts", "8", "attempts per digest before it is recorded as failed"),
+    /** How long the outbox keeps a digest's text once it is sent, skipped or failed; the row itself stays. */
+    DIGEST_KEEP_MAIL("digest.keep-mail", "P30D", "how long the outbox keeps the text of sent, skipped and failed digests (the record that they were sent stays)"),
     /** How long links in mails (confirm, manage, unsubscribe) stay valid; an expired one can be re-requested. */
     SUBSCRIPTION_LINK_TTL("subscription.link-ttl", "P30D", "how long confirm / manage links in mails stay valid"),
     /** Subscribe requests one client address may make per hour. */

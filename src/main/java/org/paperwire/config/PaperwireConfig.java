@@ -54,7 +54,7 @@ public record PaperwireConfig(
      */
     public record DigestConfig(boolean enabled, int defaultHour, java.time.ZoneId defaultZone, double minSimilarity,
             Duration retryDelay, int maxAttempts, Period linkTtl, int subscribesPerClientPerHour,
-            Duration mailInterval) {}
+            Duration mailInterval, Period keepMail) {}
 
     /** Where trending signals from Hugging Face daily papers come from. */
     public record HuggingFaceConfig(URI url, Duration requestInterval) {}
@@ -170,7 +170,7 @@ public record PaperwireConfig(
                 zone, number(s, ConfigKey.DIGEST_MIN_SIMILARITY, -1, 1), positiveDuration(s, ConfigKey.DIGEST_RETRY_DELAY),
                 integer(s, ConfigKey.DIGEST_MAX_ATTEMPTS, 1, 100), ttl,
                 integer(s, ConfigKey.SUBSCRIPTION_PER_CLIENT_PER_HOUR, 1, 100000),
-                duration(s, ConfigKey.SUBSCRIPTION_MAIL_INTERVAL));
+                duration(s, ConfigKey.SUBSCRIPTION_MAIL_INTERVAL), period(s, ConfigKey.DIGEST_KEEP_MAIL));
     }
 
     private static HuggingFaceConfig huggingFace(ConfigSources s) {

@@ -89,6 +89,35 @@ public final class DigestOutbox {
         });
     }
 
+    /**
+     * Empties the stored text (subject stays) of digests created before {@code before} that are done: sent,
+     * skipped or failed. Their rows stay, so no period is ever built or sent twice and the papers they gave
+     * are still never repeated. Returns how many were emptied.
+     */
+    public int forgetMail(Instant before) {
+        return Jdbc.inTransaction(db, c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE digest_outbox SET html = '', text = ''"
+                    + " WHERE state IN ('sent', 'skipped', 'failed') AND created_at < ? AND (html <> '' OR text <> '')")) {
+                st.setLong(1, before.toEpochMilli());
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    /** The stored text of one subscriber's digest for {@code period}: {html, text}, empty once forgotten. */
+    public Optional<String[]> mail(long subscriberId, String period) {
+        return Jdbc.inTransaction(db, c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT html, text FROM digest_outbox WHERE subscriber_id = ? AND period = ?")) {
+                st.setLong(1, subscriberId);
+                st.setString(2, period);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2)}) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /** The papers {@code subscriberId} has been given (or has reserved in a digest not sent yet). */
     public Set<String> papersGiven(long subscriberId) {
         return Jdbc.read(db, c -> {

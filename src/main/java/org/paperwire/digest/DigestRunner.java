@@ -82,10 +82,12 @@ public final class DigestRunner {
     private final InstantSource clock;
     private final Duration retryDelay;
     private final int maxAttempts;
+    private final java.time.Period keepMail;
     private final String owner = ProcessOwner.current();
 
     public DigestRunner(SubscriberStore subscribers, DigestOutbox outbox, DigestBuilder builder, DigestMails mails,
-            Mailer mailer, InstantSource clock, Duration retryDelay, int maxAttempts) {
+            Mailer mailer, InstantSource clock, Duration retryDelay, int maxAttempts, java.time.Period keepMail) {
+        this.keepMail = keepMail;
         this.subscribers = subscribers;
         this.outbox = outbox;
         this.builder = builder;
@@ -113,6 +115,10 @@ public final class DigestRunner {
         }
         start = System.nanoTime();
         Sent sent = send(options.onlyAddress() == null ? null : chosen.stream().map(Subscriber::id).toList());
+        int forgotten = outbox.forgetMail(now.atZone(java.time.ZoneOffset.UTC).minus(keepMail).toInstant());
+        if (forgotten > 0) {
+            log.info("dropped the text of {} digests older than {} (digest.keep-mail)", forgotten, keepMail);
+        }
         return new Report(plan.due, sent.sent.get(), sent.failed.get() + plan.errors, plan.skipped,
                 sent.retrying.get(), List.of(), buildTime, Duration.ofNanos(System.nanoTime() - start));
     }
