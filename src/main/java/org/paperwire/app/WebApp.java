@@ -64,7 +64,7 @@ public final class WebApp {
                 new SubscriptionRoutes(app.subscriptions(), templates, visitors, app.clock()),
                 new DigestRoutes(app.subscriptions(), app::digests, app::digestMails,
                         app.digestOutbox(), () -> app.mailer().describe(),
-                        () -> app.subscribers().all().stream().filter(s -> s.active()).count(), templates),
+                        app.subscribers()::countActive, templates),
                 new OpenApiRoutes(),
                 new MetricsRoutes(registry)));
     }

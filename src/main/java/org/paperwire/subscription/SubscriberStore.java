@@ -75,6 +75,16 @@ public final class SubscriberStore {
         return Jdbc.read(db, c -> findByEmail(c, email));
     }
 
+    /** How many subscribers are active (confirmed and not unsubscribed), counted in the database. */
+    public long countActive() {
+        return Jdbc.read(db, c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM subscribers WHERE status = 'active'");
+                    ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
     /** Every subscriber, by id, with topics. */
     public List<Subscriber> all() {
         return Jdbc.read(db, c -> {

@@ -241,7 +241,10 @@ class DigestMailIntegrationTest {
     @Test
     void theOperatorSeesDeliveryOnTheStatusPageAndTheApi() throws Exception {
         app.subscriptions().add("ada@example.org", List.of(), true);
+        app.subscriptions().add("unconfirmed@example.org", List.of(), false);
         app.digests().run(new DigestRunner.Options(false, true, null));
+        assertThat(get(bare, "http://127.0.0.1:" + port + "/api/v1/digest/status").body())
+                .as("active subscribers only").contains("\"subscribers\":1");
         assertThat(get(bare, "http://127.0.0.1:" + port + "/digest/status").body())
                 .contains("SMTP 127.0.0.1:" + smtp.getSmtp().getPort()).contains("1 sent");
         assertThat(get(bare, "http://127.0.0.1:" + port + "/api/v1/digest/status").body()).contains("\"SENT\":1");
