@@ -23,9 +23,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code paperwire eval --beir DIR}: search quality on a BEIR collection (nDCG@10, Recall@100, MRR@10). */
+/** {@code paperwire eval --beir DIR | --cloze DIR}: search quality (nDCG@10, Recall@100, MRR@10) on a collection. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Measure search quality on a BEIR-format collection in a throwaway store and index.")
+        description = "Measure search quality on a BEIR-format collection, or on the development collection built from arXiv listings, in a throwaway store and index.")
 final class EvalCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
