@@ -1,7 +1,6 @@
 package org.paperwire.search;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
@@ -23,10 +22,16 @@ import org.paperwire.search.index.PaperDocuments;
 final class HybridScores {
     private HybridScores() {}
 
-    /** BM25 of {@code query} for each of {@code docs} (ascending); documents it does not match are left out. */
-    static Map<Integer, Double> keyword(IndexSearcher searcher, Query query, int[] docs) throws IOException {
+    /**
+     * Adds to {@code scores} the BM25 of {@code query} for each of {@code docs} (ascending) not in it yet;
+     * documents it does not match are left out.
+     */
+    static void keyword(IndexSearcher searcher, Query query, int[] docs, Map<Integer, Double> scores)
+            throws IOException {
+        if (java.util.Arrays.stream(docs).allMatch(scores::containsKey)) {
+            return;
+        }
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
-        Map<Integer, Double> scores = new HashMap<>(docs.length * 2);
         forEachLeaf(searcher, docs, (leaf, from, to) -> {
             Scorer scorer = weight.scorer(leaf);
             if (scorer == null) {
@@ -34,6 +39,9 @@ final class HybridScores {
             }
             DocIdSetIterator it = scorer.iterator();
             for (int i = from; i < to; i++) {
+                if (scores.containsKey(docs[i])) {
+                    continue;
+                }
                 int target = docs[i] - leaf.docBase;
                 int at = it.docID() < target ? it.advance(target) : it.docID();
                 if (at == target) {
@@ -41,7 +49,6 @@ final class HybridScores {
                 }
             }
         });
-        return scores;
     }
 
     /** Adds to {@code scores} the vector score of each of {@code docs} (ascending) not in it yet. */

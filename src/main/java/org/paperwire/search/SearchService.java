@@ -30,9 +30,6 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
@@ -276,7 +273,7 @@ public final class SearchService {
         int n = request.offset() + request.limit();
         Query query = scoring == null ? filter : filtered(scoring, filter);
         if (scoring == null || request.sort() == SearchSort.DATE) {
-            TopDocs top = searcher.search(query, n, new Sort(dateSort(), idSort()), true);
+            TopDocs top = searcher.search(query, n, PaperDocuments.NEWEST_FIRST, true);
             return new Ranked(candidates(searcher, top.scoreDocs), top.totalHits.value());
         }
         return topByScore(searcher, query, n);
@@ -317,8 +314,10 @@ public final class SearchService {
         Query query = filtered(scoring, filter);
         float[] vector = embedder.embedQuery(text);
         Map<Integer, Candidate> union = new HashMap<>();
+        Map<Integer, Double> keyword = new HashMap<>();
         for (Candidate c : topByScore(searcher, query, depth).candidates()) {
             union.put(c.doc(), c);
+            keyword.put(c.doc(), c.score());
         }
         Map<Integer, Double> semantic = new HashMap<>();
         for (Candidate c : nearest(searcher, vector, depth, filter)) {
@@ -328,7 +327,7 @@ public final class SearchService {
         noteBacklog(notes);
         // each paper's score on the side it was not found by, so that fusion compares like with like
         int[] docs = union.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-        Map<Integer, Double> keyword = HybridScores.keyword(searcher, query, docs);
+        HybridScores.keyword(searcher, query, docs, keyword);
         HybridScores.semantic(searcher, vector, docs, semantic);
         List<Fusion.Pair> pairs = new ArrayList<>(docs.length);
         for (int doc : docs) {
@@ -427,15 +426,5 @@ public final class SearchService {
             candidates.sort(BY_SCORE);
             return hits(searcher, candidates, 0, null);
         });
-    }
-
-    private static SortField dateSort() {
-        SortedNumericSortField date = new SortedNumericSortField(PaperDocuments.DATE, SortField.Type.LONG, true);
-        date.setMissingValue(Long.MIN_VALUE);
-        return date;
-    }
-
-    private static SortField idSort() {
-        return new SortField(PaperDocuments.ID, SortField.Type.STRING);
     }
 }

@@ -135,7 +135,8 @@ class SearchServiceTest {
             org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(searcher.getIndexReader());
             int[] all = java.util.stream.IntStream.range(0, searcher.getIndexReader().maxDoc())
                     .filter(d -> live == null || live.get(d)).toArray();
-            java.util.Map<Integer, Double> bm25 = HybridScores.keyword(searcher, query, all);
+            java.util.Map<Integer, Double> bm25 = new java.util.HashMap<>();
+            HybridScores.keyword(searcher, query, all, bm25);
             org.apache.lucene.search.TopDocs top = searcher.search(query, 10);
             assertThat(bm25).hasSize(top.scoreDocs.length).hasSizeLessThan(all.length); // the speech paper: no match
             for (org.apache.lucene.search.ScoreDoc sd : top.scoreDocs) {

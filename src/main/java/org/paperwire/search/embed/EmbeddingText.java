@@ -4,6 +4,8 @@ import org.paperwire.paper.Paper;
 
 /** The text of a paper that gets embedded: title and abstract, whitespace collapsed (as BEIR/MTEB join them). */
 public final class EmbeddingText {
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     private EmbeddingText() {}
 
     public static String of(Paper paper) {
@@ -12,6 +14,6 @@ public final class EmbeddingText {
 
     public static String of(String title, String abstractText) {
         String joined = (title == null ? "" : title) + " " + (abstractText == null ? "" : abstractText);
-        return joined.replaceAll("\\s+", " ").strip();
+        return WHITESPACE.matcher(joined).replaceAll(" ").strip();
     }
 }

@@ -7,9 +7,6 @@ import java.util.Map;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.document.Document;
@@ -28,7 +25,6 @@ public final class BackgroundEmbedder {
     /** Papers per round: enough for full model batches, few enough that new papers are not kept waiting. */
     static final int ROUND = 256;
     /** Newest first; same day by id, so that the order is reproducible. */
-    static final Sort NEWEST_FIRST = newestFirst();
 
     private final SearchIndex index;
     private final IndexFollower follower;
@@ -40,12 +36,6 @@ public final class BackgroundEmbedder {
         this.follower = follower;
         this.embedder = embedder;
         this.cache = cache;
-    }
-
-    static Sort newestFirst() {
-        SortedNumericSortField date = new SortedNumericSortField(PaperDocuments.DATE, SortField.Type.LONG, true);
-        date.setMissingValue(Long.MIN_VALUE);
-        return new Sort(date, new SortField(PaperDocuments.ID, SortField.Type.STRING));
     }
 
     /** Papers in the index still waiting for a vector. */
@@ -96,7 +86,7 @@ public final class BackgroundEmbedder {
 
     private Map<String, String> pending(int limit) {
         return index.withSearcher(s -> {
-            TopDocs top = s.search(pendingQuery(), limit, NEWEST_FIRST);
+            TopDocs top = s.search(pendingQuery(), limit, PaperDocuments.NEWEST_FIRST);
             StoredFields stored = s.storedFields();
             Map<String, String> texts = new java.util.LinkedHashMap<>();
             for (ScoreDoc hit : top.scoreDocs) {

@@ -3,7 +3,6 @@ package org.paperwire.search.index;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.apache.lucene.document.Document;
 import org.paperwire.paper.Paper;
@@ -59,12 +58,7 @@ public final class IndexFollower {
 
     /** Re-indexes these papers as the store has them now (after their vectors were cached). */
     public synchronized void refresh(List<String> ids) {
-        List<Paper> current = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            Optional<Paper> paper = papers.find(id);
-            paper.ifPresent(current::add);
-        }
-        index.update(documents(current), 0);
+        index.update(documents(papers.findAll(ids)), 0);
     }
 
     private List<Document> documents(List<Paper> batch) {

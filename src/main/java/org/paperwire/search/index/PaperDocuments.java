@@ -17,6 +17,9 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.util.BytesRef;
 import org.paperwire.paper.Paper;
 
@@ -46,7 +49,16 @@ public final class PaperDocuments {
     public static final String EMBEDDED = "embedded";
     public static final String PENDING = "pending";
 
+    /** Newest first (papers without a date last), then by id: the one date order of search and embedding. */
+    public static final Sort NEWEST_FIRST = newestFirst();
+
     private PaperDocuments() {}
+
+    private static Sort newestFirst() {
+        SortedNumericSortField date = new SortedNumericSortField(DATE, SortField.Type.LONG, true);
+        date.setMissingValue(Long.MIN_VALUE);
+        return new Sort(date, new SortField(ID, SortField.Type.STRING));
+    }
 
     /** The analyzer for every field: English for text, folding for authors, none for keyword fields. */
     public static Analyzer analyzer() {
