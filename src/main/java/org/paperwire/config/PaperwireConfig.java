@@ -103,8 +103,6 @@ public record PaperwireConfig(
             Duration followInterval) {}
 
     /** Ids of the embedding models in {@code org.paperwire.search.embed.EmbeddingModel}. */
-    public static final Set<String> EMBEDDING_MODELS = Set.of("bge-small-en-v1.5-q", "all-minilm-l6-v2-q");
-
     public static final Set<String> KNOWN_SOURCES = Set.of("arxiv-oai", "arxiv-api", "huggingface");
     private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z-]*(\\.[A-Za-z][A-Za-z-]*)?");
 
@@ -311,8 +309,8 @@ public record PaperwireConfig(
 
     private static SearchConfig search(ConfigSources s) {
         String model = s.get(ConfigKey.SEARCH_EMBEDDING_MODEL).raw().strip();
-        if (!EMBEDDING_MODELS.contains(model)) {
-            throw invalid(s, ConfigKey.SEARCH_EMBEDDING_MODEL, "one of " + new java.util.TreeSet<>(EMBEDDING_MODELS));
+        if (org.paperwire.search.embed.EmbeddingModel.byId(model).isEmpty()) {
+            throw invalid(s, ConfigKey.SEARCH_EMBEDDING_MODEL, "one of " + org.paperwire.search.embed.EmbeddingModel.ids());
         }
         return new SearchConfig(model,
                 integer(s, ConfigKey.SEARCH_EMBEDDING_THREADS, 1, 64),

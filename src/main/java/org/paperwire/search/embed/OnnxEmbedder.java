@@ -64,7 +64,6 @@ public final class OnnxEmbedder implements Embedder {
     private final boolean wantsTypeIds;
     private final HuggingFaceTokenizer tokenizer;
     private final ExecutorService workers;
-    private final int threads;
 
     /**
      * @param maxTokens longest input in tokens, special tokens included (at most 512 for BERT models)
@@ -77,7 +76,6 @@ public final class OnnxEmbedder implements Embedder {
         }
         this.model = model;
         this.maxTokens = maxTokens;
-        this.threads = Math.max(1, threads);
         this.queryInstruction = queryInstruction;
         this.environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -94,7 +92,8 @@ public final class OnnxEmbedder implements Embedder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load tokenizer of " + model.id(), e);
         }
-        this.workers = Executors.newFixedThreadPool(this.threads, Thread.ofPlatform().daemon().name("embed-", 0).factory());
+        this.workers = Executors.newFixedThreadPool(Math.max(1, threads),
+                Thread.ofPlatform().daemon().name("embed-", 0).factory());
     }
 
     @Override
@@ -251,10 +250,6 @@ public final class OnnxEmbedder implements Embedder {
                     + " model jar is missing from the build");
         }
         return in;
-    }
-
-    public int threads() {
-        return threads;
     }
 
     @Override

@@ -40,21 +40,21 @@ public record BeirDataset(String name, List<Paper> corpus, Map<String, String> q
         }
         Map<String, Map<String, Integer>> qrels = qrels(dir.resolve("qrels/test.tsv"));
         Map<String, String> queries = new LinkedHashMap<>();
-        jsonLines(dir.resolve("queries.jsonl"), (node, origin) -> {
+        jsonLines(dir.resolve("queries.jsonl"), node -> {
             String id = node.path("_id").asText();
             if (qrels.containsKey(id)) {
                 queries.put(id, node.path("text").asText());
             }
         });
         List<Paper> corpus = new ArrayList<>();
-        jsonLines(dir.resolve("corpus.jsonl"), (node, origin) -> corpus.add(new Paper(node.path("_id").asText(), 0,
+        jsonLines(dir.resolve("corpus.jsonl"), node -> corpus.add(new Paper(node.path("_id").asText(), 0,
                 node.path("title").asText(""), node.path("text").asText(""), List.of(), List.of(), null, null, null,
                 null, null, null)));
         return new BeirDataset(dir.toAbsolutePath().normalize().getFileName().toString(), corpus, queries, qrels);
     }
 
     private interface LineHandler {
-        void accept(JsonNode node, String origin);
+        void accept(JsonNode node);
     }
 
     private static void jsonLines(Path file, LineHandler handler) {
@@ -69,7 +69,7 @@ public record BeirDataset(String name, List<Paper> corpus, Map<String, String> q
                 if (!node.hasNonNull("_id")) {
                     throw new IllegalArgumentException(file + ":" + lineNo + ": no \"_id\"");
                 }
-                handler.accept(node, file + ":" + lineNo);
+                handler.accept(node);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);

@@ -4,15 +4,8 @@ import java.nio.file.Path;
 
 /** The index folder is held by another process (another {@code serve}, or a {@code reindex} still running). */
 public final class IndexLockedException extends RuntimeException {
-    private final Path folder;
-
     public IndexLockedException(Path folder, Throwable cause) {
         super("the search index folder " + folder + " is locked by another process (a running 'paperwire serve'"
                 + " or 'reindex'?); stop that process or point --data-dir elsewhere", cause);
-        this.folder = folder;
-    }
-
-    public Path folder() {
-        return folder;
     }
 }

@@ -91,10 +91,6 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    public Path folder() {
-        return folder;
-    }
-
     public Analyzer analyzer() {
         return analyzer;
     }
