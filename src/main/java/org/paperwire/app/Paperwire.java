@@ -63,6 +63,7 @@ public final class Paperwire implements AutoCloseable {
     private java.util.concurrent.ScheduledExecutorService viewFlusher;
     private final SubscriberStore subscribers;
     private final DigestOutbox digestOutbox;
+    private final byte[] secret;
     private final Links links;
     private final DigestMails digestMails;
     private Mailer mailer;
@@ -89,8 +90,8 @@ public final class Paperwire implements AutoCloseable {
         this.bulkImporter = new BulkImporter(ingestor);
         this.subscribers = new SubscriberStore(database.dataSource());
         this.digestOutbox = new DigestOutbox(database.dataSource());
-        this.links = new Links(config.publicUrl(), new LinkTokens(
-                Secrets.loadOrCreate(config.dataDir(), config.web().secret()), clock,
+        this.secret = Secrets.loadOrCreate(config.dataDir(), config.web().secret());
+        this.links = new Links(config.publicUrl(), new LinkTokens(secret, clock,
                 config.digest().linkTtl()), unsubscribeMailbox(config.mail().from()));
         this.digestMails = new DigestMails(links, config.mail().from());
     }
@@ -188,7 +189,7 @@ public final class Paperwire implements AutoCloseable {
     }
 
     /** Keeps the index following the store and, as configured, embeds new papers in the background. */
-    public void startSearchBackground() {
+    private void startSearchBackground() {
         search().startBackground(config.search().followInterval(), config.search().backgroundEmbedding());
     }
 
@@ -229,8 +230,9 @@ public final class Paperwire implements AutoCloseable {
         return papers;
     }
 
-    public PaperIngestor ingestor() {
-        return ingestor;
+    /** The instance's secret key (signed links, visitor cookies), read once at start. */
+    public byte[] secret() {
+        return secret;
     }
 
     public HarvestService harvests() {

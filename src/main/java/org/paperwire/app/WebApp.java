@@ -27,7 +27,6 @@ import org.paperwire.web.MetricsRoutes;
 import org.paperwire.web.OpenApiRoutes;
 import org.paperwire.web.RateLimiter;
 import org.paperwire.web.RequestMetrics;
-import org.paperwire.web.Secrets;
 import org.paperwire.web.Templates;
 import org.paperwire.web.VisitorCookies;
 import org.paperwire.web.WebServer;
@@ -39,7 +38,7 @@ public final class WebApp {
     public static WebServer create(Paperwire app) {
         var config = app.config();
         Templates templates = new Templates();
-        VisitorCookies visitors = new VisitorCookies(Secrets.loadOrCreate(config.dataDir(), config.web().secret()),
+        VisitorCookies visitors = new VisitorCookies(app.secret(),
                 config.publicUrl().getScheme().equals("https"));
         AtomFeeds feeds = new AtomFeeds(config.publicUrl());
         PrometheusMeterRegistry registry = metrics(app);

@@ -92,7 +92,7 @@ final class BenchDigestCommand implements Callable<Integer> {
                 print(report);
             }
         } finally {
-            deleteTree(dir);
+            BenchImportCommand.deleteTree(dir);
         }
         return 0;
     }
@@ -175,13 +175,5 @@ final class BenchDigestCommand implements Callable<Integer> {
 
     private static void status(String format, Object... args) {
         System.err.printf("bench: " + format + "%n", args);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

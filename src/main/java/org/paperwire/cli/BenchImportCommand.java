@@ -138,7 +138,8 @@ final class BenchImportCommand implements Callable<Integer> {
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    /** Deletes {@code root} and everything under it (the benchmarks' throwaway stores). */
+    static void deleteTree(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

@@ -8,13 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.paperwire.app.Paperwire;
 import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
@@ -104,7 +102,7 @@ final class BenchWebCommand implements Callable<Integer> {
             return result.values().stream().anyMatch(v -> v instanceof HttpLoad.Result r && r.errors() > 0) ? 1 : 0;
         } finally {
             if (temporary != null) {
-                deleteTree(temporary);
+                BenchImportCommand.deleteTree(temporary);
             }
         }
     }
@@ -219,13 +217,5 @@ final class BenchWebCommand implements Callable<Integer> {
 
     private static void progress(String format, Object... args) {
         System.err.printf("bench web: " + format + "%n", args);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -16,11 +16,9 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
-    private final Path file;
 
-    private Database(HikariDataSource dataSource, Path file) {
+    private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
-        this.file = file;
     }
 
     /** Opens (creating if needed) {@code paperwire.db} in {@code dataDir} and applies pending migrations. */
@@ -47,15 +45,11 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
-        return new Database(ds, file);
+        return new Database(ds);
     }
 
     public DataSource dataSource() {
         return dataSource;
-    }
-
-    public Path file() {
-        return file;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,11 @@ public final class HarvestService {
 
     /** Status of every known source, including ones never run yet. */
     public List<SourceStatus> statuses() {
-        return sources.keySet().stream().map(this::status).toList();
+        Map<String, SourceStatus> known = new HashMap<>();
+        for (SourceStatus s : statuses.all()) {
+            known.put(s.source(), s);
+        }
+        return sources.keySet().stream().map(name -> known.getOrDefault(name, SourceStatus.fresh(name))).toList();
     }
 
     public SourceStatus status(String source) {

@@ -21,7 +21,7 @@ public final class IngestRoutes implements Routes {
     public void register(JavalinConfig config) {
         config.routes.get("/api/v1/ingest/status", ctx -> ctx.json(Map.of(
                 "papers", papers.count(),
-                "sources", harvests.statuses().stream().map(IngestRoutes::view).toList())));
+                "sources", views(harvests.statuses()))));
     }
 
     static Map<String, Object> view(SourceStatus s) {

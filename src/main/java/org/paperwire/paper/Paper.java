@@ -37,10 +37,6 @@ public record Paper(
         categories = List.copyOf(categories);
     }
 
-    public String primaryCategory() {
-        return categories.isEmpty() ? null : categories.getFirst();
-    }
-
     /** The arXiv abstract page. */
     public String absUrl() {
         return "https://arxiv.org/abs/" + id;

@@ -43,10 +43,6 @@ public final class Links {
         return base + "/papers/" + id;
     }
 
-    public String home() {
-        return base.toString();
-    }
-
     public LinkTokens tokens() {
         return tokens;
     }

@@ -31,6 +31,8 @@ import org.paperwire.web.VisitorCookies;
  * (GET never changes anything: mail scanners fetch links); the RFC 8058 one-click POST unsubscribes at once.
  */
 public final class SubscriptionRoutes implements Routes {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = Json.mapper();
+
     private static final String CHECK_INBOX = "If the address can get digests, a mail is on its way to it: follow its"
             + " link to confirm (or, if you are already subscribed, to change your settings). Nothing is sent"
             + " without that confirmation.";
@@ -108,7 +110,7 @@ public final class SubscriptionRoutes implements Routes {
         }
         JsonNode body;
         try {
-            body = Json.mapper().readTree(ctx.body());
+            body = JSON.readTree(ctx.body());
         } catch (java.io.IOException e) {
             throw HttpError.badRequest("the body is not valid JSON: " + e.getMessage());
         }

@@ -104,8 +104,11 @@ public final class SubscriptionService {
         }
         if (confirmed) {
             store.confirm(s.id(), clock.instant());
-        } else if (!store.find(s.id()).orElseThrow().active()) {
-            mailIfAllowed(store.find(s.id()).orElseThrow(), confirmation);
+        } else {
+            Subscriber now = store.find(s.id()).orElseThrow();
+            if (!now.active()) {
+                mailIfAllowed(now, confirmation);
+            }
         }
         return created.isNew();
     }
@@ -184,9 +187,5 @@ public final class SubscriptionService {
 
     public LinkTokens tokens() {
         return tokens;
-    }
-
-    public SubscriberStore store() {
-        return store;
     }
 }

@@ -11,8 +11,4 @@ package org.paperwire.trending;
  */
 public record Signals(long votes, long views, long hfUpvotes, String githubRepo, long githubStars) {
     public static final Signals NONE = new Signals(0, 0, 0, null, 0);
-
-    public boolean isEmpty() {
-        return votes == 0 && views == 0 && hfUpvotes == 0 && githubStars == 0;
-    }
 }

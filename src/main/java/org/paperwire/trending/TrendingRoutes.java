@@ -9,7 +9,6 @@ import java.util.Map;
 import org.paperwire.paper.Paper;
 import org.paperwire.paper.PaperStore;
 import org.paperwire.web.AtomFeeds;
-import org.paperwire.web.HttpError;
 import org.paperwire.web.PageContext;
 import org.paperwire.web.Params;
 import org.paperwire.web.Routes;
