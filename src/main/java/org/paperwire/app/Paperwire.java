@@ -114,7 +114,7 @@ public final class Paperwire implements AutoCloseable {
             subscriptions = new SubscriptionService(subscribers, mailer(),
                     digestMails::confirmation, digestMails::manageLink, links.tokens(), clock, d.mailInterval(),
                     d.subscribesPerClientPerHour(),
-                    Preferences.defaults(d.defaultHour(), d.defaultZone()));
+                    Preferences.defaults(d.defaultHour(), d.defaultZone()), d.pendingTtl());
         }
         return subscriptions;
     }
@@ -166,17 +166,19 @@ public final class Paperwire implements AutoCloseable {
 
     /**
      * Starts what {@code serve} runs beside requests: the index following the store, background embedding
-     * (as configured) and the periodic write of counted page views.
+     * (as configured), the periodic write of counted page views and the hourly deletion of subscriptions left
+     * unconfirmed past {@code subscription.pending-ttl}.
      */
     public synchronized void startBackground() {
         startSearchBackground();
         if (viewFlusher == null) {
             viewFlusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "view-counter");
+                Thread t = new Thread(r, "housekeeping");
                 t.setDaemon(true);
                 return t;
             });
             viewFlusher.scheduleWithFixedDelay(this::flushViews, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
+            viewFlusher.scheduleWithFixedDelay(this::deleteExpiredPending, 0, 1, java.util.concurrent.TimeUnit.HOURS);
         }
     }
 
@@ -185,6 +187,15 @@ public final class Paperwire implements AutoCloseable {
             views.flush();
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(Paperwire.class).warn("could not write page views; will retry", e);
+        }
+    }
+
+    private void deleteExpiredPending() {
+        try {
+            subscriptions().deleteExpiredPending();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Paperwire.class).warn("could not delete expired pending subscriptions;"
+                    + " will retry in an hour", e);
         }
     }
 

@@ -25,6 +25,7 @@ import org.paperwire.web.HealthRoutes;
 import org.paperwire.web.Json;
 import org.paperwire.web.MetricsRoutes;
 import org.paperwire.web.OpenApiRoutes;
+import org.paperwire.web.OperatorAccess;
 import org.paperwire.web.RateLimiter;
 import org.paperwire.web.RequestMetrics;
 import org.paperwire.web.Templates;
@@ -63,7 +64,7 @@ public final class WebApp {
                 new SubscriptionRoutes(app.subscriptions(), templates, visitors, app.clock()),
                 new DigestRoutes(app.subscriptions(), app::digests, app::digestMails,
                         app.digestOutbox(), () -> app.mailer().describe(),
-                        app.subscribers()::countActive, templates),
+                        app.subscribers()::countActive, templates, new OperatorAccess(config.web().adminToken())),
                 new OpenApiRoutes(),
                 new MetricsRoutes(registry)));
     }

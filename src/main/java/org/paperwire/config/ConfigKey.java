@@ -77,6 +77,8 @@ public enum ConfigKey {
     TRENDING_CACHE_TTL("trending.cache-ttl", "PT30S", "trending: how long a ranking is reused (a vote drops it)"),
     /** Secret that signs visitor cookies and CSRF tokens; empty means one generated into the data folder. */
     WEB_SECRET("web.secret", "", "secret signing visitor cookies (default: generated into DATA_DIR/secret.key)"),
+    /** Operator token for the operator pages ({@code /digest/status}); empty: they answer loopback clients only. */
+    WEB_ADMIN_TOKEN("web.admin-token", "", "operator token for /digest/status (empty: loopback clients only)"),
     /** Votes one client (IP address) may cast per minute. */
     WEB_VOTES_PER_MINUTE("web.votes-per-minute", "30", "votes one client may cast per minute"),
     /** SMTP server for digests and confirmation mails; empty writes {@code .eml} files to DATA_DIR/outbox instead. */
@@ -114,7 +116,9 @@ public enum ConfigKey {
     /** Subscribe requests one client address may make per hour. */
     SUBSCRIPTION_PER_CLIENT_PER_HOUR("subscription.per-client-per-hour", "10", "subscribe requests one client may make per hour"),
     /** Least time between two confirmation (or link) mails to one address, whoever asks. */
-    SUBSCRIPTION_MAIL_INTERVAL("subscription.mail-interval", "PT15M", "least time between two confirmation mails to one address");
+    SUBSCRIPTION_MAIL_INTERVAL("subscription.mail-interval", "PT15M", "least time between two confirmation mails to one address"),
+    /** How long a subscription may stay unconfirmed after its last request or confirmation mail; then it is deleted. */
+    SUBSCRIPTION_PENDING_TTL("subscription.pending-ttl", "P7D", "how long an unconfirmed subscription is kept");
 
     private final String key;
     private final String defaultValue;

@@ -54,7 +54,7 @@ public record PaperwireConfig(
      */
     public record DigestConfig(boolean enabled, int defaultHour, java.time.ZoneId defaultZone, double minSimilarity,
             Duration retryDelay, int maxAttempts, Period linkTtl, int subscribesPerClientPerHour,
-            Duration mailInterval, Period keepMail) {}
+            Duration mailInterval, Period keepMail, Period pendingTtl) {}
 
     /** Where trending signals from Hugging Face daily papers come from. */
     public record HuggingFaceConfig(URI url, Duration requestInterval) {}
@@ -67,8 +67,17 @@ public record PaperwireConfig(
      * Web settings.
      *
      * @param secret signs visitor cookies and CSRF tokens; empty means generate one into the data folder
+     * @param adminToken the operator token of {@code /digest/status}; empty: loopback clients only
      */
-    public record WebConfig(String secret, int votesPerMinute) {}
+    public record WebConfig(String secret, int votesPerMinute, String adminToken) {
+        @Override
+        public String toString() { // never print the secrets
+            return "WebConfig[votesPerMinute=" + votesPerMinute + "]";
+        }
+    }
+
+    /** Shortest {@code web.secret} and {@code web.admin-token} accepted, in UTF-8 bytes ({@code openssl rand -hex 32} gives 64). */
+    public static final int MIN_SECRET_BYTES = 32;
 
     /** What the scheduler inside {@code serve} harvests, and how often. */
     public record HarvestConfig(
@@ -168,7 +177,8 @@ public record PaperwireConfig(
                 zone, number(s, ConfigKey.DIGEST_MIN_SIMILARITY, -1, 1), positiveDuration(s, ConfigKey.DIGEST_RETRY_DELAY),
                 integer(s, ConfigKey.DIGEST_MAX_ATTEMPTS, 1, 100), ttl,
                 integer(s, ConfigKey.SUBSCRIPTION_PER_CLIENT_PER_HOUR, 1, 100000),
-                duration(s, ConfigKey.SUBSCRIPTION_MAIL_INTERVAL), period(s, ConfigKey.DIGEST_KEEP_MAIL));
+                duration(s, ConfigKey.SUBSCRIPTION_MAIL_INTERVAL), period(s, ConfigKey.DIGEST_KEEP_MAIL),
+                positivePeriod(s, ConfigKey.SUBSCRIPTION_PENDING_TTL));
     }
 
     private static HuggingFaceConfig huggingFace(ConfigSources s) {
@@ -187,7 +197,25 @@ public record PaperwireConfig(
     }
 
     private static WebConfig web(ConfigSources s) {
-        return new WebConfig(s.get(ConfigKey.WEB_SECRET).raw(), integer(s, ConfigKey.WEB_VOTES_PER_MINUTE, 1, 100000));
+        return new WebConfig(secret(s, ConfigKey.WEB_SECRET), integer(s, ConfigKey.WEB_VOTES_PER_MINUTE, 1, 100000),
+                secret(s, ConfigKey.WEB_ADMIN_TOKEN));
+    }
+
+    /** Empty (also for blanks), or at least {@link #MIN_SECRET_BYTES} bytes; the message never repeats the value. */
+    private static String secret(ConfigSources s, ConfigKey key) {
+        ConfigSources.Value v = s.get(key);
+        if (v.raw().isBlank()) {
+            return "";
+        }
+        int bytes = v.raw().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes < MIN_SECRET_BYTES) {
+            throw new ConfigException(key.key() + " (from " + v.origin() + ") is " + bytes + " bytes long; it must"
+                    + " have at least " + MIN_SECRET_BYTES + " random bytes: set it to the output of"
+                    + " 'openssl rand -hex 32', or leave it empty" + (key == ConfigKey.WEB_SECRET
+                            ? " to have one generated into DATA_DIR/secret.key" : " to allow loopback clients only")
+                    + "; also settable as " + key.envName());
+        }
+        return v.raw();
     }
 
     private static double number(ConfigSources s, ConfigKey key, double min, double max) {
@@ -258,6 +286,14 @@ public record PaperwireConfig(
             // fall through
         }
         throw invalid(s, key, "an ISO-8601 period such as P7D");
+    }
+
+    private static Period positivePeriod(ConfigSources s, ConfigKey key) {
+        Period p = period(s, key);
+        if (p.isZero()) {
+            throw invalid(s, key, "a period greater than zero such as P7D");
+        }
+        return p;
     }
 
     private static URI httpUrl(ConfigSources s, ConfigKey key) {

@@ -21,14 +21,24 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
     }
 
-    /** Opens (creating if needed) {@code paperwire.db} in {@code dataDir} and applies pending migrations. */
+    /**
+     * Opens (creating if needed) {@code paperwire.db} in {@code dataDir} and applies pending migrations. The store
+     * and its {@code -wal} and {@code -shm} files are kept 0600 (they hold subscribers' addresses): the database
+     * file is created so before SQLite opens it, and SQLite gives its WAL and shared-memory files the database
+     * file's mode.
+     */
     public static Database open(Path dataDir) {
+        Path file = dataDir.resolve("paperwire.db");
         try {
             Files.createDirectories(dataDir);
+            PrivateFiles.create(file);
+            for (String suffix : new String[] {"-wal", "-shm"}) {
+                PrivateFiles.restrict(dataDir.resolve("paperwire.db" + suffix)); // left by an older version
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data folder " + dataDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create the store " + file + " with owner-only permissions: "
+                    + e.getMessage() + "; check the data folder's owner and permissions", e);
         }
-        Path file = dataDir.resolve("paperwire.db");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:sqlite:" + file);
         config.setPoolName("paperwire-sqlite");

@@ -3,33 +3,36 @@ package org.paperwire.subscription;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signed, expiring tokens for the links in mails: {@code purpose.subscriber.linkVersion.expiry.signature},
- * HMAC-SHA256 with the instance secret. Nothing is stored per link; unsubscribing bumps the subscriber's link
- * version, which retires every link issued before.
+ * Signed, expiring tokens for the links in mails: {@code purpose.subscriber.expiry.signature}, where the signature
+ * is HMAC-SHA256 with the instance secret over the purpose, the subscriber id, the expiry and the subscriber's
+ * random link key. Nothing is stored per link. The key is not in the token, so a token verifies only against the
+ * subscriber it was issued to: a removed subscriber's links never act on a later one (whatever its id), and a
+ * re-subscription, which gets a new key, retires every link issued before.
  */
 public final class LinkTokens {
     /** What a link lets its holder do. */
     public enum Purpose { CONFIRM, MANAGE, UNSUBSCRIBE }
 
-    /** A verified token. */
-    public record Claims(Purpose purpose, long subscriberId, int linkVersion, Instant expires) {}
-
-    /** Why a token was refused; {@code EXPIRED} ones can be re-requested. */
-    public enum Problem { INVALID, EXPIRED }
+    /** What a token is worth for one subscriber and purpose; {@code EXPIRED} ones are genuine and can be re-requested. */
+    public enum Verdict { VALID, INVALID, EXPIRED }
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     /** Unsubscribe links must keep working in old mails (RFC 8058 asks for that), so they live for years. */
     private static final Period UNSUBSCRIBE_TTL = Period.ofYears(5);
+    private static final int MAX_LENGTH = 200;
+    /** Purpose letter, subscriber id, expiry (epoch seconds), signature. */
+    private static final Pattern TOKEN = Pattern.compile("([CMU])\\.([1-9][0-9]{0,17})\\.([0-9]{1,12})\\.([A-Za-z0-9_-]{43})");
 
     private final byte[] secret;
     private final InstantSource clock;
@@ -44,48 +47,51 @@ public final class LinkTokens {
     public String issue(Purpose purpose, Subscriber s) {
         Period life = purpose == Purpose.UNSUBSCRIBE ? UNSUBSCRIBE_TTL : ttl;
         long expires = clock.instant().atZone(ZoneOffset.UTC).plus(life).toEpochSecond();
-        String body = purpose.name().charAt(0) + "." + s.id() + "." + s.linkVersion() + "." + expires;
-        return body + "." + sign(body);
+        String body = purpose.name().charAt(0) + "." + s.id() + "." + expires;
+        return body + "." + sign(body, s.linkKey());
     }
 
-    /** The token's claims when it is genuine, of {@code purpose}, and not expired. */
-    public Result verify(String token, Purpose purpose) {
-        if (token == null || token.length() > 200) {
-            return new Result(Optional.empty(), Problem.INVALID);
-        }
-        int last = token.lastIndexOf('.');
-        if (last < 0) {
-            return new Result(Optional.empty(), Problem.INVALID);
-        }
-        String body = token.substring(0, last);
-        if (!MessageDigest.isEqual(sign(body).getBytes(StandardCharsets.US_ASCII),
-                token.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
-            return new Result(Optional.empty(), Problem.INVALID);
-        }
-        String[] parts = body.split("\\.");
-        if (parts.length != 4 || parts[0].charAt(0) != purpose.name().charAt(0)) {
-            return new Result(Optional.empty(), Problem.INVALID);
-        }
-        Claims claims = new Claims(purpose, Long.parseLong(parts[1]), Integer.parseInt(parts[2]),
-                Instant.ofEpochSecond(Long.parseLong(parts[3])));
-        if (!clock.instant().isBefore(claims.expires())) {
-            return new Result(Optional.of(claims), Problem.EXPIRED);
-        }
-        return new Result(Optional.of(claims), null);
+    /**
+     * The subscriber id a token names, read without checking anything else: look that subscriber up, then
+     * {@link #verify} the token against it. Empty for anything that is not shaped like a token.
+     */
+    public static OptionalLong subscriberId(String token) {
+        Matcher m = match(token);
+        return m == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(m.group(2)));
     }
 
-    /** A verification: claims (also for an expired token, so the page can offer a fresh link) and the problem. */
-    public record Result(Optional<Claims> claims, Problem problem) {
-        public boolean valid() {
-            return problem == null;
+    /**
+     * Whether {@code token} was issued to {@code s}, as it is now (same link key), for {@code purpose}, and has
+     * not expired. Expiry is judged only for a genuine token.
+     */
+    public Verdict verify(String token, Purpose purpose, Subscriber s) {
+        Matcher m = match(token);
+        if (m == null) {
+            return Verdict.INVALID;
         }
+        String body = token.substring(0, m.start(4) - 1);
+        byte[] expected = sign(body, s.linkKey()).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, m.group(4).getBytes(StandardCharsets.US_ASCII))
+                || Long.parseLong(m.group(2)) != s.id() || m.group(1).charAt(0) != purpose.name().charAt(0)) {
+            return Verdict.INVALID;
+        }
+        return clock.instant().getEpochSecond() < Long.parseLong(m.group(3)) ? Verdict.VALID : Verdict.EXPIRED;
     }
 
-    private String sign(String text) {
+    private static Matcher match(String token) {
+        if (token == null || token.length() > MAX_LENGTH) {
+            return null;
+        }
+        Matcher m = TOKEN.matcher(token);
+        return m.matches() ? m : null;
+    }
+
+    private String sign(String body, String linkKey) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return B64.encodeToString(mac.doFinal(("link|" + text).getBytes(StandardCharsets.UTF_8)));
+            // the body holds no '|' and the key is hex: two different (body, key) pairs never sign the same text
+            return B64.encodeToString(mac.doFinal(("link|" + body + "|" + linkKey).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

@@ -6,11 +6,15 @@ import java.util.List;
 /**
  * One subscriber: an address, where it stands, when and what it wants.
  *
+ * @param id never reused, not even after the subscriber is removed
  * @param confirmedAt when the address was confirmed (or vouched for by an operator); null while pending
- * @param linkVersion part of every signed link; bumped on unsubscribe so that older links stop working
+ * @param linkKey random, part of the MAC of every signed link; a new subscriber and a re-subscription get a new
+ *     one, so that links issued before (to this address or to a removed one) stop working
+ * @param pendingSince while pending: the last subscribe request or confirmation mail; the subscription expires
+ *     {@code subscription.pending-ttl} later. Null in the other states
  */
 public record Subscriber(long id, String email, Status status, Preferences preferences, List<Topic> topics,
-        Instant createdAt, Instant confirmedAt, int linkVersion) {
+        Instant createdAt, Instant confirmedAt, String linkKey, Instant pendingSince) {
 
     /** Where a subscription stands: only {@code ACTIVE} subscribers get digests. */
     public enum Status { PENDING, ACTIVE, UNSUBSCRIBED }
@@ -21,5 +25,10 @@ public record Subscriber(long id, String email, Status status, Preferences prefe
 
     public boolean active() {
         return status == Status.ACTIVE;
+    }
+
+    @Override
+    public String toString() { // never log the link key
+        return "Subscriber[" + id + ", " + status + "]";
     }
 }

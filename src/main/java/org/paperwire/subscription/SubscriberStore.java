@@ -1,15 +1,18 @@
 package org.paperwire.subscription;
 
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,12 +22,17 @@ import org.paperwire.db.Jdbc;
 import org.paperwire.subscription.Preferences.Frequency;
 import org.paperwire.subscription.Subscriber.Status;
 
-/** Subscribers and their topics in SQLite ({@code V4__subscriptions_and_digests.sql}). */
+/**
+ * Subscribers and their topics in SQLite ({@code V4__subscriptions_and_digests.sql}, rebuilt by
+ * {@code V6__subscriber_ids_never_reused.sql}): ids are never reused, and each subscriber has a random link key.
+ */
 public final class SubscriberStore {
     private static final String COLUMNS = "id, email, status, frequency, weekday, delivery_hour, time_zone, skip_empty,"
-            + " max_per_email, created_at, confirmed_at, link_version";
+            + " max_per_email, created_at, confirmed_at, link_key, pending_since";
+    private static final int LINK_KEY_BYTES = 32;
 
     private final DataSource db;
+    private final SecureRandom random = new SecureRandom();
 
     public SubscriberStore(DataSource db) {
         this.db = db;
@@ -43,17 +51,15 @@ public final class SubscriberStore {
             }
             long id;
             try (PreparedStatement st = c.prepareStatement("INSERT INTO subscribers (email, status, frequency, weekday,"
-                    + " delivery_hour, time_zone, skip_empty, max_per_email, created_at, confirmed_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+                    + " delivery_hour, time_zone, skip_empty, max_per_email, created_at, confirmed_at, link_key,"
+                    + " pending_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
                 st.setString(1, email);
                 st.setString(2, status.name().toLowerCase(Locale.ROOT));
                 bindPreferences(st, 3, prefs);
                 st.setLong(9, now.toEpochMilli());
-                if (status == Status.ACTIVE) {
-                    st.setLong(10, now.toEpochMilli());
-                } else {
-                    st.setNull(10, java.sql.Types.INTEGER);
-                }
+                setInstantOrNull(st, 10, status == Status.ACTIVE ? now : null);
+                st.setString(11, newLinkKey());
+                setInstantOrNull(st, 12, status == Status.PENDING ? now : null);
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     id = rs.getLong(1);
@@ -111,7 +117,8 @@ public final class SubscriberStore {
     public boolean confirm(long id, Instant now) {
         return Jdbc.inTransaction(db, c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE subscribers SET status = 'active',"
-                    + " confirmed_at = COALESCE(confirmed_at, ?) WHERE id = ? AND status IN ('pending', 'active')")) {
+                    + " confirmed_at = COALESCE(confirmed_at, ?), pending_since = NULL"
+                    + " WHERE id = ? AND status IN ('pending', 'active')")) {
                 st.setLong(1, now.toEpochMilli());
                 st.setLong(2, id);
                 return st.executeUpdate() == 1;
@@ -119,14 +126,44 @@ public final class SubscriberStore {
         });
     }
 
-    /** Re-activates an unsubscribed address as pending, so that it must be confirmed again. */
-    public void resubscribe(long id) {
-        update("UPDATE subscribers SET status = 'pending', confirmed_at = NULL WHERE id = ? AND status = 'unsubscribed'", id);
+    /**
+     * Re-activates an unsubscribed address as pending, so that it must be confirmed again; a new link key retires
+     * every link issued before.
+     */
+    public void resubscribe(long id, Instant now) {
+        Jdbc.inTransaction(db, c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE subscribers SET status = 'pending',"
+                    + " confirmed_at = NULL, link_key = ?, pending_since = ? WHERE id = ? AND status = 'unsubscribed'")) {
+                st.setString(1, newLinkKey());
+                st.setLong(2, now.toEpochMilli());
+                st.setLong(3, id);
+                return st.executeUpdate();
+            }
+        });
     }
 
-    /** Stops every mail at once and invalidates links issued so far. */
+    /**
+     * Stops every mail at once. Its manage and confirm links stop working (they ask for a subscriber who is not
+     * unsubscribed); its unsubscribe links keep answering, until a re-subscription changes the link key.
+     */
     public void unsubscribe(long id) {
-        update("UPDATE subscribers SET status = 'unsubscribed', link_version = link_version + 1 WHERE id = ?", id);
+        update("UPDATE subscribers SET status = 'unsubscribed', pending_since = NULL WHERE id = ?", id);
+    }
+
+    /**
+     * Deletes pending subscriptions whose last subscribe request or confirmation mail is at or before
+     * {@code cutoff} (never confirmed, so nobody is told), with their topics.
+     *
+     * @return how many were deleted
+     */
+    public int deletePendingSince(Instant cutoff) {
+        return Jdbc.inTransaction(db, c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "DELETE FROM subscribers WHERE status = 'pending' AND pending_since <= ?")) {
+                st.setLong(1, cutoff.toEpochMilli());
+                return st.executeUpdate();
+            }
+        });
     }
 
     /** Deletes the subscriber, its topics and its digest history. */
@@ -157,11 +194,14 @@ public final class SubscriberStore {
      */
     public boolean claimMailSlot(long id, Instant now, Duration interval) {
         return Jdbc.inTransaction(db, c -> {
-            try (PreparedStatement st = c.prepareStatement("UPDATE subscribers SET last_mail_at = ?"
+            // a pending address asked again gets a full subscription.pending-ttl from this mail on
+            try (PreparedStatement st = c.prepareStatement("UPDATE subscribers SET last_mail_at = ?,"
+                    + " pending_since = CASE WHEN status = 'pending' THEN ? ELSE pending_since END"
                     + " WHERE id = ? AND (last_mail_at IS NULL OR last_mail_at <= ?)")) {
                 st.setLong(1, now.toEpochMilli());
-                st.setLong(2, id);
-                st.setLong(3, now.minus(interval).toEpochMilli());
+                st.setLong(2, now.toEpochMilli());
+                st.setLong(3, id);
+                st.setLong(4, now.minus(interval).toEpochMilli());
                 return st.executeUpdate() == 1;
             }
         });
@@ -174,6 +214,20 @@ public final class SubscriberStore {
                 return st.executeUpdate();
             }
         });
+    }
+
+    private String newLinkKey() {
+        byte[] key = new byte[LINK_KEY_BYTES];
+        random.nextBytes(key);
+        return HexFormat.of().formatHex(key);
+    }
+
+    private static void setInstantOrNull(PreparedStatement st, int at, Instant instant) throws SQLException {
+        if (instant == null) {
+            st.setNull(at, Types.INTEGER);
+        } else {
+            st.setLong(at, instant.toEpochMilli());
+        }
     }
 
     private static void bindPreferences(PreparedStatement st, int at, Preferences p) throws SQLException {
@@ -250,9 +304,13 @@ public final class SubscriberStore {
     private static Subscriber subscriber(ResultSet rs, List<Topic> topics) throws SQLException {
         Preferences prefs = new Preferences(Frequency.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)),
                 DayOfWeek.of(rs.getInt(5)), rs.getInt(6), ZoneId.of(rs.getString(7)), rs.getInt(8) == 1, rs.getInt(9));
-        long confirmed = rs.getLong(11);
-        Instant confirmedAt = rs.wasNull() ? null : Instant.ofEpochMilli(confirmed);
         return new Subscriber(rs.getLong(1), rs.getString(2), Status.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
-                prefs, topics, Instant.ofEpochMilli(rs.getLong(10)), confirmedAt, rs.getInt(12));
+                prefs, topics, Instant.ofEpochMilli(rs.getLong(10)), instantOrNull(rs, 11), rs.getString(12),
+                instantOrNull(rs, 13));
+    }
+
+    private static Instant instantOrNull(ResultSet rs, int at) throws SQLException {
+        long millis = rs.getLong(at);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 }

@@ -156,9 +156,10 @@ public final class SubscriptionRoutes implements Routes {
     /** Checks the link and offers the button; the POST confirms (mail scanners that fetch links change nothing). */
     private void confirmPage(Context ctx) {
         String token = ctx.queryParam("t");
-        LinkTokens.Result r = service.tokens().verify(token, LinkTokens.Purpose.CONFIRM);
-        if (!r.valid()) {
-            linkProblem(ctx, new LinkException(r.problem() == LinkTokens.Problem.EXPIRED));
+        try {
+            service.subscriber(token, LinkTokens.Purpose.CONFIRM);
+        } catch (LinkException e) {
+            linkProblem(ctx, e);
             return;
         }
         notice(ctx, new Notice("Confirm your subscription", "One click and the digest starts; you can change"
@@ -284,6 +285,12 @@ public final class SubscriptionRoutes implements Routes {
 
     private void unsubscribePage(Context ctx) {
         String token = ctx.queryParam("t");
+        try {
+            service.unsubscribing(token);
+        } catch (LinkException e) {
+            linkProblem(ctx, e);
+            return;
+        }
         notice(ctx, new Notice("Unsubscribe", "Stop all Paperwire mails to this address?", "/subscription/unsubscribe",
                 token, null, false, "Unsubscribe"));
     }

@@ -1,15 +1,19 @@
 package org.paperwire.subscription;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.paperwire.mail.MailException;
 import org.paperwire.mail.MailMessage;
 import org.paperwire.mail.Mailer;
-import org.paperwire.subscription.LinkTokens.Problem;
 import org.paperwire.subscription.LinkTokens.Purpose;
+import org.paperwire.subscription.LinkTokens.Verdict;
 import org.paperwire.subscription.Subscriber.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +35,8 @@ public final class SubscriptionService {
 
         LinkException(boolean expired) {
             super(expired ? "this link has expired; ask for a fresh one below"
-                    : "this link is not valid (it may have been copied incompletely, or replaced by a newer one)");
+                    : "this link is no longer valid (its subscription was removed, renewed or never confirmed in"
+                    + " time, or the link was copied incompletely)");
             this.expired = expired;
         }
 
@@ -49,10 +54,15 @@ public final class SubscriptionService {
     private final Duration mailInterval;
     private final SubscribeLimiter perClient;
     private final Preferences defaults;
+    private final Period pendingTtl;
 
+    /**
+     * @param pendingTtl how long a subscription may stay unconfirmed after its last subscribe request or
+     *     confirmation mail; then it is deleted
+     */
     public SubscriptionService(SubscriberStore store, Mailer mailer, Function<Subscriber, MailMessage> confirmation,
             Function<Subscriber, MailMessage> manageLink, LinkTokens tokens, InstantSource clock, Duration mailInterval,
-            int perClientPerHour, Preferences defaults) {
+            int perClientPerHour, Preferences defaults, Period pendingTtl) {
         this.store = store;
         this.mailer = mailer;
         this.confirmation = confirmation;
@@ -62,6 +72,7 @@ public final class SubscriptionService {
         this.mailInterval = mailInterval;
         this.perClient = new SubscribeLimiter(perClientPerHour, clock);
         this.defaults = defaults;
+        this.pendingTtl = pendingTtl;
     }
 
     public Preferences defaults() {
@@ -80,9 +91,10 @@ public final class SubscriptionService {
             return Outcome.TOO_MANY_REQUESTS;
         }
         List<Topic> chosen = topics.isEmpty() ? List.of(Topic.of(Topic.Kind.TRENDING, "")) : topics;
+        deleteExpiredPending(); // an expired pending address starts afresh: new id, new link key
         Subscriber s = store.create(email, Status.PENDING, defaults, chosen, clock.instant()).subscriber();
         if (s.status() == Status.UNSUBSCRIBED) {
-            store.resubscribe(s.id());
+            store.resubscribe(s.id(), clock.instant());
             s = store.find(s.id()).orElseThrow();
         }
         mailIfAllowed(s, s.active() ? manageLink : confirmation);
@@ -93,13 +105,14 @@ public final class SubscriptionService {
     public boolean add(String rawEmail, List<Topic> topics, boolean confirmed) {
         String email = EmailAddress.parseOrThrow(rawEmail);
         List<Topic> chosen = topics.isEmpty() ? List.of(Topic.of(Topic.Kind.TRENDING, "")) : topics;
+        deleteExpiredPending();
         SubscriberStore.Created created = store.create(email, confirmed ? Status.ACTIVE : Status.PENDING, defaults,
                 chosen, clock.instant());
         Subscriber s = created.subscriber();
         if (!created.isNew()) {
             store.update(s.id(), s.preferences(), chosen);
             if (s.status() == Status.UNSUBSCRIBED) {
-                store.resubscribe(s.id());
+                store.resubscribe(s.id(), clock.instant());
             }
         }
         if (confirmed) {
@@ -119,9 +132,29 @@ public final class SubscriptionService {
         if (!perClient.tryAcquire(client)) {
             return Outcome.TOO_MANY_REQUESTS;
         }
+        deleteExpiredPending();
         email.flatMap(store::findByEmail).filter(s -> s.status() != Status.UNSUBSCRIBED)
                 .ifPresent(s -> mailIfAllowed(s, s.active() ? manageLink : confirmation));
         return Outcome.ACCEPTED;
+    }
+
+    /**
+     * Deletes the pending subscriptions that were not confirmed within {@code subscription.pending-ttl} of their
+     * last subscribe request or confirmation mail. Runs before each subscribe and link request and hourly in
+     * {@code serve}.
+     *
+     * @return how many were deleted
+     */
+    public int deleteExpiredPending() {
+        int deleted = store.deletePendingSince(pendingCutoff());
+        if (deleted > 0) {
+            log.info("deleted {} subscriptions not confirmed within subscription.pending-ttl ({})", deleted, pendingTtl);
+        }
+        return deleted;
+    }
+
+    private Instant pendingCutoff() {
+        return clock.instant().atZone(ZoneOffset.UTC).minus(pendingTtl).toInstant();
     }
 
     private void mailIfAllowed(Subscriber s, Function<Subscriber, MailMessage> mail) {
@@ -139,8 +172,10 @@ public final class SubscriptionService {
 
     public Subscriber confirm(String token) {
         Subscriber s = subscriber(token, Purpose.CONFIRM);
-        store.confirm(s.id(), clock.instant());
-        return store.find(s.id()).orElseThrow();
+        if (!store.confirm(s.id(), clock.instant())) {
+            throw new LinkException(false); // removed or unsubscribed since the link was checked
+        }
+        return store.find(s.id()).orElseThrow(() -> new LinkException(false));
     }
 
     /** The subscriber a manage link belongs to. */
@@ -151,38 +186,64 @@ public final class SubscriptionService {
     public Subscriber update(String token, Preferences prefs, List<Topic> topics) {
         Subscriber s = subscriber(token, Purpose.MANAGE);
         store.update(s.id(), prefs, topics);
-        return store.find(s.id()).orElseThrow();
+        return store.find(s.id()).orElseThrow(() -> new LinkException(false));
     }
 
-    /** Unsubscribes with an unsubscribe or manage link; again on an already unsubscribed address is fine. */
+    /**
+     * Unsubscribes with an unsubscribe or manage link, expired or not (leaving should never need a fresh link);
+     * again on an already unsubscribed address is fine.
+     */
     public void unsubscribe(String token) {
-        LinkTokens.Result r = tokens.verify(token, Purpose.UNSUBSCRIBE);
-        if (r.claims().isEmpty()) {
-            r = tokens.verify(token, Purpose.MANAGE);
-        }
-        LinkTokens.Claims claims = r.claims().orElseThrow(() -> new LinkException(false));
-        Subscriber s = store.find(claims.subscriberId()).orElseThrow(() -> new LinkException(false));
+        Subscriber s = unsubscribing(token);
         if (s.status() == Status.UNSUBSCRIBED) {
             return;
-        }
-        if (claims.linkVersion() != s.linkVersion()) {
-            throw new LinkException(false);
         }
         store.unsubscribe(s.id());
         log.info("subscriber {} unsubscribed", s.id());
     }
 
-    private Subscriber subscriber(String token, Purpose purpose) {
-        LinkTokens.Result r = tokens.verify(token, purpose);
-        LinkTokens.Claims claims = r.claims().orElseThrow(() -> new LinkException(false));
-        if (r.problem() == Problem.EXPIRED) {
-            throw new LinkException(true);
-        }
-        Subscriber s = store.find(claims.subscriberId()).orElseThrow(() -> new LinkException(false));
-        if (claims.linkVersion() != s.linkVersion() || s.status() == Status.UNSUBSCRIBED) {
+    /**
+     * The subscriber an unsubscribe or manage link (expired or not) was issued to, if it is still theirs. Reads only.
+     *
+     * @throws LinkException otherwise
+     */
+    public Subscriber unsubscribing(String token) {
+        Subscriber s = linked(token);
+        if (tokens.verify(token, Purpose.UNSUBSCRIBE, s) == Verdict.INVALID
+                && tokens.verify(token, Purpose.MANAGE, s) == Verdict.INVALID) {
             throw new LinkException(false);
         }
         return s;
+    }
+
+    /**
+     * The subscriber a link of {@code purpose} was issued to, if the link is genuine, unexpired and still theirs,
+     * and the subscription is neither unsubscribed nor expired unconfirmed. Reads only.
+     *
+     * @throws LinkException otherwise
+     */
+    public Subscriber subscriber(String token, Purpose purpose) {
+        Subscriber s = linked(token);
+        switch (tokens.verify(token, purpose, s)) {
+            case INVALID -> throw new LinkException(false);
+            case EXPIRED -> throw new LinkException(true);
+            case VALID -> { }
+        }
+        if (s.status() == Status.UNSUBSCRIBED || expiredPending(s)) {
+            throw new LinkException(false);
+        }
+        return s;
+    }
+
+    /** The subscriber a token names, unverified; a link to a removed subscriber is simply no longer valid. */
+    private Subscriber linked(String token) {
+        OptionalLong id = LinkTokens.subscriberId(token);
+        return (id.isPresent() ? store.find(id.getAsLong()) : Optional.<Subscriber>empty())
+                .orElseThrow(() -> new LinkException(false));
+    }
+
+    private boolean expiredPending(Subscriber s) {
+        return s.status() == Status.PENDING && s.pendingSince() != null && !s.pendingSince().isAfter(pendingCutoff());
     }
 
     public LinkTokens tokens() {

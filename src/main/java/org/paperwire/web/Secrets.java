@@ -5,20 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.paperwire.db.PrivateFiles;
 
 /** The instance secret: the configured one, else one generated once into {@code DATA_DIR/secret.key}. */
 public final class Secrets {
     private Secrets() {}
-
-    private static FileAttribute<?>[] privateFile() {
-        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
-    }
 
     public static byte[] loadOrCreate(Path dataDir, String configured) {
         if (!configured.isBlank()) {
@@ -32,7 +25,7 @@ public final class Secrets {
                 Files.createDirectories(dataDir);
                 // written to a private temporary file, then linked into place in one step: nobody ever sees a
                 // readable or half-written key, and of two instances starting at once the first one wins
-                Path tmp = Files.createTempFile(dataDir, "secret", ".tmp", privateFile());
+                Path tmp = Files.createTempFile(dataDir, "secret", ".tmp", PrivateFiles.ownerOnly());
                 Files.writeString(tmp, HexFormat.of().formatHex(bytes));
                 try {
                     Files.createLink(file, tmp); // atomic, and never replaces a key another instance made first
@@ -42,6 +35,7 @@ public final class Secrets {
                     Files.deleteIfExists(tmp);
                 }
             }
+            PrivateFiles.restrict(file); // a key copied in by hand, or made by an older version
             return HexFormat.of().parseHex(Files.readString(file).strip());
         } catch (IOException | IllegalArgumentException e) {
             throw new UncheckedIOException(new IOException("cannot read or create the secret " + file

@@ -83,4 +83,51 @@ class PaperwireConfigTest {
             assertThat(key.description()).isNotBlank();
         }
     }
+
+    @Test
+    void aWebSecretShorterThan32BytesIsRefusedWithTheFixAndWithoutRepeatingIt() {
+        ConfigSources sources = ConfigSources.load(null, Map.of("PAPERWIRE_WEB_SECRET", "hunter2hunter2"), Map.of());
+        assertThatThrownBy(() -> PaperwireConfig.from(sources))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("web.secret")
+                .hasMessageContaining("environment variable PAPERWIRE_WEB_SECRET")
+                .hasMessageContaining("14 bytes")
+                .hasMessageContaining("at least 32")
+                .hasMessageContaining("openssl rand -hex 32")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void aWebSecretOf32BytesOrNoneAtAllIsAccepted() {
+        String secret = "0123456789abcdef0123456789abcdef";
+        assertThat(PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.WEB_SECRET, secret)).web().secret())
+                .isEqualTo(secret);
+        assertThat(PaperwireConfig.from(ConfigSources.defaults()).web().secret()).isEmpty();
+    }
+
+    @Test
+    void aShortAdminTokenIsRefusedByName() {
+        assertThatThrownBy(() -> PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.WEB_ADMIN_TOKEN, "letmein")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("web.admin-token")
+                .hasMessageContaining("PAPERWIRE_WEB_ADMIN_TOKEN")
+                .hasMessageNotContaining("letmein");
+    }
+
+    @Test
+    void theWebSettingsNeverPrintTheirSecrets() {
+        String secret = "0123456789abcdef0123456789abcdef";
+        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.WEB_SECRET, secret)
+                .with(ConfigKey.WEB_ADMIN_TOKEN, secret + "-admin"));
+        assertThat(config.toString()).doesNotContain(secret);
+    }
+
+    @Test
+    void pendingSubscriptionsExpireAfterSevenDaysUnlessConfiguredOtherwise() {
+        assertThat(PaperwireConfig.from(ConfigSources.defaults()).digest().pendingTtl()).isEqualTo(java.time.Period.ofDays(7));
+        assertThat(PaperwireConfig.from(ConfigSources.load(null, Map.of("PAPERWIRE_SUBSCRIPTION_PENDING_TTL", "P2D"),
+                Map.of())).digest().pendingTtl()).isEqualTo(java.time.Period.ofDays(2));
+        assertThatThrownBy(() -> PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.SUBSCRIPTION_PENDING_TTL, "P0D")))
+                .hasMessageContaining("subscription.pending-ttl").hasMessageContaining("greater than zero");
+    }
 }
