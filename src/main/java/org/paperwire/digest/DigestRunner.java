@@ -97,7 +97,7 @@ public final class DigestRunner {
     private final Duration retryDelay;
     private final int maxAttempts;
     private final java.time.Period keepMail;
-    private final String owner;
+    private final String owner = ProcessOwner.current();
     private final ReentrantLock mailPass = new ReentrantLock();
     /** Runs and passes under way, for {@link #stop}; guarded by itself. */
     private final Object flight = new Object();
@@ -108,14 +108,6 @@ public final class DigestRunner {
     public DigestRunner(SubscriberStore subscribers, DigestOutbox outbox, MailOutbox mailOutbox, DigestBuilder builder,
             DigestMails mails, Mailer mailer, InstantSource clock, Duration retryDelay, int maxAttempts,
             java.time.Period keepMail) {
-        this(subscribers, outbox, mailOutbox, builder, mails, mailer, clock, retryDelay, maxAttempts, keepMail,
-                ProcessOwner.current());
-    }
-
-    /** @param owner the name this sender claims rows with (tests run two senders in one process) */
-    DigestRunner(SubscriberStore subscribers, DigestOutbox outbox, MailOutbox mailOutbox, DigestBuilder builder,
-            DigestMails mails, Mailer mailer, InstantSource clock, Duration retryDelay, int maxAttempts,
-            java.time.Period keepMail, String owner) {
         this.keepMail = keepMail;
         this.subscribers = subscribers;
         this.outbox = outbox;
@@ -126,7 +118,6 @@ public final class DigestRunner {
         this.clock = clock;
         this.retryDelay = retryDelay;
         this.maxAttempts = maxAttempts;
-        this.owner = owner;
     }
 
     public synchronized Report run(Options options) {

@@ -3,7 +3,8 @@ package org.paperwire.digest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.paperwire.db.Jdbc;
 import org.paperwire.mail.RenderedMail;
@@ -48,15 +49,17 @@ public final class MailOutbox {
         });
     }
 
-    /** The state of mail {@code id} as stored (due, in_flight, sent, failed), if it is still there. */
-    public Optional<String> state(long id) {
+    /** Mails per state (due, in_flight, sent, failed), for the operator and tests. */
+    public Map<String, Long> counts() {
         return Jdbc.read(db, c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT state FROM mail_outbox WHERE id = ?")) {
-                st.setLong(1, id);
-                try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            Map<String, Long> out = new TreeMap<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT state, COUNT(*) FROM mail_outbox GROUP BY state");
+                    ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
                 }
             }
+            return out;
         });
     }
 
