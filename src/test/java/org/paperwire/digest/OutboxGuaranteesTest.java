@@ -243,6 +243,26 @@ class OutboxGuaranteesTest {
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 
+    @Test
+    void aDigestStoredBeforeItsBytesWereIsRenderedOnceFromItsTextAndSent() throws Exception {
+        long id = reader("ada@example.org").id();
+        try (Database second = Database.open(dir); Connection c = second.dataSource().getConnection();
+                PreparedStatement st = c.prepareStatement("INSERT INTO digest_outbox (subscriber_id, period, state,"
+                        + " message_id, recipient, subject, html, text, list_unsubscribe, items, next_attempt_at,"
+                        + " created_at) VALUES (?, '2026-06-30', 'due', '<old@papers.example.org>', 'ada@example.org',"
+                        + " 'Old digest', '<p>old</p>', 'old', '', 0, 0, ?)")) {
+            st.setLong(1, id);
+            st.setLong(2, clock.instant().toEpochMilli());
+            st.executeUpdate(); // as a version before V9 stored it: text, no bytes
+        }
+        assertThat(app.digests().run(DigestRunner.Options.scheduled()).sent()).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()).singleElement().satisfies(m -> {
+            assertThat(m.getSubject()).isEqualTo("Old digest");
+            assertThat(m.getMessageID()).isEqualTo("<old@papers.example.org>");
+        });
+        assertThat(app.digestOutbox().mail(id, "2026-06-30")).isPresent();
+    }
+
     /** The real SMTP mailer, except that it answers "try again later" while {@code down}. */
     Mailer failingWhile(AtomicBoolean down) {
         Mailer real = app.mailer();
