@@ -122,30 +122,9 @@ class OutboxGuaranteesTest {
     @Test
     void anyExceptionWhileSendingCountsAsAFailedAttemptAndTheRowFailsAfterMaxAttempts() {
         reader("ada@example.org");
-        Mailer broken = new Mailer() {
-            @Override
-            public RenderedMail render(MailMessage message) {
-                return app.mailer().render(message);
-            }
-
-            @Override
-            public void send(RenderedMail mail) {
-                throw new IllegalStateException("the connection pool was shut down");
-            }
-
-            @Override
-            public int concurrency() {
-                return 1;
-            }
-
-            @Override
-            public String describe() {
-                return "broken";
-            }
-
-            @Override
-            public void close() {}
-        };
+        Mailer broken = sendingWith(mail -> {
+            throw new IllegalStateException("the connection pool was shut down");
+        });
         DigestRunner runner = runner(app.digestOutbox(), broken);
         assertThat(runner.run(now()).retrying()).as("attempt 1 of 2, retried after 2 minutes").isEqualTo(1);
         clock.advance(Duration.ofMinutes(2));
@@ -266,6 +245,22 @@ class OutboxGuaranteesTest {
     /** The real SMTP mailer, except that it answers "try again later" while {@code down}. */
     Mailer failingWhile(AtomicBoolean down) {
         Mailer real = app.mailer();
+        return sendingWith(mail -> {
+            if (down.get()) {
+                throw new MailException("451 4.3.0 try again later", true, 451, null);
+            }
+            real.send(mail);
+        });
+    }
+
+    /** How a test's mailer hands over a rendered mail. */
+    interface Send {
+        void send(RenderedMail mail) throws MailException;
+    }
+
+    /** A mailer that renders like the real one and sends with {@code send}, one mail at a time. */
+    Mailer sendingWith(Send send) {
+        Mailer real = app.mailer();
         return new Mailer() {
             @Override
             public RenderedMail render(MailMessage message) {
@@ -274,10 +269,7 @@ class OutboxGuaranteesTest {
 
             @Override
             public void send(RenderedMail mail) throws MailException {
-                if (down.get()) {
-                    throw new MailException("451 4.3.0 try again later", true, 451, null);
-                }
-                real.send(mail);
+                send.send(mail);
             }
 
             @Override
@@ -287,7 +279,7 @@ class OutboxGuaranteesTest {
 
             @Override
             public String describe() {
-                return real.describe();
+                return "a test's mailer";
             }
 
             @Override

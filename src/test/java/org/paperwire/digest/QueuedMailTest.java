@@ -6,14 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +19,6 @@ import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
-import org.paperwire.mail.SmtpSink;
 import org.paperwire.web.WebServer;
 
 /**
@@ -37,22 +33,11 @@ class QueuedMailTest {
 
     @Test
     void aKnownAddressIsAnsweredBeforeTheSmtpServerAnswersAndTheSenderDeliversTheMailAtOnce() throws Exception {
-        CountDownLatch arrived = new CountDownLatch(1);
-        CountDownLatch answer = new CountDownLatch(1);
-        List<String> received = new CopyOnWriteArrayList<>();
-        try (SmtpSink sink = new SmtpSink(Duration.ZERO, raw -> {
-            received.add(new String(raw, StandardCharsets.ISO_8859_1));
-            arrived.countDown();
-            try {
-                answer.await(60, TimeUnit.SECONDS); // a slow server: no "250" until the test says so
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        })) {
+        try (HeldSmtpServer smtp = new HeldSmtpServer()) {
             PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
                     .with(ConfigKey.DATA_DIR, dir.toString())
                     .with(ConfigKey.PUBLIC_URL, "https://papers.example.org")
-                    .with(ConfigKey.SMTP_HOST, "127.0.0.1").with(ConfigKey.SMTP_PORT, Integer.toString(sink.port()))
+                    .with(ConfigKey.SMTP_HOST, "127.0.0.1").with(ConfigKey.SMTP_PORT, Integer.toString(smtp.port()))
                     .with(ConfigKey.SMTP_SECURITY, "none"));
             Paperwire app = new Paperwire(config, new MutableClock(Instant.parse("2026-06-30T10:00:00Z")));
             WebServer web = WebApp.create(app);
@@ -71,21 +56,21 @@ class QueuedMailTest {
                 // before the fix the request itself waited for the server, which answers only after this line
                 HttpResponse<String> response = request.get(30, TimeUnit.SECONDS);
                 assertThat(response.statusCode()).isEqualTo(202);
-                assertThat(answer.getCount()).as("the SMTP server has not answered yet").isEqualTo(1);
+                assertThat(smtp.answered()).as("the SMTP server has not answered yet").isFalse();
                 assertThat(app.mailOutbox().counts()).as("queued, not sent").doesNotContainKey("sent")
                         .containsAnyOf(java.util.Map.entry("due", 1L), java.util.Map.entry("in_flight", 1L));
 
-                assertThat(arrived.await(30, TimeUnit.SECONDS)).as("the woken sender hands it over at once").isTrue();
-                answer.countDown();
+                assertThat(smtp.awaitArrival()).as("the woken sender hands it over at once").isTrue();
+                smtp.answer();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (!app.mailOutbox().counts().containsKey("sent") && System.nanoTime() < deadline) {
                     Thread.sleep(10); // waits for a condition, not for time
                 }
                 assertThat(app.mailOutbox().counts()).containsExactly(java.util.Map.entry("sent", 1L));
-                assertThat(received).singleElement().asString().contains("Subject: Your Paperwire settings link")
+                assertThat(smtp.received()).singleElement().asString().contains("Subject: Your Paperwire settings link")
                         .contains("To: ada@example.org");
             } finally {
-                answer.countDown();
+                smtp.answer();
                 sender.close();
                 web.close();
                 app.close();

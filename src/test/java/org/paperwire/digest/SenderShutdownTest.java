@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +16,6 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
-import org.paperwire.mail.SmtpSink;
 import org.paperwire.subscription.Preferences;
 import org.paperwire.subscription.Subscriber;
 import org.paperwire.subscription.Topic;
@@ -33,19 +31,10 @@ class SenderShutdownTest {
 
     @Test
     void closingTheAppWaitsForTheSendUnderWayAndRecordsItBeforeTheDatabaseCloses() throws Exception {
-        CountDownLatch arrived = new CountDownLatch(1);
-        CountDownLatch answer = new CountDownLatch(1);
-        try (SmtpSink sink = new SmtpSink(Duration.ZERO, raw -> {
-            arrived.countDown();
-            try {
-                answer.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        })) {
+        try (HeldSmtpServer smtp = new HeldSmtpServer()) {
             PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
                     .with(ConfigKey.DATA_DIR, dir.toString())
-                    .with(ConfigKey.SMTP_HOST, "127.0.0.1").with(ConfigKey.SMTP_PORT, Integer.toString(sink.port()))
+                    .with(ConfigKey.SMTP_HOST, "127.0.0.1").with(ConfigKey.SMTP_PORT, Integer.toString(smtp.port()))
                     .with(ConfigKey.SMTP_SECURITY, "none"));
             MutableClock clock = new MutableClock(Instant.parse("2026-06-30T10:00:00Z"));
             Paperwire app = new Paperwire(config, clock);
@@ -56,7 +45,7 @@ class SenderShutdownTest {
                         List.of(Topic.of(Topic.Kind.TRENDING, "")), clock.instant().minus(Duration.ofDays(1)));
                 CompletableFuture<DigestRunner.Report> run = CompletableFuture.supplyAsync(
                         () -> app.digests().run(new DigestRunner.Options(false, true, null)));
-                assertThat(arrived.await(30, TimeUnit.SECONDS)).as("the server has the message").isTrue();
+                assertThat(smtp.awaitArrival()).as("the server has the message").isTrue();
 
                 closer.start(); // SIGTERM in serve ends here too
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -64,12 +53,12 @@ class SenderShutdownTest {
                         && System.nanoTime() < deadline) {
                     Thread.sleep(5); // until the shutdown waits (or, before the fix, has closed everything)
                 }
-                answer.countDown(); // now the server says 250
+                smtp.answer(); // now the server says 250
                 closer.join(TimeUnit.SECONDS.toMillis(60));
                 assertThat(closer.isAlive()).isFalse();
                 assertThat(run.get(30, TimeUnit.SECONDS).sent()).isEqualTo(1);
             } finally {
-                answer.countDown();
+                smtp.answer();
                 if (!closer.isAlive() && closer.getState() == Thread.State.NEW) {
                     app.close();
                 }
@@ -79,7 +68,7 @@ class SenderShutdownTest {
                         .containsEntry(DigestOutbox.State.IN_FLIGHT, 0L);
                 again.digests().run(DigestRunner.Options.scheduled());
             }
-            assertThat(sink.accepted()).as("never sent twice").isEqualTo(1);
+            assertThat(smtp.accepted()).as("never sent twice").isEqualTo(1);
         }
     }
 }
