@@ -9,6 +9,9 @@ import org.paperwire.digest.DigestBuilder;
 import org.paperwire.digest.DigestMails;
 import org.paperwire.digest.DigestOutbox;
 import org.paperwire.digest.DigestRunner;
+import org.paperwire.digest.MailOutbox;
+import org.paperwire.digest.OutboxQueue;
+import org.paperwire.digest.SendSignal;
 import org.paperwire.ingest.HarvestService;
 import org.paperwire.ingest.HarvestSource;
 import org.paperwire.ingest.PaperIngestor;
@@ -63,6 +66,8 @@ public final class Paperwire implements AutoCloseable {
     private java.util.concurrent.ScheduledExecutorService viewFlusher;
     private final SubscriberStore subscribers;
     private final DigestOutbox digestOutbox;
+    private final MailOutbox mailOutbox;
+    private final SendSignal mailQueued = new SendSignal();
     private final byte[] secret;
     private final Links links;
     private final DigestMails digestMails;
@@ -90,6 +95,7 @@ public final class Paperwire implements AutoCloseable {
         this.bulkImporter = new BulkImporter(ingestor);
         this.subscribers = new SubscriberStore(database.dataSource());
         this.digestOutbox = new DigestOutbox(database.dataSource());
+        this.mailOutbox = new MailOutbox(database.dataSource());
         this.secret = Secrets.loadOrCreate(config.dataDir(), config.web().secret());
         this.links = new Links(config.publicUrl(), new LinkTokens(secret, clock,
                 config.digest().linkTtl()), unsubscribeMailbox(config.mail().from()));
@@ -111,7 +117,8 @@ public final class Paperwire implements AutoCloseable {
     public synchronized SubscriptionService subscriptions() {
         if (subscriptions == null) {
             var d = config.digest();
-            subscriptions = new SubscriptionService(subscribers, mailer(),
+            subscriptions = new SubscriptionService(subscribers,
+                    new OutboxQueue(mailOutbox, digestOutbox, mailer(), clock, mailQueued),
                     digestMails::confirmation, digestMails::manageLink, links.tokens(), clock, d.mailInterval(),
                     d.subscribesPerClientPerHour(),
                     Preferences.defaults(d.defaultHour(), d.defaultZone()), d.pendingTtl());
@@ -123,7 +130,7 @@ public final class Paperwire implements AutoCloseable {
     public synchronized DigestRunner digests() {
         if (digests == null) {
             var d = config.digest();
-            digests = new DigestRunner(subscribers, digestOutbox,
+            digests = new DigestRunner(subscribers, digestOutbox, mailOutbox,
                     new DigestBuilder(trending, () -> search().service(), papers, d.minSimilarity()),
                     digestMails, mailer(), clock, d.retryDelay(), d.maxAttempts(), d.keepMail());
         }
@@ -136,6 +143,23 @@ public final class Paperwire implements AutoCloseable {
 
     public DigestOutbox digestOutbox() {
         return digestOutbox;
+    }
+
+    public MailOutbox mailOutbox() {
+        return mailOutbox;
+    }
+
+    /** Signalled when a confirmation or link mail is queued: wakes the mail sender of {@code serve}. */
+    public SendSignal mailQueued() {
+        return mailQueued;
+    }
+
+    /**
+     * How long shutdown waits for the sends under way to finish and be recorded before the database closes:
+     * two SMTP timeouts (waiting for a connection, then the slowest reply).
+     */
+    public static java.time.Duration sendStopWait(PaperwireConfig config) {
+        return config.mail().timeout().multipliedBy(2);
     }
 
     public DigestMails digestMails() {
@@ -257,6 +281,9 @@ public final class Paperwire implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
+            if (digests != null) {
+                digests.stop(sendStopWait(config)); // sends under way finish and are recorded before the database closes
+            }
             if (viewFlusher != null) {
                 viewFlusher.shutdownNow();
                 flushViews();

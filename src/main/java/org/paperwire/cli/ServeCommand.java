@@ -46,7 +46,9 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopped.countDown();
             try {
-                closed.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                // the sends under way may take up to sendStopWait to finish; the rest closes in seconds
+                closed.await(Paperwire.sendStopWait(config).toSeconds() + 30,
+                        java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -56,11 +58,10 @@ final class ServeCommand implements Callable<Integer> {
                 HarvestScheduler scheduler = new HarvestScheduler(app.harvests(),
                         config.harvest().sources(), Duration.ofSeconds(30));
                 DigestScheduler digests = new DigestScheduler(app.digests(),
-                        Duration.ofMinutes(1))) {
+                        Duration.ofMinutes(1), app.mailQueued(), Duration.ofSeconds(5), Paperwire.sendStopWait(config))) {
             app.startBackground();
-            if (config.digest().enabled()) {
-                digests.start(); // mail digests at each subscriber's hour; see DigestRunner for the guarantees
-            }
+            // confirmation and link mails always; digests at each subscriber's hour unless disabled (see DigestRunner)
+            digests.start(config.digest().enabled());
             int actualPort = web.start(config.port());
             if (config.harvest().enabled()) {
                 scheduler.start();

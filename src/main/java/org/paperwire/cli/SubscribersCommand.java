@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paperwire.app.Paperwire;
+import org.paperwire.digest.DigestRunner;
 import org.paperwire.subscription.Subscriber;
 import org.paperwire.subscription.SubscriberCsv;
 import org.paperwire.subscription.Topic;
@@ -29,6 +30,18 @@ final class SubscribersCommand {
 
     Paperwire app() {
         return new Paperwire(main.config(Map.of()), Clock.systemUTC());
+    }
+
+    /**
+     * What became of the confirmation mails just queued, which the command sends once itself (with no
+     * {@code serve} running nobody else would); what the server did not take stays queued for {@code serve}.
+     */
+    static String mailed(DigestRunner.Delivery d, String what) {
+        if (d.retrying() + d.failed() == 0) {
+            return d.sent() == 0 ? "" : " (" + what + " sent: " + d.sent() + ")";
+        }
+        return " (" + what + ": " + d.sent() + " sent, " + d.retrying() + " queued for a retry by 'paperwire serve', "
+                + d.failed() + " failed; see the log)";
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = {
@@ -63,8 +76,8 @@ final class SubscribersCommand {
             }
             try (Paperwire app = parent.app()) {
                 boolean created = app.subscriptions().add(email, topics, confirmed);
-                System.out.printf("%s %s%s%n", created ? "added" : "updated", email.strip(),
-                        confirmed ? " (confirmed)" : " (a confirmation mail went out unless one did recently)");
+                System.out.printf("%s %s%s%n", created ? "added" : "updated", email.strip(), confirmed ? " (confirmed)"
+                        : mailed(app.digests().sendMails(), "a confirmation mail"));
                 return 0;
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
@@ -113,8 +126,9 @@ final class SubscribersCommand {
                         System.err.println(file + " line " + row.line() + ": " + e.getMessage());
                     }
                 }
+                System.out.printf("%d added, %d updated, %d rejected%s%n", added, updated, rejected,
+                        mailed(app.digests().sendMails(), "confirmation mails"));
             }
-            System.out.printf("%d added, %d updated, %d rejected%n", added, updated, rejected);
             return rejected > 0 ? 1 : 0;
         }
     }

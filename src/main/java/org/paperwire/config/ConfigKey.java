@@ -93,8 +93,8 @@ public enum ConfigKey {
     SMTP_SECURITY("smtp.security", "starttls", "SMTP transport security: none, starttls or smtps"),
     /** Connections kept open to the SMTP server; also the number of messages sent at once. */
     SMTP_CONNECTIONS("smtp.connections", "4", "pooled SMTP connections (messages sent at once)"),
-    /** Connect, read and write timeout of one SMTP exchange. */
-    SMTP_TIMEOUT("smtp.timeout", "PT30S", "timeout of one SMTP connect, read or write"),
+    /** Connect, read and write timeout of one SMTP exchange, and the longest wait for a pooled connection. */
+    SMTP_TIMEOUT("smtp.timeout", "PT30S", "timeout of one SMTP connect, read or write, and of waiting for a pooled connection"),
     /** Sender of every mail, as an address or {@code Name <address>}. */
     MAIL_FROM("mail.from", "Paperwire <paperwire@localhost>", "sender address of every mail"),
     /** Whether {@code serve} sends digests on schedule. */
@@ -109,8 +109,11 @@ public enum ConfigKey {
     DIGEST_RETRY_DELAY("digest.retry-delay", "PT2M", "first retry after a temporary SMTP failure (doubles each time)"),
     /** Sending attempts of one digest before it is recorded as failed. */
     DIGEST_MAX_ATTEMPTS("digest.max-attempts", "8", "attempts per digest before it is recorded as failed"),
-    /** How long the outbox keeps a digest's text once it is sent, skipped or failed; the row itself stays. */
-    DIGEST_KEEP_MAIL("digest.keep-mail", "P30D", "how long the outbox keeps the text of sent, skipped and failed digests (the record that they were sent stays)"),
+    /**
+     * How long the outbox keeps a digest's mail once it is sent, skipped, failed or cancelled (the row itself
+     * stays), and keeps sent or failed confirmation and link mails at all.
+     */
+    DIGEST_KEEP_MAIL("digest.keep-mail", "P30D", "how long the outbox keeps the mail of sent, skipped, failed and cancelled digests (the record that they were sent stays) and sent confirmation mails"),
     /** How long links in mails (confirm, manage, unsubscribe) stay valid; an expired one can be re-requested. */
     SUBSCRIPTION_LINK_TTL("subscription.link-ttl", "P30D", "how long confirm / manage links in mails stay valid"),
     /** Subscribe requests one client address may make per hour. */

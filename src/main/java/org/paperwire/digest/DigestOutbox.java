@@ -2,72 +2,78 @@ package org.paperwire.digest;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.paperwire.db.Jdbc;
 import org.paperwire.mail.MailMessage;
+import org.paperwire.mail.RenderedMail;
 
 /**
  * The digest outbox: one row per (subscriber, period), UNIQUE, moving through
  * {@code due → in_flight → sent}, back to {@code due} with a later {@code next_attempt_at} on a temporary
- * failure, or to {@code failed}; {@code skipped} for an empty digest of a subscriber who skips empty days.
- * The papers of a digest are reserved in the same transaction that creates its row, so they never appear in
- * another digest of the same subscriber.
+ * failure, or to {@code failed}; {@code skipped} for an empty digest of a subscriber who skips empty days;
+ * {@code cancelled} when the subscriber unsubscribed or paused before it went out (see {@link OutboxTable}).
+ * Each row keeps the exact bytes of its mail, rendered once when it was built, so every attempt sends the same
+ * bytes. The papers of a digest are reserved in the same transaction that creates its row, so they never
+ * appear in another digest of the same subscriber.
  */
 public final class DigestOutbox {
     /** Outbox states, as stored. */
-    public enum State { DUE, IN_FLIGHT, SENT, FAILED, SKIPPED;
+    public enum State { DUE, IN_FLIGHT, SENT, FAILED, SKIPPED, CANCELLED;
         String db() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
-    /** A row claimed for sending. */
-    public record Claimed(long id, long subscriberId, String period, int attempts, MailMessage message) {}
-
-    /** A permanently failed digest, for the operator. */
+    /** A permanently failed digest (or confirmation / link mail: then {@code period} names its kind), for the operator. */
     public record Failure(String recipient, String period, int attempts, String error, Instant at) {}
 
     private final DataSource db;
+    private final OutboxTable table;
 
     public DigestOutbox(DataSource db) {
         this.db = db;
+        this.table = new OutboxTable(db, "digest_outbox", "period", true);
+    }
+
+    /** The sending state machine of the digest rows. */
+    OutboxTable table() {
+        return table;
     }
 
     /**
-     * Records a built digest for its period, with its papers reserved. Returns false, changing nothing, when the
-     * subscriber already has a digest for this period (a second run in the same period sends nothing).
+     * Records a built digest for its period, with its papers reserved and its exact bytes ({@code mime}, null
+     * for a digest that will not be sent). Returns false, changing nothing, when the subscriber already has a
+     * digest for this period (a second run in the same period sends nothing).
      */
-    public boolean add(long subscriberId, String period, MailMessage m, Collection<String> papers,
+    public boolean add(long subscriberId, String period, MailMessage m, byte[] mime, Collection<String> papers,
             State state, Instant now) {
         return Jdbc.inTransaction(db, c -> {
             long id;
+            // html and text stay empty: the bytes hold both parts (rows from before V9 kept them instead)
             try (PreparedStatement st = c.prepareStatement("INSERT INTO digest_outbox (subscriber_id, period, state,"
-                    + " message_id, recipient, subject, html, text, list_unsubscribe, items, next_attempt_at, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (subscriber_id, period) DO NOTHING"
-                    + " RETURNING id")) {
+                    + " message_id, recipient, subject, html, text, list_unsubscribe, items, next_attempt_at, created_at,"
+                    + " mime) VALUES (?, ?, ?, ?, ?, ?, '', '', ?, ?, ?, ?, ?) ON CONFLICT (subscriber_id, period)"
+                    + " DO NOTHING RETURNING id")) {
                 st.setLong(1, subscriberId);
                 st.setString(2, period);
                 st.setString(3, state.db());
                 st.setString(4, m.messageId());
                 st.setString(5, m.to());
                 st.setString(6, m.subject());
-                st.setString(7, m.html());
-                st.setString(8, m.text());
-                st.setString(9, m.headers().getOrDefault(DigestMails.LIST_UNSUBSCRIBE, ""));
-                st.setInt(10, papers.size());
-                st.setLong(11, now.toEpochMilli());
-                st.setLong(12, now.toEpochMilli());
+                st.setString(7, m.headers().getOrDefault(DigestMails.LIST_UNSUBSCRIBE, ""));
+                st.setInt(8, papers.size());
+                st.setLong(9, now.toEpochMilli());
+                st.setLong(10, now.toEpochMilli());
+                st.setBytes(11, mime);
                 try (ResultSet rs = st.executeQuery()) {
                     if (!rs.next()) {
                         return false;
@@ -90,29 +96,69 @@ public final class DigestOutbox {
     }
 
     /**
-     * Empties the stored text (subject stays) of digests created before {@code before} that are done: sent,
-     * skipped or failed. Their rows stay, so no period is ever built or sent twice and the papers they gave
-     * are still never repeated. Returns how many were emptied.
+     * Digests stored before their bytes were (before migration V9) and still to be sent get them now, rendered
+     * once from their stored text, so that from here on every attempt sends the same bytes. Returns how many.
+     */
+    int renderMissing(Function<MailMessage, RenderedMail> render) {
+        List<Map.Entry<Long, MailMessage>> missing = Jdbc.read(db, c -> {
+            List<Map.Entry<Long, MailMessage>> out = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT id, message_id, recipient, subject, html, text,"
+                    + " list_unsubscribe FROM digest_outbox WHERE state IN ('due', 'in_flight') AND mime IS NULL");
+                    ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(Map.entry(rs.getLong(1), new MailMessage(rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), DigestMails.headers(rs.getString(7)))));
+                }
+            }
+            return out;
+        });
+        for (Map.Entry<Long, MailMessage> row : missing) {
+            byte[] mime = render.apply(row.getValue()).bytes();
+            Jdbc.inTransaction(db, c -> {
+                try (PreparedStatement st = c.prepareStatement(
+                        "UPDATE digest_outbox SET mime = ? WHERE id = ? AND mime IS NULL")) {
+                    st.setBytes(1, mime);
+                    st.setLong(2, row.getKey());
+                    return st.executeUpdate();
+                }
+            });
+        }
+        return missing.size();
+    }
+
+    /**
+     * Cancels the subscriber's digests that are built and not sent yet (they unsubscribed or paused): they are
+     * never sent, also not after a re-subscribe. Returns how many.
+     */
+    public int cancel(long subscriberId) {
+        return table.cancel(subscriberId);
+    }
+
+    /**
+     * Drops the stored mail of digests created before {@code before} that are done: sent, skipped, failed or
+     * cancelled. Their rows stay, so no period is ever built or sent twice and the papers they gave are still
+     * never repeated. Returns how many.
      */
     public int forgetMail(Instant before) {
         return Jdbc.inTransaction(db, c -> {
-            try (PreparedStatement st = c.prepareStatement("UPDATE digest_outbox SET html = '', text = ''"
-                    + " WHERE state IN ('sent', 'skipped', 'failed') AND created_at < ? AND (html <> '' OR text <> '')")) {
+            try (PreparedStatement st = c.prepareStatement("UPDATE digest_outbox SET html = '', text = '', mime = NULL"
+                    + " WHERE state IN ('sent', 'skipped', 'failed', 'cancelled') AND created_at < ?"
+                    + " AND (mime IS NOT NULL OR html <> '' OR text <> '')")) {
                 st.setLong(1, before.toEpochMilli());
                 return st.executeUpdate();
             }
         });
     }
 
-    /** The stored text of one subscriber's digest for {@code period}: {html, text}, empty once forgotten. */
-    public Optional<String[]> mail(long subscriberId, String period) {
-        return Jdbc.inTransaction(db, c -> {
+    /** The stored bytes of one subscriber's digest for {@code period}; empty once forgotten (or never stored). */
+    public Optional<byte[]> mail(long subscriberId, String period) {
+        return Jdbc.read(db, c -> {
             try (PreparedStatement st = c.prepareStatement(
-                    "SELECT html, text FROM digest_outbox WHERE subscriber_id = ? AND period = ?")) {
+                    "SELECT mime FROM digest_outbox WHERE subscriber_id = ? AND period = ?")) {
                 st.setLong(1, subscriberId);
                 st.setString(2, period);
                 try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2)}) : Optional.empty();
+                    return rs.next() ? Optional.ofNullable(rs.getBytes(1)) : Optional.empty();
                 }
             }
         });
@@ -166,107 +212,6 @@ public final class DigestOutbox {
         });
     }
 
-    /**
-     * Claims up to {@code limit} rows that are due, or in flight with a lease that ran out (a hung sender), for
-     * {@code owner}, in one transaction so two senders never claim the same row; {@code onlySubscribers} null
-     * means all.
-     */
-    public List<Claimed> claim(Instant now, int limit, String owner, Duration lease, Collection<Long> onlySubscribers) {
-        return Jdbc.inTransaction(db, c -> {
-            List<Claimed> out = new ArrayList<>();
-            StringBuilder sql = new StringBuilder("SELECT id, subscriber_id, period, attempts, message_id, recipient,"
-                    + " subject, html, text, list_unsubscribe FROM digest_outbox"
-                    + " WHERE state IN ('due', 'in_flight') AND next_attempt_at <= ?"
-                    // an unsubscribe takes effect at once, also for digests already built
-                    + " AND subscriber_id IN (SELECT id FROM subscribers WHERE status = 'active'"
-                    + " AND frequency != 'paused')");
-            if (onlySubscribers != null) {
-                sql.append(" AND subscriber_id IN (").append(String.join(",",
-                        onlySubscribers.stream().map(String::valueOf).toList())).append(onlySubscribers.isEmpty() ? "-1" : "")
-                        .append(")");
-            }
-            sql.append(" ORDER BY id LIMIT ?");
-            Map<Long, Claimed> rows = new LinkedHashMap<>();
-            try (PreparedStatement st = c.prepareStatement(sql.toString())) {
-                st.setLong(1, now.toEpochMilli());
-                st.setInt(2, limit);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        rows.put(rs.getLong(1), claimed(rs));
-                    }
-                }
-            }
-            try (PreparedStatement st = c.prepareStatement("UPDATE digest_outbox SET state = 'in_flight',"
-                    + " claimed_by = ?, next_attempt_at = ? WHERE id = ?")) {
-                for (Claimed r : rows.values()) {
-                    st.setString(1, owner);
-                    st.setLong(2, now.plus(lease).toEpochMilli());
-                    st.setLong(3, r.id());
-                    st.addBatch();
-                    out.add(r);
-                }
-                st.executeBatch();
-            }
-            return out;
-        });
-    }
-
-    /**
-     * Makes the in-flight rows of processes that no longer run due again at once (a crash or {@code kill -9}
-     * mid-send). Returns how many.
-     */
-    public int releaseAbandoned(java.util.function.Predicate<String> ownerAlive) {
-        return Jdbc.inTransaction(db, c -> {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT id, claimed_by FROM digest_outbox WHERE state = 'in_flight'");
-                    ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getString(2) == null || !ownerAlive.test(rs.getString(2))) {
-                        ids.add(rs.getLong(1));
-                    }
-                }
-            }
-            try (PreparedStatement st = c.prepareStatement("UPDATE digest_outbox SET state = 'due', claimed_by = NULL,"
-                    + " next_attempt_at = 0 WHERE id = ? AND state = 'in_flight'")) {
-                for (long id : ids) {
-                    st.setLong(1, id);
-                    st.addBatch();
-                }
-                st.executeBatch();
-            }
-            return ids.size();
-        });
-    }
-
-    public void markSent(long id, Instant now) {
-        finish(id, "sent", now, null);
-    }
-
-    /** Back to {@code due}, not before {@code next}. */
-    public void markRetry(long id, Instant next, String error) {
-        finish(id, "due", next, error);
-    }
-
-    public void markFailed(long id, Instant now, String error) {
-        finish(id, "failed", now, error);
-    }
-
-    /** Ends an attempt: the new state, its time (sent_at for sent, else next_attempt_at) and the error if any. */
-    private void finish(long id, String state, Instant at, String error) {
-        String time = state.equals("sent") ? "sent_at" : "next_attempt_at";
-        Jdbc.inTransaction(db, c -> {
-            try (PreparedStatement st = c.prepareStatement("UPDATE digest_outbox SET state = ?, " + time + " = ?,"
-                    + " last_error = ?, attempts = attempts + 1, claimed_by = NULL WHERE id = ?")) {
-                st.setString(1, state);
-                st.setLong(2, at.toEpochMilli());
-                st.setString(3, error);
-                st.setLong(4, id);
-                return st.executeUpdate();
-            }
-        });
-    }
-
     /** Rows per state, for the status page and metrics. */
     public Map<State, Long> counts() {
         return Jdbc.read(db, c -> {
@@ -284,13 +229,14 @@ public final class DigestOutbox {
         });
     }
 
-    /** The newest permanent failures, newest first. */
+    /** The newest permanent failures of digests and of confirmation / link mails, newest first. */
     public List<Failure> failures(int limit) {
         return Jdbc.read(db, c -> {
             List<Failure> out = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement("SELECT recipient, period, attempts, last_error,"
-                    + " next_attempt_at FROM digest_outbox WHERE state = 'failed' ORDER BY next_attempt_at DESC, id DESC"
-                    + " LIMIT ?")) {
+                    + " next_attempt_at, id FROM digest_outbox WHERE state = 'failed' UNION ALL SELECT recipient,"
+                    + " kind, attempts, last_error, next_attempt_at, id FROM mail_outbox WHERE state = 'failed'"
+                    + " ORDER BY 5 DESC, 6 DESC LIMIT ?")) {
                 st.setInt(1, limit);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
@@ -301,11 +247,5 @@ public final class DigestOutbox {
             }
             return out;
         });
-    }
-
-    private static Claimed claimed(ResultSet rs) throws SQLException {
-        MailMessage m = new MailMessage(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                rs.getString(9), DigestMails.headers(rs.getString(10)));
-        return new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), m);
     }
 }

@@ -15,7 +15,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.paperwire.mail.MailException;
 import org.paperwire.mail.MailMessage;
 import org.paperwire.mail.Mailer;
@@ -26,27 +28,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One digest run, used by the scheduler inside {@code serve} and by {@code digest run}: plan, then send.
+ * One digest run, used by the scheduler inside {@code serve} and by {@code digest run}: plan, then send; and
+ * the sender of the queued confirmation and link mails ({@link #sendMails}).
  *
  * <p><b>Plan.</b> For each active subscriber whose delivery slot has begun and has no digest yet, build the
- * digest and store it, rendered, in the outbox together with its papers, in one transaction; the outbox's
- * UNIQUE (subscriber, period) makes a second run in the same period do nothing.
+ * digest, render it to its final bytes once, and store those in the outbox together with its papers, in one
+ * transaction; the outbox's UNIQUE (subscriber, period) makes a second run in the same period do nothing.
  *
- * <p><b>Send.</b> Claim due rows ({@code in_flight}, with this process as owner), hand them to the mailer
- * with bounded concurrency, and mark each {@code sent} as soon as the server accepted it; temporary failures
- * go back to {@code due} with exponential backoff, permanent ones (and the last attempt) to {@code failed}.
+ * <p><b>Send.</b> Claim due rows ({@code in_flight}, with this process as owner, the attempt counted), hand
+ * their stored bytes to the mailer with bounded concurrency, and mark each {@code sent} as soon as the server
+ * accepted it; a failed attempt (any exception, not only an SMTP reply) goes back to {@code due} with
+ * exponential backoff, a permanent one (and the last attempt) to {@code failed}. Every state change is guarded
+ * by the owner, so a sender whose lease ran out changes nothing. Once the server has said 250, recording
+ * {@code sent} is retried until it holds: a failed bookkeeping write never causes a second send.
  *
  * <p><b>Crashes.</b> A run that dies leaves rows {@code due} (not sent, sent later) or {@code in_flight}. The
- * next run finds in-flight rows whose owner process is gone and sends them again, with the same stored message
- * and Message-ID. So nothing is lost; the one case that gives a duplicate is a crash in the moment between the
- * server's "250 OK" and our commit of {@code sent} (milliseconds per message), and that duplicate carries the
- * same Message-ID, which mail systems use to recognise it. No SMTP client can close that window (SMTP has no
- * idempotency key); we chose "never lose" over "never duplicate" for it.
+ * next run finds in-flight rows whose owner process is gone and sends them again, the same stored bytes. So
+ * nothing is lost; the one case that gives a duplicate is a crash in the moment between the server's "250 OK"
+ * and our commit of {@code sent} (milliseconds per message), and that duplicate is byte-identical, same
+ * Message-ID, which mail systems use to recognise it. No SMTP client can close that window (SMTP has no
+ * idempotency key); we chose "never lose" over "never duplicate" for it. {@link #stop} lets the sends under
+ * way finish and be recorded before the database closes.
  */
 public final class DigestRunner {
     private static final Logger log = LoggerFactory.getLogger(DigestRunner.class);
     private static final Duration LEASE = Duration.ofMinutes(15);
     private static final Duration MAX_BACKOFF = Duration.ofHours(6);
+    /** First and longest wait between two tries of recording a sent mail. */
+    private static final Duration FIRST_RECORD_RETRY = Duration.ofMillis(50);
+    private static final Duration MAX_RECORD_RETRY = Duration.ofSeconds(5);
     /** Margin before the previous digest: papers listed late still count as new (repeats are excluded anyway). */
     private static final int SINCE_MARGIN_DAYS = 3;
     /** A first digest covers this many days. */
@@ -74,8 +84,12 @@ public final class DigestRunner {
     public record Report(int due, int sent, int failed, int skipped, int retrying, List<Digest> previews,
             Duration buildTime, Duration sendTime) {}
 
+    /** What one pass of sending did: accepted by the server, failed for good, waiting for another attempt. */
+    public record Delivery(int sent, int failed, int retrying) {}
+
     private final SubscriberStore subscribers;
     private final DigestOutbox outbox;
+    private final MailOutbox mailOutbox;
     private final DigestBuilder builder;
     private final DigestMails mails;
     private final Mailer mailer;
@@ -84,12 +98,20 @@ public final class DigestRunner {
     private final int maxAttempts;
     private final java.time.Period keepMail;
     private final String owner = ProcessOwner.current();
+    private final ReentrantLock mailPass = new ReentrantLock();
+    /** Runs and passes under way, for {@link #stop}; guarded by itself. */
+    private final Object flight = new Object();
+    private int active;
+    private volatile boolean stopping;
+    private volatile boolean gaveUp;
 
-    public DigestRunner(SubscriberStore subscribers, DigestOutbox outbox, DigestBuilder builder, DigestMails mails,
-            Mailer mailer, InstantSource clock, Duration retryDelay, int maxAttempts, java.time.Period keepMail) {
+    public DigestRunner(SubscriberStore subscribers, DigestOutbox outbox, MailOutbox mailOutbox, DigestBuilder builder,
+            DigestMails mails, Mailer mailer, InstantSource clock, Duration retryDelay, int maxAttempts,
+            java.time.Period keepMail) {
         this.keepMail = keepMail;
         this.subscribers = subscribers;
         this.outbox = outbox;
+        this.mailOutbox = mailOutbox;
         this.builder = builder;
         this.mails = mails;
         this.mailer = mailer;
@@ -99,10 +121,24 @@ public final class DigestRunner {
     }
 
     public synchronized Report run(Options options) {
+        if (!enter()) {
+            return new Report(0, 0, 0, 0, 0, List.of(), Duration.ZERO, Duration.ZERO);
+        }
+        try {
+            return runEntered(options);
+        } finally {
+            leave();
+        }
+    }
+
+    private Report runEntered(Options options) {
         Instant now = clock.instant();
-        int released = options.dryRun() ? 0 : outbox.releaseAbandoned(ProcessOwner::alive); // a dry run records nothing
-        if (released > 0) {
-            log.warn("{} digests were in flight in a process that stopped; sending them again", released);
+        if (!options.dryRun()) { // a dry run records nothing
+            int released = outbox.table().releaseAbandoned(ProcessOwner::alive);
+            if (released > 0) {
+                log.warn("{} digests were in flight in a process that stopped; sending them again", released);
+            }
+            outbox.renderMissing(mailer::render);
         }
         List<Subscriber> chosen = subscribers.all().stream().filter(Subscriber::active)
                 .filter(s -> options.onlyAddress() == null || s.email().equalsIgnoreCase(options.onlyAddress()))
@@ -114,13 +150,88 @@ public final class DigestRunner {
             return new Report(plan.due, 0, plan.errors, plan.skipped, 0, plan.previews, buildTime, Duration.ZERO);
         }
         start = System.nanoTime();
-        Sent sent = send(options.onlyAddress() == null ? null : chosen.stream().map(Subscriber::id).toList());
-        int forgotten = outbox.forgetMail(now.atZone(java.time.ZoneOffset.UTC).minus(keepMail).toInstant());
+        Delivery sent = send(outbox.table(), "digest",
+                options.onlyAddress() == null ? null : chosen.stream().map(Subscriber::id).toList());
+        Instant keepFrom = now.atZone(java.time.ZoneOffset.UTC).minus(keepMail).toInstant();
+        int forgotten = outbox.forgetMail(keepFrom);
         if (forgotten > 0) {
             log.info("dropped the text of {} digests older than {} (digest.keep-mail)", forgotten, keepMail);
         }
-        return new Report(plan.due, sent.sent.get(), sent.failed.get() + plan.errors, plan.skipped,
-                sent.retrying.get(), List.of(), buildTime, Duration.ofNanos(System.nanoTime() - start));
+        mailOutbox.forget(keepFrom);
+        return new Report(plan.due, sent.sent(), sent.failed() + plan.errors, plan.skipped,
+                sent.retrying(), List.of(), buildTime, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Sends the queued confirmation and link mails that are due, with the digests' retries and backoff. The mail
+     * sender inside {@code serve} calls it when a mail is queued and on a short poll; {@code subscribers add}
+     * once. Runs beside a digest run; one pass at a time.
+     */
+    public Delivery sendMails() {
+        if (!enter()) {
+            return new Delivery(0, 0, 0);
+        }
+        mailPass.lock();
+        try {
+            int released = mailOutbox.table().releaseAbandoned(ProcessOwner::alive);
+            if (released > 0) {
+                log.warn("{} mails were in flight in a process that stopped; sending them again", released);
+            }
+            return send(mailOutbox.table(), "mail", null);
+        } finally {
+            mailPass.unlock();
+            leave();
+        }
+    }
+
+    /**
+     * Stops sending, for shutdown: no run, pass or batch starts any more, claimed rows whose attempt has not
+     * begun go back to due, and this waits up to {@code wait} for the attempts under way to finish and be
+     * recorded (a server may already have accepted their mail). Returns whether they all did; the database can
+     * be closed after.
+     */
+    public boolean stop(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (flight) {
+            stopping = true;
+            if (gaveUp) {
+                return active == 0; // an earlier stop waited already
+            }
+            while (active > 0) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    gaveUp = true;
+                    log.warn("sends still under way after {}; stopping anyway: a mail the server accepted in this"
+                            + " moment is sent again, the same bytes, at the next start", wait);
+                    return false;
+                }
+                try {
+                    flight.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    gaveUp = true;
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private boolean enter() {
+        synchronized (flight) {
+            if (stopping) {
+                return false;
+            }
+            active++;
+            return true;
+        }
+    }
+
+    private void leave() {
+        synchronized (flight) {
+            active--;
+            flight.notifyAll();
+        }
     }
 
     /** The subscriber's next digest as it would be built now (for {@code /digest/preview}); nothing is stored. */
@@ -143,6 +254,9 @@ public final class DigestRunner {
         Map<Long, Set<String>> done = outbox.periodsSince(now.minus(Duration.ofDays(9)));
         DigestBuilder.Session session = builder.session();
         for (Subscriber s : chosen) {
+            if (stopping) {
+                break; // shutting down: the next run builds the rest
+            }
             Optional<DigestPeriod> period = options.now() ? nowPeriod(s, now)
                     : DigestSchedule.current(s.preferences(), now)
                             .filter(p -> s.confirmedAt() == null || !p.scheduledAt().isBefore(s.confirmedAt()));
@@ -150,8 +264,15 @@ public final class DigestRunner {
                 continue;
             }
             Digest digest;
+            boolean skip;
+            MailMessage message;
+            byte[] mime;
             try {
                 digest = session.build(s, period.get(), since(s, now), outbox.papersGiven(s.id()));
+                skip = digest.isEmpty() && s.preferences().skipEmpty();
+                message = mails.digest(digest);
+                // rendered once, here: every attempt sends these bytes (same Date, boundary, Message-ID)
+                mime = options.dryRun() || skip ? null : mailer.render(message).bytes();
             } catch (RuntimeException e) {
                 // one subscriber's trouble (say, the search index is locked by another process) never stops the
                 // others; the next run tries this one again
@@ -165,9 +286,7 @@ public final class DigestRunner {
                 plan.previews.add(digest);
                 continue;
             }
-            boolean skip = digest.isEmpty() && s.preferences().skipEmpty();
-            MailMessage message = mails.digest(digest);
-            boolean added = outbox.add(s.id(), period.get().key(), message, DigestBuilder.ids(digest.items()),
+            boolean added = outbox.add(s.id(), period.get().key(), message, mime, DigestBuilder.ids(digest.items()),
                     skip ? DigestOutbox.State.SKIPPED : DigestOutbox.State.DUE, now);
             if (!added) {
                 plan.due--; // another process built this period's digest meanwhile
@@ -193,65 +312,133 @@ public final class DigestRunner {
         return LocalDate.ofInstant(from, ZoneOffset.UTC).minusDays(SINCE_MARGIN_DAYS);
     }
 
-    private static final class Sent {
+    private static final class Counts {
         final AtomicInteger sent = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
         final AtomicInteger retrying = new AtomicInteger();
+
+        Delivery delivery() {
+            return new Delivery(sent.get(), failed.get(), retrying.get());
+        }
     }
 
-    private Sent send(List<Long> onlySubscribers) {
-        Sent counts = new Sent();
+    /** Claims and sends batches of {@code table}'s due rows until none is left (or the sender stops). */
+    private Delivery send(OutboxTable table, String what, List<Long> onlySubscribers) {
+        Counts counts = new Counts();
         int workers = Math.max(1, mailer.concurrency());
         try (ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "digest-sender");
+            Thread t = new Thread(r, what + "-sender");
             t.setDaemon(true);
             return t;
         })) {
-            while (true) {
-                List<DigestOutbox.Claimed> batch = outbox.claim(clock.instant(), workers * 32, owner, LEASE,
+            while (!stopping) {
+                List<OutboxTable.Claimed> batch = table.claim(clock.instant(), workers * 32, owner, LEASE,
                         onlySubscribers);
                 if (batch.isEmpty()) {
                     break;
                 }
                 List<Future<?>> futures = new ArrayList<>(batch.size());
-                for (DigestOutbox.Claimed row : batch) {
-                    futures.add(pool.submit(() -> deliver(row, counts)));
+                for (OutboxTable.Claimed row : batch) {
+                    futures.add(pool.submit(() -> deliver(table, what, row, counts)));
                 }
                 for (Future<?> f : futures) {
                     try {
                         f.get();
                     } catch (ExecutionException e) {
-                        log.error("sending a digest failed unexpectedly; it stays in flight until its lease ends", e.getCause());
+                        log.error("sending a {} failed unexpectedly; it is sent again when its lease ends", what,
+                                e.getCause());
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        return counts;
+                        return counts.delivery();
                     }
                 }
             }
         }
-        return counts;
+        return counts.delivery();
     }
 
-    private void deliver(DigestOutbox.Claimed row, Sent counts) {
+    /** One attempt: send the row's stored bytes, then record what happened, guarded by this sender as owner. */
+    private void deliver(OutboxTable table, String what, OutboxTable.Claimed row, Counts counts) {
+        String name = what + " " + row.what() + " to " + row.mail().to();
+        if (stopping) {
+            table.release(row.id(), owner, clock.instant()); // not begun: the next start sends it
+            return;
+        }
+        if (row.attempts() > maxAttempts) { // the earlier attempts ended without an answer: crashes or hangs
+            recordFailure(table, name, row, false, "no result from " + maxAttempts + " attempts (the sender"
+                    + " stopped or hung while sending)", counts);
+            return;
+        }
         try {
-            mailer.send(row.message());
-            outbox.markSent(row.id(), clock.instant());
-            counts.sent.incrementAndGet();
+            mailer.send(row.mail());
         } catch (MailException e) {
-            Instant now = clock.instant();
-            int attempt = row.attempts() + 1;
-            if (e.temporary() && attempt < maxAttempts) {
+            recordFailure(table, name, row, e.temporary(), e.getMessage(), counts);
+            return;
+        } catch (RuntimeException e) {
+            // a failure of ours (say, the mailer was closed under us) counts like a temporary SMTP one, so that a
+            // row that can never be sent fails after digest.max-attempts instead of coming back forever
+            log.error("{}: unexpected failure; counted as a failed attempt", name, e);
+            recordFailure(table, name, row, true, e.toString(), counts);
+            return;
+        }
+        recordSent(table, name, row);
+        counts.sent.incrementAndGet();
+    }
+
+    private void recordFailure(OutboxTable table, String name, OutboxTable.Claimed row, boolean temporary,
+            String error, Counts counts) {
+        Instant now = clock.instant();
+        int attempt = row.attempts();
+        try {
+            boolean held;
+            if (temporary && attempt < maxAttempts) {
                 Duration wait = backoff(retryDelay, attempt);
-                outbox.markRetry(row.id(), now.plus(wait), e.getMessage());
+                held = table.markRetry(row.id(), owner, now.plus(wait), error);
                 counts.retrying.incrementAndGet();
-                log.warn("digest {} to {}: {}; attempt {} of {}, next in {}", row.period(), row.message().to(),
-                        e.getMessage(), attempt, maxAttempts, wait);
+                log.warn("{}: {}; attempt {} of {}, next in {}", name, error, attempt, maxAttempts, wait);
             } else {
-                outbox.markFailed(row.id(), now, e.getMessage());
+                held = table.markFailed(row.id(), owner, now, error);
                 counts.failed.incrementAndGet();
-                log.error("digest {} to {} failed for good after {} attempts: {}", row.period(), row.message().to(),
-                        attempt, e.getMessage());
+                log.error("{} failed for good after {} attempts: {}", name, attempt, error);
             }
+            if (!held) {
+                log.warn("{}: another sender took the row over meanwhile (this one's lease ran out); left to it", name);
+            }
+        } catch (RuntimeException e) {
+            // the attempt is counted already (at its claim): the row is tried again when its lease ends
+            log.error("{}: could not record the failed attempt; it is tried again when its lease ends", name, e);
+        }
+    }
+
+    /**
+     * The server accepted the mail (250): the row must say so. A failed write is tried again, with backoff, until
+     * it holds; only a shutdown that can wait no longer gives up (then the next start sends it again, same bytes).
+     */
+    private void recordSent(OutboxTable table, String name, OutboxTable.Claimed row) {
+        Duration wait = FIRST_RECORD_RETRY;
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (!table.markSent(row.id(), owner, clock.instant())) {
+                    log.warn("{} was sent, and its row is no longer this sender's (its lease ran out and another"
+                            + " sender took it over): it may go out twice, the same bytes", name);
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (gaveUp || interrupted) {
+                    log.error("{} was sent but cannot be recorded as sent before shutdown; the next start sends it"
+                            + " again, the same bytes", name, e);
+                    return;
+                }
+                log.warn("{} was sent; recording that failed ({}), trying again in {}", name, e.getMessage(), wait);
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                interrupted = true; // one last try, then give up
+            }
+            wait = wait.multipliedBy(2).compareTo(MAX_RECORD_RETRY) > 0 ? MAX_RECORD_RETRY : wait.multipliedBy(2);
         }
     }
 

@@ -38,6 +38,31 @@ public final class MimeMessages {
         return mime;
     }
 
+    /**
+     * The one function that turns a {@link MailMessage} into the bytes that go out: every mail, digest or
+     * confirmation, passes here once, and those bytes are stored and sent on every attempt. Anything that must
+     * change the bytes (a DKIM signature) belongs here, after {@link #build}.
+     *
+     * @throws IllegalArgumentException when an address is not one (the message names it)
+     */
+    public static RenderedMail toBytes(Session session, String from, MailMessage m, Instant date) {
+        try {
+            return new RenderedMail(m.messageId(), m.to(), bytes(build(session, from, m, date)));
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new IllegalArgumentException("cannot mail '" + e.getRef() + "': " + e.getMessage(), e);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot build the message to " + m.to() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A message that writes exactly {@code bytes}: parsed for its recipients, never re-serialised, so what goes
+     * over SMTP is what {@link #toBytes} rendered.
+     */
+    static MimeMessage exact(Session session, byte[] bytes) throws MessagingException {
+        return new ExactMessage(session, bytes);
+    }
+
     /** The message as RFC 5322 bytes ({@code .eml}). */
     public static byte[] bytes(MimeMessage mime) {
         try {
@@ -48,6 +73,25 @@ public final class MimeMessages {
             throw new UncheckedIOException(e);
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot write message " + e.getMessage(), e);
+        }
+    }
+
+    private static final class ExactMessage extends MimeMessage {
+        private final byte[] raw;
+
+        ExactMessage(Session session, byte[] raw) throws MessagingException {
+            super(session, new java.io.ByteArrayInputStream(raw));
+            this.raw = raw;
+        }
+
+        @Override
+        public void writeTo(java.io.OutputStream os, String[] ignoreList) throws IOException {
+            os.write(raw);
+        }
+
+        @Override
+        public void writeTo(java.io.OutputStream os) throws IOException {
+            os.write(raw);
         }
     }
 

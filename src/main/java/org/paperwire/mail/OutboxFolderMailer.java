@@ -1,6 +1,5 @@
 package org.paperwire.mail;
 
-import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,17 +25,20 @@ public final class OutboxFolderMailer implements Mailer {
     }
 
     @Override
-    public void send(MailMessage message) throws MailException {
+    public RenderedMail render(MailMessage message) {
+        return MimeMessages.toBytes(session, from, message, clock.instant());
+    }
+
+    @Override
+    public void send(RenderedMail mail) throws MailException {
         try {
             Files.createDirectories(folder);
-            String name = message.messageId().replaceAll("[^A-Za-z0-9._-]", "_") + ".eml";
+            String name = mail.messageId().replaceAll("[^A-Za-z0-9._-]", "_") + ".eml";
             Path tmp = Files.createTempFile(folder, ".writing-", ".tmp");
-            Files.write(tmp, MimeMessages.bytes(MimeMessages.build(session, from, message, clock.instant())));
+            Files.write(tmp, mail.bytes());
             Files.move(tmp, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new MailException("cannot write to the outbox folder " + folder + ": " + e.getMessage(), true, 0, e);
-        } catch (MessagingException e) {
-            throw new MailException("cannot build the message to " + message.to() + ": " + e.getMessage(), false, 0, e);
         }
     }
 

@@ -1,15 +1,18 @@
 package org.paperwire.mail;
 
+import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.InstantSource;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -20,7 +23,7 @@ import org.paperwire.config.PaperwireConfig.SmtpSecurity;
  * Sends through an SMTP server with Jakarta Mail (Angus Mail): STARTTLS (required, never silently plain) or
  * SMTPS, and authentication when a user name is configured. A fixed pool of {@code smtp.connections}
  * transports is reused across messages (one SMTP session carries many mails), and the pool's size bounds how
- * many sends run at once: a caller waits for a free connection.
+ * many sends run at once: a caller waits for a free connection, at most {@code smtp.timeout}.
  */
 public final class SmtpMailer implements Mailer {
     private final MailConfig config;
@@ -34,7 +37,7 @@ public final class SmtpMailer implements Mailer {
         this.clock = clock;
         this.protocol = config.security() == SmtpSecurity.SMTPS ? "smtps" : "smtp";
         this.session = Session.getInstance(properties(config, protocol));
-        this.pool = new ArrayBlockingQueue<>(config.connections());
+        this.pool = new ArrayBlockingQueue<>(config.connections(), true); // fair: waiters in turn
         for (int i = 0; i < config.connections(); i++) {
             pool.add(newTransport());
         }
@@ -75,33 +78,52 @@ public final class SmtpMailer implements Mailer {
     }
 
     @Override
-    public void send(MailMessage message) throws MailException {
+    public RenderedMail render(MailMessage message) {
+        return MimeMessages.toBytes(session, config.from(), message, clock.instant());
+    }
+
+    @Override
+    public void send(RenderedMail mail) throws MailException {
         MimeMessage mime;
+        Address[] to;
         try {
-            mime = MimeMessages.build(session, config.from(), message, clock.instant());
+            mime = MimeMessages.exact(session, mail.bytes());
+            to = new Address[] {new InternetAddress(mail.to())};
         } catch (MessagingException e) {
-            throw new MailException("cannot build the message to " + message.to() + ": " + e.getMessage(), false, 0, e);
+            throw new MailException("cannot read the stored message to " + mail.to() + ": " + e.getMessage(), false, 0, e);
         }
-        Transport transport;
-        try {
-            transport = pool.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MailException("interrupted while waiting for an SMTP connection", true, 0, e);
-        }
+        Transport transport = takeConnection();
         try {
             if (!transport.isConnected()) {
                 transport.connect(config.smtpHost(), config.smtpPort(),
                         config.username().isBlank() ? null : config.username(),
                         config.username().isBlank() ? null : config.password());
             }
-            transport.sendMessage(mime, mime.getAllRecipients());
+            transport.sendMessage(mime, to);
         } catch (MessagingException e) {
             closeQuietly(transport);
             transport = newTransport(); // a failed session may be half-open: start the next send afresh
-            throw classify(e, message.to());
+            throw classify(e, mail.to());
         } finally {
             pool.add(transport);
+        }
+    }
+
+    /**
+     * A pooled connection, waiting at most {@code smtp.timeout} for one to be free: with a slow server every
+     * connection may be busy, and a caller must not wait without end.
+     */
+    private Transport takeConnection() throws MailException {
+        try {
+            Transport transport = pool.poll(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (transport == null) {
+                throw new MailException("no SMTP connection became free within smtp.timeout (" + config.timeout()
+                        + "): all " + config.connections() + " are busy with a slow server", true, 0, null);
+            }
+            return transport;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MailException("interrupted while waiting for an SMTP connection", true, 0, e);
         }
     }
 

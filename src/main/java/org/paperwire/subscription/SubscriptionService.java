@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
-import org.paperwire.mail.MailException;
 import org.paperwire.mail.MailMessage;
-import org.paperwire.mail.Mailer;
 import org.paperwire.subscription.LinkTokens.Purpose;
 import org.paperwire.subscription.LinkTokens.Verdict;
 import org.paperwire.subscription.Subscriber.Status;
@@ -21,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Subscribing with double opt-in, confirming, managing and unsubscribing. Every way in answers the same
  * whether or not the address is known (no account enumeration); what differs happens only in the mails,
- * which go to the address itself and at most one per {@code mailInterval} per address.
+ * which go to the address itself and at most one per {@code mailInterval} per address. Mails are queued in the
+ * outbox and sent by its sender, never inside the request, so a slow SMTP server shows in no answer's timing.
  */
 public final class SubscriptionService {
     private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
@@ -46,7 +45,7 @@ public final class SubscriptionService {
     }
 
     private final SubscriberStore store;
-    private final Mailer mailer;
+    private final SubscriberOutbox outbox;
     private final Function<Subscriber, MailMessage> confirmation;
     private final Function<Subscriber, MailMessage> manageLink;
     private final LinkTokens tokens;
@@ -60,11 +59,11 @@ public final class SubscriptionService {
      * @param pendingTtl how long a subscription may stay unconfirmed after its last subscribe request or
      *     confirmation mail; then it is deleted
      */
-    public SubscriptionService(SubscriberStore store, Mailer mailer, Function<Subscriber, MailMessage> confirmation,
+    public SubscriptionService(SubscriberStore store, SubscriberOutbox outbox, Function<Subscriber, MailMessage> confirmation,
             Function<Subscriber, MailMessage> manageLink, LinkTokens tokens, InstantSource clock, Duration mailInterval,
             int perClientPerHour, Preferences defaults, Period pendingTtl) {
         this.store = store;
-        this.mailer = mailer;
+        this.outbox = outbox;
         this.confirmation = confirmation;
         this.manageLink = manageLink;
         this.tokens = tokens;
@@ -97,7 +96,7 @@ public final class SubscriptionService {
             store.resubscribe(s.id(), clock.instant());
             s = store.find(s.id()).orElseThrow();
         }
-        mailIfAllowed(s, s.active() ? manageLink : confirmation);
+        mailIfAllowed(s, s.active());
         return Outcome.ACCEPTED;
     }
 
@@ -120,7 +119,7 @@ public final class SubscriptionService {
         } else {
             Subscriber now = store.find(s.id()).orElseThrow();
             if (!now.active()) {
-                mailIfAllowed(now, confirmation);
+                mailIfAllowed(now, false);
             }
         }
         return created.isNew();
@@ -134,7 +133,7 @@ public final class SubscriptionService {
         }
         deleteExpiredPending();
         email.flatMap(store::findByEmail).filter(s -> s.status() != Status.UNSUBSCRIBED)
-                .ifPresent(s -> mailIfAllowed(s, s.active() ? manageLink : confirmation));
+                .ifPresent(s -> mailIfAllowed(s, s.active()));
         return Outcome.ACCEPTED;
     }
 
@@ -157,17 +156,16 @@ public final class SubscriptionService {
         return clock.instant().atZone(ZoneOffset.UTC).minus(pendingTtl).toInstant();
     }
 
-    private void mailIfAllowed(Subscriber s, Function<Subscriber, MailMessage> mail) {
+    /**
+     * Queues a link to the settings ({@code manage}) or the confirmation mail, unless the address got one within
+     * {@code mailInterval}. Only queued: the outbox's sender delivers it, with retries, off the request path.
+     */
+    private void mailIfAllowed(Subscriber s, boolean manage) {
         if (!store.claimMailSlot(s.id(), clock.instant(), mailInterval)) {
             log.info("not mailing subscriber {} again so soon (subscription.mail-interval)", s.id());
             return;
         }
-        try {
-            mailer.send(mail.apply(s));
-        } catch (MailException e) {
-            // the visitor sees the same answer; the operator sees why in the log
-            log.warn("could not mail subscriber {}: {}", s.id(), e.getMessage());
-        }
+        outbox.queue(s, manage ? "manage" : "confirm", (manage ? manageLink : confirmation).apply(s));
     }
 
     public Subscriber confirm(String token) {
@@ -186,6 +184,9 @@ public final class SubscriptionService {
     public Subscriber update(String token, Preferences prefs, List<Topic> topics) {
         Subscriber s = subscriber(token, Purpose.MANAGE);
         store.update(s.id(), prefs, topics);
+        if (prefs.frequency() == Preferences.Frequency.PAUSED) {
+            outbox.cancelDigests(s.id()); // built before the pause: never sent, also not after resuming
+        }
         return store.find(s.id()).orElseThrow(() -> new LinkException(false));
     }
 
@@ -199,6 +200,7 @@ public final class SubscriptionService {
             return;
         }
         store.unsubscribe(s.id());
+        outbox.cancelDigests(s.id()); // built and not sent yet: never sent, also not after a re-subscribe
         log.info("subscriber {} unsubscribed", s.id());
     }
 

@@ -61,6 +61,17 @@ class DigestCommandTest {
         assertThat(paperwire("subscribers", "remove", "grace@example.org").status()).isEqualTo(2);
     }
 
+    /** Issue 9: confirmation mails are queued, and with no {@code serve} running the command sends them itself. */
+    @Test
+    void subscribersAddWithoutConfirmedSendsTheQueuedConfirmationMailItself() throws Exception {
+        CliRun add = paperwire("subscribers", "add", "bob@example.org", "--category", "cs.CL");
+        assertThat(add.status()).isZero();
+        assertThat(add.out()).contains("added bob@example.org (a confirmation mail sent: 1)");
+        try (var files = Files.list(dir.resolve("outbox"))) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("_confirm.")).count()).isEqualTo(1);
+        }
+    }
+
     private CliRun paperwire(String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "--data-dir";

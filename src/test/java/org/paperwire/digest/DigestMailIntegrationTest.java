@@ -139,6 +139,7 @@ class DigestMailIntegrationTest {
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("Check your inbox");
 
+        app.digests().sendMails(); // what the mail sender in serve does as soon as a mail is queued
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         MimeMessage confirmation = smtp.getReceivedMessages()[0];
         assertThat(confirmation.getSubject()).isEqualTo("Confirm your Paperwire subscription");
@@ -228,6 +229,7 @@ class DigestMailIntegrationTest {
         assertThat(first.statusCode()).isEqualTo(202);
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(again.body()).isEqualTo(first.body()).isEqualTo(other.body());
+        app.digests().sendMails();
         // one mail per address within subscription.mail-interval, however often it is asked for
         assertThat(smtp.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
                 .containsExactly("grace@example.org", "alan@example.org");
@@ -264,6 +266,7 @@ class DigestMailIntegrationTest {
         int mailsBefore = smtp.getReceivedMessages().length;
         assertThat(post(bare, "http://127.0.0.1:" + port + "/subscription/link", "email=ada%40example.org").body())
                 .as("a form posted from elsewhere (no cookie, no CSRF token) mails nothing").doesNotContain("Check your inbox");
+        app.digests().sendMails();
         assertThat(smtp.getReceivedMessages()).hasSize(mailsBefore);
         java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
                 .matcher(expired.body());
@@ -276,6 +279,7 @@ class DigestMailIntegrationTest {
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(fresh.body()).contains("Check your inbox");
+        app.digests().sendMails();
         MimeMessage mail = smtp.getReceivedMessages()[smtp.getReceivedMessages().length - 1];
         assertThat(get(bare, local(link(text(mail), "/subscription/manage"))).statusCode()).isEqualTo(200);
     }

@@ -69,7 +69,8 @@ class DigestScheduleTest {
         try (Paperwire app = new Paperwire(config, clock)) {
             Subscriber s = app.subscribers().create("ada@example.org", Subscriber.Status.ACTIVE, daily(7),
                     List.of(Topic.of(Topic.Kind.TRENDING, "")), clock.instant()).subscriber();
-            DigestScheduler scheduler = new DigestScheduler(app.digests(), Duration.ofMinutes(1));
+            DigestScheduler scheduler = new DigestScheduler(app.digests(), Duration.ofMinutes(1), app.mailQueued(),
+                    Duration.ofSeconds(5), Duration.ofSeconds(5));
             List<Instant> sentAt = new ArrayList<>();
             // a tick every 10 minutes from Thursday noon to Tuesday morning (the clocks go forward on Sunday)
             while (clock.instant().isBefore(Instant.parse("2026-03-31T04:00:00Z"))) {

@@ -142,6 +142,7 @@ class RemovedSubscriberLinksTest {
     }
 
     MimeMessage lastMailTo(String email) throws Exception {
+        app.digests().sendMails(); // what serve's mail sender does as soon as a mail is queued
         MimeMessage last = null;
         for (MimeMessage m : smtp.getReceivedMessages()) {
             if (m.getAllRecipients()[0].toString().equals(email)) {
