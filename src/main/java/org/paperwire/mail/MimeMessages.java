@@ -38,6 +38,15 @@ public final class MimeMessages {
         return mime;
     }
 
+    /**
+     * The message as it leaves Paperwire: built, rendered to RFC 5322 bytes and signed. Every mail passes through
+     * here, so this is the one place where it gets its DKIM signature.
+     */
+    public static byte[] render(Session session, String from, MailMessage m, Instant date, MailSigner signer)
+            throws MessagingException {
+        return signer.sign(bytes(build(session, from, m, date)));
+    }
+
     /** The message as RFC 5322 bytes ({@code .eml}). */
     public static byte[] bytes(MimeMessage mime) {
         try {

@@ -17,12 +17,20 @@ public final class OutboxFolderMailer implements Mailer {
     private final Path folder;
     private final String from;
     private final InstantSource clock;
+    private final MailSigner signer;
     private final Session session = Session.getInstance(new Properties());
 
+    /** Writes unsigned mails. */
     public OutboxFolderMailer(Path folder, String from, InstantSource clock) {
+        this(folder, from, clock, MailSigner.none());
+    }
+
+    /** Writes mails signed by {@code signer}, as an SMTP server would receive them. */
+    public OutboxFolderMailer(Path folder, String from, InstantSource clock, MailSigner signer) {
         this.folder = folder;
         this.from = from;
         this.clock = clock;
+        this.signer = signer;
     }
 
     @Override
@@ -31,7 +39,7 @@ public final class OutboxFolderMailer implements Mailer {
             Files.createDirectories(folder);
             String name = message.messageId().replaceAll("[^A-Za-z0-9._-]", "_") + ".eml";
             Path tmp = Files.createTempFile(folder, ".writing-", ".tmp");
-            Files.write(tmp, MimeMessages.bytes(MimeMessages.build(session, from, message, clock.instant())));
+            Files.write(tmp, MimeMessages.render(session, from, message, clock.instant(), signer));
             Files.move(tmp, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new MailException("cannot write to the outbox folder " + folder + ": " + e.getMessage(), true, 0, e);
