@@ -95,8 +95,26 @@ public enum ConfigKey {
     SMTP_CONNECTIONS("smtp.connections", "4", "pooled SMTP connections (messages sent at once)"),
     /** Connect, read and write timeout of one SMTP exchange, and the longest wait for a pooled connection. */
     SMTP_TIMEOUT("smtp.timeout", "PT30S", "timeout of one SMTP connect, read or write, and of waiting for a pooled connection"),
+    /**
+     * CA certificates trusted for the SMTP server's TLS certificate instead of the JVM's default ones: a PEM file of
+     * one or more certificates, or a PKCS#12 / JKS trust store. For a server whose certificate a private CA issued;
+     * the host name is checked against the certificate either way.
+     */
+    SMTP_TRUST_STORE("smtp.trust-store", "", "CA certificates trusted for the SMTP server (PEM, PKCS#12 or JKS; empty: the JVM's default CAs)"),
+    /** Password of a PKCS#12 / JKS {@link #SMTP_TRUST_STORE}; unused for PEM. */
+    SMTP_TRUST_STORE_PASSWORD("smtp.trust-store-password", "", "password of a PKCS#12 / JKS smtp.trust-store"),
     /** Sender of every mail, as an address or {@code Name <address>}. */
     MAIL_FROM("mail.from", "Paperwire <paperwire@localhost>", "sender address of every mail"),
+    /**
+     * DKIM signing domain ({@code d=}); the same as the {@link #MAIL_FROM} domain or a parent of it, so that DMARC
+     * finds them aligned. Mails are signed when this, {@link #MAIL_DKIM_SELECTOR} and
+     * {@link #MAIL_DKIM_PRIVATE_KEY_FILE} are all set.
+     */
+    MAIL_DKIM_DOMAIN("mail.dkim.domain", "", "DKIM signing domain: the mail.from domain or a parent of it (empty: no DKIM)"),
+    /** DKIM selector ({@code s=}): the public key is published at {@code SELECTOR._domainkey.DOMAIN}. */
+    MAIL_DKIM_SELECTOR("mail.dkim.selector", "", "DKIM selector; the public key is in DNS at SELECTOR._domainkey.DOMAIN"),
+    /** RSA private key that signs: PEM or DER, PKCS#8 or PKCS#1, unencrypted; at least 1024 bits, 2048 advised. */
+    MAIL_DKIM_PRIVATE_KEY_FILE("mail.dkim.private-key-file", "", "RSA private key file for DKIM (PEM or DER, unencrypted)"),
     /** Whether {@code serve} sends digests on schedule. */
     DIGEST_ENABLED("digest.enabled", "true", "send digests on schedule inside 'serve'"),
     /** Delivery hour of new subscribers, in their time zone (they can change it). */

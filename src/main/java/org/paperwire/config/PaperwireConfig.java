@@ -1,13 +1,19 @@
 package org.paperwire.config;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Period;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.paperwire.mail.KeyFiles;
 
 /**
  * The whole typed configuration, validated once at start-up. Build it with {@link #from(ConfigSources)};
@@ -34,9 +40,18 @@ public record PaperwireConfig(
      *
      * @param smtpHost empty: no SMTP server, mails are written as {@code .eml} files to {@code DATA_DIR/outbox}
      * @param from the sender, as {@code address} or {@code Name <address>}
+     * @param trustStore CA certificates trusted for the SMTP server's certificate; empty: the JVM's default CAs
+     * @param dkim how mails are DKIM-signed; empty: they are not
      */
     public record MailConfig(String smtpHost, int smtpPort, String username, String password, SmtpSecurity security,
-            int connections, Duration timeout, String from) {
+            int connections, Duration timeout, String from, Optional<KeyStore> trustStore, Optional<DkimConfig> dkim) {
+        /** Without a private CA and without DKIM. */
+        public MailConfig(String smtpHost, int smtpPort, String username, String password, SmtpSecurity security,
+                int connections, Duration timeout, String from) {
+            this(smtpHost, smtpPort, username, password, security, connections, timeout, from, Optional.empty(),
+                    Optional.empty());
+        }
+
         public boolean smtpConfigured() {
             return !smtpHost.isBlank();
         }
@@ -44,6 +59,19 @@ public record PaperwireConfig(
         @Override
         public String toString() { // never print the password
             return "MailConfig[" + smtpHost + ":" + smtpPort + ", " + security + ", user " + username + "]";
+        }
+    }
+
+    /**
+     * DKIM signing of every mail, checked at start-up: the key was read, and the domain is the sender's or a parent.
+     *
+     * @param domain the signing domain ({@code d=})
+     * @param selector the selector ({@code s=}); the public key is in DNS at {@code selector._domainkey.domain}
+     */
+    public record DkimConfig(String domain, String selector, Path privateKeyFile, RSAPrivateKey privateKey) {
+        @Override
+        public String toString() { // never print the key
+            return "DkimConfig[d=" + domain + ", s=" + selector + ", key " + privateKeyFile + "]";
         }
     }
 
@@ -159,7 +187,75 @@ public record PaperwireConfig(
         }
         return new MailConfig(s.get(ConfigKey.SMTP_HOST).raw().strip(), port, s.get(ConfigKey.SMTP_USERNAME).raw(),
                 s.get(ConfigKey.SMTP_PASSWORD).raw(), security, integer(s, ConfigKey.SMTP_CONNECTIONS, 1, 64),
-                positiveDuration(s, ConfigKey.SMTP_TIMEOUT), from);
+                positiveDuration(s, ConfigKey.SMTP_TIMEOUT), from, trustStore(s), dkim(s, from));
+    }
+
+    private static Optional<KeyStore> trustStore(ConfigSources s) {
+        String file = s.get(ConfigKey.SMTP_TRUST_STORE).raw().strip();
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(KeyFiles.trustStore(Path.of(file), s.get(ConfigKey.SMTP_TRUST_STORE_PASSWORD).raw()));
+        } catch (IOException | GeneralSecurityException | java.nio.file.InvalidPathException e) {
+            throw invalid(s, ConfigKey.SMTP_TRUST_STORE, "a readable PEM file of CA certificates or a PKCS#12 / JKS trust"
+                    + " store (with smtp.trust-store-password), but " + KeyFiles.reason(e));
+        }
+    }
+
+    private static final List<ConfigKey> DKIM_KEYS = List.of(ConfigKey.MAIL_DKIM_DOMAIN, ConfigKey.MAIL_DKIM_SELECTOR,
+            ConfigKey.MAIL_DKIM_PRIVATE_KEY_FILE);
+    private static final Pattern DNS_NAME = Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?"
+            + "(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*");
+
+    /** All three DKIM keys or none; a key that signs; a domain DMARC will find aligned with the sender's. */
+    private static Optional<DkimConfig> dkim(ConfigSources s, String from) {
+        List<ConfigKey> missing = DKIM_KEYS.stream().filter(k -> s.get(k).raw().isBlank()).toList();
+        if (missing.size() == DKIM_KEYS.size()) {
+            return Optional.empty();
+        }
+        if (!missing.isEmpty()) {
+            throw new ConfigException("DKIM needs all of mail.dkim.domain, mail.dkim.selector and"
+                    + " mail.dkim.private-key-file, but " + missing.stream().map(k -> k.key() + " (" + k.envName() + ")")
+                    .collect(java.util.stream.Collectors.joining(" and ")) + (missing.size() == 1 ? " is" : " are")
+                    + " not set: set " + (missing.size() == 1 ? "it" : "them") + ", or unset the others to send unsigned mail");
+        }
+        String domain = s.get(ConfigKey.MAIL_DKIM_DOMAIN).raw().strip().toLowerCase(java.util.Locale.ROOT);
+        if (domain.endsWith(".")) {
+            domain = domain.substring(0, domain.length() - 1);
+        }
+        if (!DNS_NAME.matcher(domain).matches() || !domain.contains(".")) {
+            throw invalid(s, ConfigKey.MAIL_DKIM_DOMAIN, "a domain name such as example.org");
+        }
+        String fromDomain = addressDomain(from);
+        if (!fromDomain.equals(domain) && !fromDomain.endsWith("." + domain)) {
+            throw invalid(s, ConfigKey.MAIL_DKIM_DOMAIN, "the domain of mail.from ('" + fromDomain + "') or a parent of"
+                    + " it, so that DMARC finds the signature aligned with the sender; sign for the sender's domain or"
+                    + " change mail.from");
+        }
+        String selector = s.get(ConfigKey.MAIL_DKIM_SELECTOR).raw().strip();
+        if (!DNS_NAME.matcher(selector).matches()) {
+            throw invalid(s, ConfigKey.MAIL_DKIM_SELECTOR, "a DNS label such as 'paperwire' or '2026a'");
+        }
+        String file = s.get(ConfigKey.MAIL_DKIM_PRIVATE_KEY_FILE).raw().strip();
+        try {
+            Path path = Path.of(file);
+            return Optional.of(new DkimConfig(domain, selector, path.toAbsolutePath(), KeyFiles.dkimPrivateKey(path)));
+        } catch (IOException | GeneralSecurityException | java.nio.file.InvalidPathException e) {
+            throw invalid(s, ConfigKey.MAIL_DKIM_PRIVATE_KEY_FILE, "a readable, unencrypted RSA private key in PEM or"
+                    + " DER (make one with 'openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out"
+                    + " dkim.key'), but " + KeyFiles.reason(e));
+        }
+    }
+
+    /** The domain of an address such as {@code Name <user@example.org>}, lower case; empty when it has none. */
+    private static String addressDomain(String address) {
+        try {
+            String plain = new jakarta.mail.internet.InternetAddress(address, true).getAddress();
+            return plain.contains("@") ? plain.substring(plain.lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT) : "";
+        } catch (jakarta.mail.internet.AddressException e) {
+            return "";
+        }
     }
 
     private static DigestConfig digest(ConfigSources s) {

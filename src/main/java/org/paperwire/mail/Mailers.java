@@ -11,7 +11,7 @@ public final class Mailers {
 
     public static Mailer create(MailConfig config, Path dataDir, InstantSource clock) {
         Mailer mailer = config.smtpConfigured() ? new SmtpMailer(config, clock)
-                : new OutboxFolderMailer(dataDir.resolve("outbox"), config.from(), clock);
+                : new OutboxFolderMailer(dataDir.resolve("outbox"), config.from(), clock, DkimSigner.forConfig(config));
         LoggerFactory.getLogger(Mailers.class).info("mail: {}", mailer.describe());
         return mailer;
     }

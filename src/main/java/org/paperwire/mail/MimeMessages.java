@@ -45,9 +45,10 @@ public final class MimeMessages {
      *
      * @throws IllegalArgumentException when an address is not one (the message names it)
      */
-    public static RenderedMail toBytes(Session session, String from, MailMessage m, Instant date) {
+    public static RenderedMail toBytes(Session session, String from, MailMessage m, Instant date,
+            MailSigner signer) {
         try {
-            return new RenderedMail(m.messageId(), m.to(), bytes(build(session, from, m, date)));
+            return new RenderedMail(m.messageId(), m.to(), signer.sign(bytes(build(session, from, m, date))));
         } catch (jakarta.mail.internet.AddressException e) {
             throw new IllegalArgumentException("cannot mail '" + e.getRef() + "': " + e.getMessage(), e);
         } catch (MessagingException e) {

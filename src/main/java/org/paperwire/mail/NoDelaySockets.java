@@ -18,8 +18,8 @@ final class NoDelaySockets {
         return new Plain(SocketFactory.getDefault());
     }
 
-    static SSLSocketFactory tls() {
-        return new Tls((SSLSocketFactory) SSLSocketFactory.getDefault());
+    static SSLSocketFactory tls(SSLSocketFactory tls) {
+        return new Tls(tls);
     }
 
     private static Socket noDelay(Socket s) throws IOException {

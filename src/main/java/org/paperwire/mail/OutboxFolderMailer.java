@@ -16,17 +16,25 @@ public final class OutboxFolderMailer implements Mailer {
     private final Path folder;
     private final String from;
     private final InstantSource clock;
+    private final MailSigner signer;
     private final Session session = Session.getInstance(new Properties());
 
+    /** Writes unsigned mails. */
     public OutboxFolderMailer(Path folder, String from, InstantSource clock) {
+        this(folder, from, clock, MailSigner.none());
+    }
+
+    /** Writes mails signed by {@code signer}, as an SMTP server would receive them. */
+    public OutboxFolderMailer(Path folder, String from, InstantSource clock, MailSigner signer) {
         this.folder = folder;
         this.from = from;
         this.clock = clock;
+        this.signer = signer;
     }
 
     @Override
     public RenderedMail render(MailMessage message) {
-        return MimeMessages.toBytes(session, from, message, clock.instant());
+        return MimeMessages.toBytes(session, from, message, clock.instant(), signer);
     }
 
     @Override

@@ -31,10 +31,13 @@ public final class SmtpMailer implements Mailer {
     private final Session session;
     private final String protocol;
     private final BlockingQueue<Transport> pool;
+    private final MailSigner signer;
 
+    /** Signs with DKIM when {@code config} says so ({@link DkimSigner#forConfig}). */
     public SmtpMailer(MailConfig config, InstantSource clock) {
         this.config = config;
         this.clock = clock;
+        this.signer = DkimSigner.forConfig(config);
         this.protocol = config.security() == SmtpSecurity.SMTPS ? "smtps" : "smtp";
         this.session = Session.getInstance(properties(config, protocol));
         this.pool = new ArrayBlockingQueue<>(config.connections(), true); // fair: waiters in turn
@@ -58,11 +61,16 @@ public final class SmtpMailer implements Mailer {
             p.put(prefix + "starttls.enable", "true");
             p.put(prefix + "starttls.required", "true");
         }
-        if (config.security() == SmtpSecurity.SMTPS) {
-            p.put(prefix + "ssl.socketFactory", NoDelaySockets.tls());
-        } else {
-            p.put(prefix + "socketFactory", NoDelaySockets.plain()); // STARTTLS layers TLS over this socket
+        if (config.security() != SmtpSecurity.NONE) { // SMTPS connects with it; STARTTLS layers it over the plain socket
+            p.put(prefix + "ssl.socketFactory", NoDelaySockets.tls(config.trustStore().map(KeyFiles::trusting)
+                    .orElseGet(() -> (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault())));
         }
+        if (config.security() != SmtpSecurity.SMTPS) {
+            p.put(prefix + "socketFactory", NoDelaySockets.plain());
+        }
+        // when our factory's connection fails, Angus would by default try again with the JVM's default one, whose
+        // CAs and error message are not the configured ones
+        p.put(prefix + "socketFactory.fallback", "false");
         if (config.security() != SmtpSecurity.NONE) {
             p.put(prefix + "ssl.checkserveridentity", "true");
         }
@@ -79,7 +87,7 @@ public final class SmtpMailer implements Mailer {
 
     @Override
     public RenderedMail render(MailMessage message) {
-        return MimeMessages.toBytes(session, config.from(), message, clock.instant());
+        return MimeMessages.toBytes(session, config.from(), message, clock.instant(), signer);
     }
 
     @Override
@@ -138,8 +146,37 @@ public final class SmtpMailer implements Mailer {
             return new MailException(where + ": the SMTP server refused the login; check smtp.username and"
                     + " smtp.password (" + e.getMessage() + ")", true, code, e);
         }
+        String tls = tlsProblem(e);
+        if (tls != null) {
+            return new MailException(where + ": " + tls, true, code, e);
+        }
         String detail = code > 0 ? " (" + code + ")" : cause(e) instanceof IOException io ? " (" + io + ")" : "";
         return new MailException(where + " for now" + detail + ": " + e.getMessage(), true, code, e);
+    }
+
+    /** Why TLS with the server failed, naming the setting to fix; null when TLS was not the trouble. */
+    private static String tlsProblem(MessagingException e) {
+        for (Throwable t = e; t != null; t = next(t)) {
+            String m = String.valueOf(t.getMessage());
+            // Angus' own check, or the one it asks of JSSE (HostnameChecker's "No subject alternative DNS name
+            // matching ..." / "No name matching ...")
+            if (m.startsWith("Can't verify identity of server") || t instanceof java.security.cert.CertificateException
+                    && (m.startsWith("No subject alternative") || m.startsWith("No name matching"))) {
+                return "the SMTP server's TLS certificate is not issued for the name in smtp.host; set smtp.host to a"
+                        + " name the certificate carries (" + t.getMessage() + ")";
+            }
+            if (t instanceof java.security.cert.CertificateException) {
+                return "the SMTP server's TLS certificate is not trusted (" + t.getMessage() + "); if a private CA"
+                        + " issued it, set smtp.trust-store to that CA's certificate";
+            }
+        }
+        for (Throwable t = e; t != null; t = next(t)) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "TLS with the SMTP server failed (" + t.getMessage() + "); check smtp.security (smtps for port"
+                        + " 465, starttls for 587)";
+            }
+        }
+        return null;
     }
 
     private static int replyCode(Exception e) {
@@ -188,7 +225,9 @@ public final class SmtpMailer implements Mailer {
     @Override
     public String describe() {
         return "SMTP " + config.smtpHost() + ":" + config.smtpPort() + " (" + config.security().name().toLowerCase(
-                java.util.Locale.ROOT) + ", " + config.connections() + " connections)";
+                java.util.Locale.ROOT) + ", " + config.connections() + " connections"
+                + (config.trustStore().isPresent() ? ", CAs from smtp.trust-store" : "")
+                + (signer instanceof DkimSigner dkim ? ", " + dkim : "") + ")";
     }
 
     @Override
