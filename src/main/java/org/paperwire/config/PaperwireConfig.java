@@ -67,8 +67,11 @@ public record PaperwireConfig(
      * Web settings.
      *
      * @param secret signs visitor cookies and CSRF tokens; empty means generate one into the data folder
+     * @param trustedProxies the blocks whose forwarding headers name the client (see {@code ClientAddresses})
      */
-    public record WebConfig(String secret, int votesPerMinute) {}
+    public record WebConfig(String secret, int votesPerMinute,
+            List<org.paperwire.web.Cidr> trustedProxies, int votesPerNetworkPerPaper, int viewsPerNetworkPerPaper,
+            int previewsPerMinute) {}
 
     /** What the scheduler inside {@code serve} harvests, and how often. */
     public record HarvestConfig(
@@ -187,7 +190,25 @@ public record PaperwireConfig(
     }
 
     private static WebConfig web(ConfigSources s) {
-        return new WebConfig(s.get(ConfigKey.WEB_SECRET).raw(), integer(s, ConfigKey.WEB_VOTES_PER_MINUTE, 1, 100000));
+        return new WebConfig(s.get(ConfigKey.WEB_SECRET).raw(), integer(s, ConfigKey.WEB_VOTES_PER_MINUTE, 1, 100000),
+                trustedProxies(s), integer(s, ConfigKey.WEB_VOTES_PER_NETWORK_PER_PAPER, 1, 100000),
+                integer(s, ConfigKey.WEB_VIEWS_PER_NETWORK_PER_PAPER, 1, 100000),
+                integer(s, ConfigKey.WEB_PREVIEWS_PER_MINUTE, 1, 100000));
+    }
+
+    private static List<org.paperwire.web.Cidr> trustedProxies(ConfigSources s) {
+        List<org.paperwire.web.Cidr> blocks = new java.util.ArrayList<>();
+        for (String block : list(s, ConfigKey.WEB_TRUSTED_PROXIES)) {
+            try {
+                blocks.add(org.paperwire.web.Cidr.parse(block));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("invalid value '" + block + "' in " + ConfigKey.WEB_TRUSTED_PROXIES.key()
+                        + " (from " + s.get(ConfigKey.WEB_TRUSTED_PROXIES).origin() + "): " + e.getMessage()
+                        + "; expected comma-separated CIDR blocks; also settable as "
+                        + ConfigKey.WEB_TRUSTED_PROXIES.envName());
+            }
+        }
+        return List.copyOf(blocks);
     }
 
     private static double number(ConfigSources s, ConfigKey key, double min, double max) {

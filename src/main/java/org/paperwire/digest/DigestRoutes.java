@@ -4,6 +4,8 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.paperwire.web.ClientAddresses;
+import org.paperwire.web.RateLimiter;
 import org.paperwire.subscription.Subscriber;
 import org.paperwire.subscription.SubscriptionService;
 import org.paperwire.subscription.SubscriptionService.LinkException;
@@ -14,7 +16,7 @@ import org.paperwire.web.Templates;
 
 /**
  * {@code /digest/preview?t=MANAGE_TOKEN}: the subscriber's next digest exactly as it would be mailed (nothing is
- * recorded); {@code /digest/status} and {@code /api/v1/digest/status}: delivery counts and permanent failures
+ * recorded; cached by {@link DigestPreviews}, rate-limited per client network); {@code /digest/status} and {@code /api/v1/digest/status}: delivery counts and permanent failures
  * for the operator, with addresses masked since the page is public like {@code /sources}.
  */
 public final class DigestRoutes implements Routes {
@@ -23,18 +25,20 @@ public final class DigestRoutes implements Routes {
             + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final SubscriptionService subscriptions;
-    private final Supplier<DigestRunner> runner;
-    private final Supplier<DigestMails> mails;
+    private final DigestPreviews previews;
+    private final RateLimiter previewLimit;
+    private final ClientAddresses clients;
     private final DigestOutbox outbox;
     private final Supplier<String> mailer;
     private final LongSupplier activeSubscribers;
     private final Templates templates;
 
-    public DigestRoutes(SubscriptionService subscriptions, Supplier<DigestRunner> runner, Supplier<DigestMails> mails,
-            DigestOutbox outbox, Supplier<String> mailer, LongSupplier activeSubscribers, Templates templates) {
+    public DigestRoutes(SubscriptionService subscriptions, DigestPreviews previews, RateLimiter previewLimit,
+            ClientAddresses clients, DigestOutbox outbox, Supplier<String> mailer, LongSupplier activeSubscribers, Templates templates) {
         this.subscriptions = subscriptions;
-        this.runner = runner;
-        this.mails = mails;
+        this.previews = previews;
+        this.previewLimit = previewLimit;
+        this.clients = clients;
         this.outbox = outbox;
         this.mailer = mailer;
         this.activeSubscribers = activeSubscribers;
@@ -50,6 +54,10 @@ public final class DigestRoutes implements Routes {
     }
 
     private void preview(Context ctx) {
+        if (!previewLimit.tryAcquire(clients.network(ctx))) {
+            ctx.header("Retry-After", Long.toString(previewLimit.retryAfterSeconds()));
+            throw new HttpError(429, "Too Many Requests", "too many digest previews from your network; wait a minute");
+        }
         Subscriber s;
         try {
             s = subscriptions.manage(ctx.queryParam("t"));
@@ -58,7 +66,7 @@ public final class DigestRoutes implements Routes {
                     e.getMessage() + "; ask for a fresh link on the manage page");
         }
         ctx.header("Content-Security-Policy", PREVIEW_CSP);
-        ctx.html(mails.get().previewHtml(runner.get().preview(s)));
+        ctx.html(previews.html(s));
     }
 
     private DigestStatusPage status() {

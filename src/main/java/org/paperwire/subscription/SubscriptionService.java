@@ -11,6 +11,7 @@ import org.paperwire.mail.Mailer;
 import org.paperwire.subscription.LinkTokens.Problem;
 import org.paperwire.subscription.LinkTokens.Purpose;
 import org.paperwire.subscription.Subscriber.Status;
+import org.paperwire.web.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,7 @@ public final class SubscriptionService {
     private final LinkTokens tokens;
     private final InstantSource clock;
     private final Duration mailInterval;
-    private final SubscribeLimiter perClient;
+    private final RateLimiter perClient;
     private final Preferences defaults;
 
     public SubscriptionService(SubscriberStore store, Mailer mailer, Function<Subscriber, MailMessage> confirmation,
@@ -60,7 +61,7 @@ public final class SubscriptionService {
         this.tokens = tokens;
         this.clock = clock;
         this.mailInterval = mailInterval;
-        this.perClient = new SubscribeLimiter(perClientPerHour, clock);
+        this.perClient = new RateLimiter(perClientPerHour, Duration.ofHours(1), clock);
         this.defaults = defaults;
     }
 
