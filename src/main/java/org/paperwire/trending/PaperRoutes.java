@@ -71,8 +71,8 @@ public final class PaperRoutes implements Routes {
 
     private void page(Context ctx) {
         Paper paper = paper(ctx);
-        countView(ctx, paper);
         String visitor = visitors.visitorOrIssue(ctx);
+        countView(ctx, paper, Optional.of(visitor));
         PaperPage model = new PaperPage(paper, signals.signals(paper.id()), signals.hasVoted(paper.id(), visitor),
                 similar.similar(paper.id(), 8), signals.history(paper.id()));
         templates.render(ctx, "paper.jte", new PageContext("", "", visitors.csrfToken(visitor)), model);
@@ -100,10 +100,13 @@ public final class PaperRoutes implements Routes {
         }
     }
 
-    /** The viewer is the visitor of a cookie the request brought along; without one, the client's network. */
-    private void countView(Context ctx, Paper paper) {
+    /**
+     * The viewer is the visitor (on a page, the one whose cookie it just issued, so a first visit and its reloads
+     * are one viewer); an API request without the cookie counts as its client network.
+     */
+    private void countView(Context ctx, Paper paper, Optional<String> visitor) {
         String network = clients.network(ctx);
-        views.viewed(paper.id(), visitors.visitor(ctx).map(v -> "visitor:" + v).orElse("network:" + network), network);
+        views.viewed(paper.id(), visitor.map(v -> "visitor:" + v).orElse("network:" + network), network);
     }
 
     private String checkedVisitor(Context ctx, String csrf) {
@@ -121,7 +124,7 @@ public final class PaperRoutes implements Routes {
 
     private void api(Context ctx) {
         Paper p = paper(ctx);
-        countView(ctx, p);
+        countView(ctx, p, visitors.visitor(ctx));
         Signals s = signals.signals(p.id());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", p.id());
