@@ -19,7 +19,7 @@ public final class QueryCachingEmbedder implements Embedder {
 
     public QueryCachingEmbedder(Embedder model, long maxBytes) {
         this.model = model;
-        this.queries = Caffeine.newBuilder().maximumWeight(maxBytes)
+        this.queries = Caffeine.newBuilder().maximumWeight(maxBytes).executor(Runnable::run)
                 .weigher((String query, float[] vector) -> 64 + 2 * query.length() + 4 * vector.length).build();
     }
 
