@@ -54,12 +54,12 @@ public final class ViewCounter {
      */
     public void viewed(String paperId, String viewer, String network) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        PageView view = new PageView(paperId, today, viewer, network);
-        if (seen.asMap().putIfAbsent(view, Boolean.TRUE) != null) {
-            return;
-        }
         AtomicInteger viewers = viewersPerNetwork.get(new NetworkDay(paperId, today, network), k -> new AtomicInteger());
-        if (viewers.incrementAndGet() <= perNetwork) {
+        if (viewers.get() >= perNetwork) {
+            return; // the network's views of this paper are counted for today: nothing more to remember
+        }
+        PageView view = new PageView(paperId, today, viewer, network);
+        if (seen.asMap().putIfAbsent(view, Boolean.TRUE) == null && viewers.incrementAndGet() <= perNetwork) {
             pending.add(view);
         }
     }
