@@ -22,7 +22,7 @@ public final class DigestPreviews {
     public static final Duration MAX_AGE = Duration.ofMinutes(10);
     private static final int MAX_PREVIEWS = 1_000;
 
-    /** Everything a preview depends on that can change without the clock: settings by value, the index by generation. */
+    /** What a preview depends on besides the clock: the settings, by value, and the index, by generation. */
     private record Key(long subscriberId, Subscriber.Status status, Preferences preferences, List<Topic> topics,
             long indexGeneration) {}
 

@@ -16,7 +16,7 @@ import org.paperwire.web.Templates;
 
 /**
  * {@code /digest/preview?t=MANAGE_TOKEN}: the subscriber's next digest exactly as it would be mailed (nothing is
- * recorded; cached by {@link DigestPreviews}, rate-limited per client network); {@code /digest/status} and {@code /api/v1/digest/status}: delivery counts and permanent failures
+ * recorded); {@code /digest/status} and {@code /api/v1/digest/status}: delivery counts and permanent failures
  * for the operator, with addresses masked since the page is public like {@code /sources}.
  */
 public final class DigestRoutes implements Routes {
@@ -34,7 +34,8 @@ public final class DigestRoutes implements Routes {
     private final Templates templates;
 
     public DigestRoutes(SubscriptionService subscriptions, DigestPreviews previews, RateLimiter previewLimit,
-            ClientAddresses clients, DigestOutbox outbox, Supplier<String> mailer, LongSupplier activeSubscribers, Templates templates) {
+            ClientAddresses clients, DigestOutbox outbox, Supplier<String> mailer, LongSupplier activeSubscribers,
+            Templates templates) {
         this.subscriptions = subscriptions;
         this.previews = previews;
         this.previewLimit = previewLimit;
@@ -53,6 +54,7 @@ public final class DigestRoutes implements Routes {
         config.routes.get("/api/v1/digest/status", ctx -> ctx.json(status()));
     }
 
+    /** Built pages are reused ({@link DigestPreviews}) and each client network may ask a few times a minute. */
     private void preview(Context ctx) {
         if (!previewLimit.tryAcquire(clients.network(ctx))) {
             ctx.header("Retry-After", Long.toString(previewLimit.retryAfterSeconds()));
