@@ -3,6 +3,7 @@ package org.paperwire.app;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.paperwire.config.PaperwireConfig;
 import org.paperwire.db.Database;
 import org.paperwire.digest.DigestBuilder;
@@ -28,9 +29,11 @@ import org.paperwire.paper.SqlitePaperStore;
 import org.paperwire.search.FieldWeights;
 import org.paperwire.search.Fusion;
 import org.paperwire.search.SearchEngine;
+import org.paperwire.search.embed.Embedder;
 import org.paperwire.search.embed.EmbeddingModel;
 import org.paperwire.search.embed.LazyEmbedder;
 import org.paperwire.search.embed.OnnxEmbedder;
+import org.paperwire.search.embed.QueryCachingEmbedder;
 import org.paperwire.subscription.LinkTokens;
 import org.paperwire.subscription.Links;
 import org.paperwire.subscription.Preferences;
@@ -74,8 +77,17 @@ public final class Paperwire implements AutoCloseable {
     private Mailer mailer;
     private SubscriptionService subscriptions;
     private DigestRunner digests;
+    private final UnaryOperator<Embedder> searchEmbedder;
 
     public Paperwire(PaperwireConfig config, Clock clock) {
+        this(config, clock, UnaryOperator.identity());
+    }
+
+    /**
+     * @param searchEmbedder wraps the embedder search and digests use (query vectors cached); tests count its calls
+     */
+    public Paperwire(PaperwireConfig config, Clock clock, UnaryOperator<Embedder> searchEmbedder) {
+        this.searchEmbedder = searchEmbedder;
         this.config = config;
         this.clock = clock;
         this.database = Database.open(config.dataDir());
@@ -86,8 +98,8 @@ public final class Paperwire implements AutoCloseable {
         PaperwireConfig.TrendingConfig t = config.trending();
         this.trending = new TrendingService(signals, new TrendingFormula(t.gravity(), t.baseHours(), t.votesWeight(),
                 t.hfUpvotesWeight(), t.githubStarsWeight(), t.viewsWeight()), clock, t.cacheTtl());
-        this.votes = new VoteService(signals, papers, trending, clock);
-        this.views = new ViewCounter(signals, clock);
+        this.votes = new VoteService(signals, papers, trending, clock, config.web().votesPerNetworkPerPaper());
+        this.views = new ViewCounter(signals, clock, config.web().viewsPerNetworkPerPaper());
         List<HarvestSource> sources = new ArrayList<>(ArxivSources.create(config, ingestor, clock));
         sources.add(huggingFace(config, clock));
         this.harvests = new HarvestService(sources, sourceStatuses, clock,
@@ -181,8 +193,10 @@ public final class Paperwire implements AutoCloseable {
             EmbeddingModel model = EmbeddingModel.byId(config.search().embeddingModel()).orElseThrow();
             int maxTokens = OnnxEmbedder.DEFAULT_MAX_TOKENS;
             search = new SearchEngine(papers, database.dataSource(), config.dataDir().resolve("index"),
-                    new LazyEmbedder(model, OnnxEmbedder.cacheKey(model, maxTokens), () -> new OnnxEmbedder(model,
-                            maxTokens, config.search().embeddingThreads(), OnnxEmbedder.QUERY_INSTRUCTION)),
+                    searchEmbedder.apply(new QueryCachingEmbedder(new LazyEmbedder(model,
+                            OnnxEmbedder.cacheKey(model, maxTokens), () -> new OnnxEmbedder(model, maxTokens,
+                            config.search().embeddingThreads(), OnnxEmbedder.QUERY_INSTRUCTION)),
+                            QueryCachingEmbedder.DEFAULT_BYTES)),
                     clock, FieldWeights.DEFAULT, Fusion.DEFAULT);
         }
         return search;

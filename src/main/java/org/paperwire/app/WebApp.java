@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.paperwire.digest.DigestPreviews;
 import org.paperwire.digest.DigestRoutes;
 import org.paperwire.ingest.IngestRoutes;
 import org.paperwire.ingest.SourceStatus;
@@ -18,9 +19,11 @@ import org.paperwire.paper.SimilarPapers;
 import org.paperwire.search.SearchInputException;
 import org.paperwire.search.SearchRoutes;
 import org.paperwire.subscription.SubscriptionRoutes;
+import org.paperwire.trending.AboutPage;
 import org.paperwire.trending.PaperRoutes;
 import org.paperwire.trending.TrendingRoutes;
 import org.paperwire.web.AtomFeeds;
+import org.paperwire.web.ClientAddresses;
 import org.paperwire.web.HealthRoutes;
 import org.paperwire.web.Json;
 import org.paperwire.web.MetricsRoutes;
@@ -42,6 +45,7 @@ public final class WebApp {
         VisitorCookies visitors = new VisitorCookies(app.secret(),
                 config.publicUrl().getScheme().equals("https"));
         AtomFeeds feeds = new AtomFeeds(config.publicUrl());
+        ClientAddresses clients = new ClientAddresses(config.web().trustedProxies(), app.secret());
         PrometheusMeterRegistry registry = metrics(app);
         SimilarPapers similar = (id, limit) -> {
             try {
@@ -57,12 +61,15 @@ public final class WebApp {
                 new SourcesRoutes(app.harvests(), app.papers(), () -> app.search().status().embeddingBacklog(),
                         templates, app.clock()),
                 new TrendingRoutes(app.trending(), app.papers(), config.harvest().categories(), templates, visitors,
-                        feeds, app.clock()),
+                        feeds, app.clock(), new AboutPage.Limits(config.web().votesPerMinute(),
+                                config.web().votesPerNetworkPerPaper(), config.web().viewsPerNetworkPerPaper())),
                 new PaperRoutes(app.papers(), app.signals(), app.votes(), app.views(), similar, templates, visitors,
-                        new RateLimiter(config.web().votesPerMinute(), app.clock())),
+                        RateLimiter.perMinute(config.web().votesPerMinute(), app.clock()), clients),
                 new SearchRoutes(() -> app.search().service(), app.papers(), templates, feeds, app.clock()),
-                new SubscriptionRoutes(app.subscriptions(), templates, visitors, app.clock()),
-                new DigestRoutes(app.subscriptions(), app::digests, app::digestMails,
+                new SubscriptionRoutes(app.subscriptions(), templates, visitors, app.clock(), clients),
+                new DigestRoutes(app.subscriptions(), new DigestPreviews(app::digests, app::digestMails,
+                        () -> app.search().index().generation(), app.clock()),
+                        RateLimiter.perMinute(config.web().previewsPerMinute(), app.clock()), clients,
                         app.digestOutbox(), () -> app.mailer().describe(),
                         app.subscribers()::countActive, templates, new OperatorAccess(config.web().adminToken())),
                 new OpenApiRoutes(),

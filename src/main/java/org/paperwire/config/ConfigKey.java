@@ -81,6 +81,18 @@ public enum ConfigKey {
     WEB_ADMIN_TOKEN("web.admin-token", "", "operator token for /digest/status (empty: loopback clients only)"),
     /** Votes one client (IP address) may cast per minute. */
     WEB_VOTES_PER_MINUTE("web.votes-per-minute", "30", "votes one client may cast per minute"),
+    /** Reverse proxies (CIDR blocks, comma separated) whose X-Forwarded-For / Forwarded headers are believed. */
+    WEB_TRUSTED_PROXIES("web.trusted-proxies", "", "reverse proxies (comma-separated CIDRs such as 127.0.0.1/32,"
+            + "fd00::/8) whose X-Forwarded-For / Forwarded headers name the client; empty: the socket peer is the client"),
+    /** Votes that count for one paper from one client network (an IPv4 address or an IPv6 /64), whatever the cookies. */
+    WEB_VOTES_PER_NETWORK_PER_PAPER("web.votes-per-network-per-paper", "3",
+            "votes one client network (IPv4 address, IPv6 /64) can give one paper, whatever its cookies"),
+    /** Page views one client network adds to one paper per UTC day (each visitor counts once a day). */
+    WEB_VIEWS_PER_NETWORK_PER_PAPER("web.views-per-network-per-paper", "10",
+            "page views one client network adds to one paper per UTC day (each visitor counts once a day)"),
+    /** Digest previews one client network may ask for per minute. */
+    WEB_PREVIEWS_PER_MINUTE("web.previews-per-minute", "10",
+            "digest previews (/digest/preview) one client network may load per minute"),
     /** SMTP server for digests and confirmation mails; empty writes {@code .eml} files to DATA_DIR/outbox instead. */
     SMTP_HOST("smtp.host", "", "SMTP server (empty: write .eml files to DATA_DIR/outbox)"),
     /** SMTP port; empty means the usual one for {@link #SMTP_SECURITY}: 25, 587 (starttls) or 465 (smtps). */

@@ -96,11 +96,16 @@ public record PaperwireConfig(
      *
      * @param secret signs visitor cookies and CSRF tokens; empty means generate one into the data folder
      * @param adminToken the operator token of {@code /digest/status}; empty: loopback clients only
+     * @param trustedProxies the blocks whose forwarding headers name the client (see {@code ClientAddresses})
      */
-    public record WebConfig(String secret, int votesPerMinute, String adminToken) {
+    public record WebConfig(String secret, int votesPerMinute, String adminToken,
+            List<org.paperwire.web.Cidr> trustedProxies, int votesPerNetworkPerPaper, int viewsPerNetworkPerPaper,
+            int previewsPerMinute) {
         @Override
         public String toString() { // never print the secrets
-            return "WebConfig[votesPerMinute=" + votesPerMinute + "]";
+            return "WebConfig[votesPerMinute=" + votesPerMinute + ", trustedProxies=" + trustedProxies
+                    + ", votesPerNetworkPerPaper=" + votesPerNetworkPerPaper + ", viewsPerNetworkPerPaper="
+                    + viewsPerNetworkPerPaper + ", previewsPerMinute=" + previewsPerMinute + "]";
         }
     }
 
@@ -294,7 +299,10 @@ public record PaperwireConfig(
 
     private static WebConfig web(ConfigSources s) {
         return new WebConfig(secret(s, ConfigKey.WEB_SECRET), integer(s, ConfigKey.WEB_VOTES_PER_MINUTE, 1, 100000),
-                secret(s, ConfigKey.WEB_ADMIN_TOKEN));
+                secret(s, ConfigKey.WEB_ADMIN_TOKEN), trustedProxies(s),
+                integer(s, ConfigKey.WEB_VOTES_PER_NETWORK_PER_PAPER, 1, 100000),
+                integer(s, ConfigKey.WEB_VIEWS_PER_NETWORK_PER_PAPER, 1, 100000),
+                integer(s, ConfigKey.WEB_PREVIEWS_PER_MINUTE, 1, 100000));
     }
 
     /** Empty (also for blanks), or at least {@link #MIN_SECRET_BYTES} bytes; the message never repeats the value. */
@@ -312,6 +320,21 @@ public record PaperwireConfig(
                     + "; also settable as " + key.envName());
         }
         return v.raw();
+    }
+
+    private static List<org.paperwire.web.Cidr> trustedProxies(ConfigSources s) {
+        List<org.paperwire.web.Cidr> blocks = new java.util.ArrayList<>();
+        for (String block : list(s, ConfigKey.WEB_TRUSTED_PROXIES)) {
+            try {
+                blocks.add(org.paperwire.web.Cidr.parse(block));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("invalid value '" + block + "' in " + ConfigKey.WEB_TRUSTED_PROXIES.key()
+                        + " (from " + s.get(ConfigKey.WEB_TRUSTED_PROXIES).origin() + "): " + e.getMessage()
+                        + "; expected comma-separated CIDR blocks; also settable as "
+                        + ConfigKey.WEB_TRUSTED_PROXIES.envName());
+            }
+        }
+        return List.copyOf(blocks);
     }
 
     private static double number(ConfigSources s, ConfigKey key, double min, double max) {

@@ -6,6 +6,8 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.paperwire.web.ClientAddresses;
+import org.paperwire.web.RateLimiter;
 import org.paperwire.subscription.Subscriber;
 import org.paperwire.subscription.SubscriptionService;
 import org.paperwire.subscription.SubscriptionService.LinkException;
@@ -29,20 +31,23 @@ public final class DigestRoutes implements Routes {
             + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final SubscriptionService subscriptions;
-    private final Supplier<DigestRunner> runner;
-    private final Supplier<DigestMails> mails;
+    private final DigestPreviews previews;
+    private final RateLimiter previewLimit;
+    private final ClientAddresses clients;
     private final DigestOutbox outbox;
     private final Supplier<String> mailer;
     private final LongSupplier activeSubscribers;
     private final Templates templates;
     private final OperatorAccess operator;
 
-    public DigestRoutes(SubscriptionService subscriptions, Supplier<DigestRunner> runner, Supplier<DigestMails> mails,
-            DigestOutbox outbox, Supplier<String> mailer, LongSupplier activeSubscribers, Templates templates,
+    public DigestRoutes(SubscriptionService subscriptions, DigestPreviews previews, RateLimiter previewLimit,
+            ClientAddresses clients, DigestOutbox outbox, Supplier<String> mailer, LongSupplier activeSubscribers,
+            Templates templates,
             OperatorAccess operator) {
         this.subscriptions = subscriptions;
-        this.runner = runner;
-        this.mails = mails;
+        this.previews = previews;
+        this.previewLimit = previewLimit;
+        this.clients = clients;
         this.outbox = outbox;
         this.mailer = mailer;
         this.activeSubscribers = activeSubscribers;
@@ -63,7 +68,12 @@ public final class DigestRoutes implements Routes {
         });
     }
 
+    /** Built pages are reused ({@link DigestPreviews}) and each client network may ask a few times a minute. */
     private void preview(Context ctx) {
+        if (!previewLimit.tryAcquire(clients.network(ctx))) {
+            ctx.header("Retry-After", Long.toString(previewLimit.retryAfterSeconds()));
+            throw new HttpError(429, "Too Many Requests", "too many digest previews from your network; wait a minute");
+        }
         Subscriber s;
         try {
             s = subscriptions.manage(ctx.queryParam("t"));
@@ -72,7 +82,7 @@ public final class DigestRoutes implements Routes {
                     e.getMessage() + "; ask for a fresh link on the manage page");
         }
         ctx.header("Content-Security-Policy", PREVIEW_CSP);
-        ctx.html(mails.get().previewHtml(runner.get().preview(s)));
+        ctx.html(previews.html(s));
     }
 
     private DigestStatusPage status() {

@@ -49,7 +49,11 @@ public final class SubscriberCsv {
         return rows;
     }
 
-    /** Topics from the three kinds of values; overall trending when all are empty. */
+    /**
+     * Topics from the three kinds of values; overall trending when all are empty.
+     *
+     * @throws IllegalArgumentException for a bad value or more than {@link Topic#MAX_PER_SUBSCRIBER} topics
+     */
     public static List<Topic> topics(List<String> categories, List<String> searches, List<String> authors) {
         List<Topic> topics = new ArrayList<>();
         categories.forEach(c -> topics.add(Topic.of(Topic.Kind.CATEGORY, c)));
@@ -58,7 +62,7 @@ public final class SubscriberCsv {
         if (topics.isEmpty()) {
             topics.add(Topic.of(Topic.Kind.TRENDING, ""));
         }
-        return topics;
+        return Topic.checkCount(topics);
     }
 
     private static String cell(List<String> r, int i) {

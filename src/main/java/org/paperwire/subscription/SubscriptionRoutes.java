@@ -18,6 +18,7 @@ import org.paperwire.subscription.SubscriptionPages.Manage;
 import org.paperwire.subscription.SubscriptionPages.Notice;
 import org.paperwire.subscription.SubscriptionService.LinkException;
 import org.paperwire.subscription.SubscriptionService.Outcome;
+import org.paperwire.web.ClientAddresses;
 import org.paperwire.web.HttpError;
 import org.paperwire.web.Json;
 import org.paperwire.web.PageContext;
@@ -42,13 +43,15 @@ public final class SubscriptionRoutes implements Routes {
     private final Templates templates;
     private final VisitorCookies visitors;
     private final InstantSource clock;
+    private final ClientAddresses clients;
 
     public SubscriptionRoutes(SubscriptionService service, Templates templates, VisitorCookies visitors,
-            InstantSource clock) {
+            InstantSource clock, ClientAddresses clients) {
         this.service = service;
         this.templates = templates;
         this.visitors = visitors;
         this.clock = clock;
+        this.clients = clients;
     }
 
     @Override
@@ -93,7 +96,7 @@ public final class SubscriptionRoutes implements Routes {
             subscribePage(ctx, email == null || email.length() > EmailAddress.MAX_LENGTH ? "" : email.strip());
             return;
         }
-        Outcome outcome = subscribe(ctx.formParam("email"), List.of(), ctx.ip());
+        Outcome outcome = subscribe(ctx.formParam("email"), List.of(), clients.network(ctx));
         if (outcome == Outcome.TOO_MANY_REQUESTS) {
             ctx.status(429);
             notice(ctx, Notice.text("Too many requests", "Too many subscribe requests from your network; try again in an hour."));
@@ -123,7 +126,7 @@ public final class SubscriptionRoutes implements Routes {
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
         }
-        Outcome outcome = subscribe(body.path("email").asText(""), topics, ctx.ip());
+        Outcome outcome = subscribe(body.path("email").asText(""), topics, clients.network(ctx));
         if (outcome == Outcome.TOO_MANY_REQUESTS) {
             ctx.header("Retry-After", "3600");
             throw new HttpError(429, "Too Many Requests", "too many subscribe requests from your address; try again in an hour");
@@ -193,7 +196,8 @@ public final class SubscriptionRoutes implements Routes {
 
     private Manage model(Subscriber s, String token, boolean saved) {
         List<Topic> rows = new ArrayList<>(s.topics());
-        rows.addAll(Collections.nCopies(EMPTY_TOPIC_ROWS, null));
+        rows.addAll(Collections.nCopies(Math.max(0, Math.min(EMPTY_TOPIC_ROWS,
+                Topic.MAX_PER_SUBSCRIBER - s.topics().size())), null));
         String next = switch (s.status()) {
             case PENDING -> "Confirm the address (the link in the first mail) to start getting digests.";
             case UNSUBSCRIBED -> "You are unsubscribed.";
@@ -259,7 +263,7 @@ public final class SubscriptionRoutes implements Routes {
         List<String> values = ctx.formParams("value");
         List<String> caps = ctx.formParams("cap");
         List<Topic> topics = new ArrayList<>();
-        for (int i = 0; i < kinds.size() && i < 40; i++) {
+        for (int i = 0; i < kinds.size(); i++) {
             if (kinds.get(i).isBlank()) {
                 continue;
             }
@@ -280,7 +284,7 @@ public final class SubscriptionRoutes implements Routes {
                 topics.add(t);
             }
         }
-        return topics;
+        return Topic.checkCount(topics);
     }
 
     private void unsubscribePage(Context ctx) {
@@ -317,7 +321,7 @@ public final class SubscriptionRoutes implements Routes {
                     page.csrfToken(), true, "Mail me a fresh link"));
             return;
         }
-        if (service.requestLink(ctx.formParam("email"), ctx.ip()) == Outcome.TOO_MANY_REQUESTS) {
+        if (service.requestLink(ctx.formParam("email"), clients.network(ctx)) == Outcome.TOO_MANY_REQUESTS) {
             ctx.status(429);
             notice(ctx, Notice.text("Too many requests", "Too many requests from your network; try again in an hour."));
             return;

@@ -13,6 +13,7 @@ import org.paperwire.mail.MailMessage;
 import org.paperwire.subscription.LinkTokens.Purpose;
 import org.paperwire.subscription.LinkTokens.Verdict;
 import org.paperwire.subscription.Subscriber.Status;
+import org.paperwire.web.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,7 @@ public final class SubscriptionService {
     private final LinkTokens tokens;
     private final InstantSource clock;
     private final Duration mailInterval;
-    private final SubscribeLimiter perClient;
+    private final RateLimiter perClient;
     private final Preferences defaults;
     private final Period pendingTtl;
 
@@ -69,7 +70,7 @@ public final class SubscriptionService {
         this.tokens = tokens;
         this.clock = clock;
         this.mailInterval = mailInterval;
-        this.perClient = new SubscribeLimiter(perClientPerHour, clock);
+        this.perClient = new RateLimiter(perClientPerHour, Duration.ofHours(1), clock);
         this.defaults = defaults;
         this.pendingTtl = pendingTtl;
     }

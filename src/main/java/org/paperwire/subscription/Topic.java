@@ -1,5 +1,6 @@
 package org.paperwire.subscription;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,6 +13,11 @@ public record Topic(Kind kind, String value, int cap) {
     public static final int MAX_CAP = 50;
     public static final int DEFAULT_CAP = 5;
     public static final int MAX_VALUE = 300;
+    /**
+     * Topics one subscriber may follow. A saved search costs a model run and two searches per digest (and per
+     * preview), so this bounds what one subscription can make the server do.
+     */
+    public static final int MAX_PER_SUBSCRIBER = 20;
 
     /** What a topic follows. */
     public enum Kind {
@@ -52,6 +58,20 @@ public record Topic(Kind kind, String value, int cap) {
         if (kind == Kind.CATEGORY && !value.matches("[a-z][a-z-]*(\\.[A-Za-z][A-Za-z-]*)?")) {
             throw new IllegalArgumentException("'" + value + "' is not an arXiv category such as cs.CL");
         }
+    }
+
+    /**
+     * The topics as given, when there are at most {@link #MAX_PER_SUBSCRIBER}.
+     *
+     * @throws IllegalArgumentException naming the count and the limit otherwise
+     */
+    public static List<Topic> checkCount(List<Topic> topics) {
+        if (topics.size() > MAX_PER_SUBSCRIBER) {
+            throw new IllegalArgumentException("a subscription follows at most " + MAX_PER_SUBSCRIBER
+                    + " topics (categories, saved searches and authors together), not " + topics.size()
+                    + "; remove " + (topics.size() - MAX_PER_SUBSCRIBER));
+        }
+        return topics;
     }
 
     public static Topic of(Kind kind, String value) {

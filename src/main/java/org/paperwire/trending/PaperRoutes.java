@@ -9,6 +9,7 @@ import org.paperwire.paper.ArxivId;
 import org.paperwire.paper.Paper;
 import org.paperwire.paper.PaperStore;
 import org.paperwire.paper.SimilarPapers;
+import org.paperwire.web.ClientAddresses;
 import org.paperwire.web.HttpError;
 import org.paperwire.web.PageContext;
 import org.paperwire.web.RateLimiter;
@@ -18,7 +19,8 @@ import org.paperwire.web.VisitorCookies;
 
 /**
  * A paper's page and API, and voting. Votes need the visitor's signed cookie and its CSRF token (a form field,
- * or the {@code X-CSRF-Token} header for scripts), and are rate-limited per client address.
+ * or the {@code X-CSRF-Token} header for scripts), are rate-limited per client network and capped per network and
+ * paper ({@link VoteService}). A view counts once per visitor (or, without a cookie, per network) and day.
  */
 public final class PaperRoutes implements Routes {
     private final PaperStore papers;
@@ -29,9 +31,11 @@ public final class PaperRoutes implements Routes {
     private final Templates templates;
     private final VisitorCookies visitors;
     private final RateLimiter voteLimit;
+    private final ClientAddresses clients;
 
     public PaperRoutes(PaperStore papers, SignalStore signals, VoteService votes, ViewCounter views,
-            SimilarPapers similar, Templates templates, VisitorCookies visitors, RateLimiter voteLimit) {
+            SimilarPapers similar, Templates templates, VisitorCookies visitors, RateLimiter voteLimit,
+            ClientAddresses clients) {
         this.papers = papers;
         this.signals = signals;
         this.votes = votes;
@@ -40,6 +44,7 @@ public final class PaperRoutes implements Routes {
         this.templates = templates;
         this.visitors = visitors;
         this.voteLimit = voteLimit;
+        this.clients = clients;
     }
 
     @Override
@@ -67,7 +72,7 @@ public final class PaperRoutes implements Routes {
     private void page(Context ctx) {
         Paper paper = paper(ctx);
         String visitor = visitors.visitorOrIssue(ctx);
-        views.viewed(paper.id());
+        countView(ctx, paper, Optional.of(visitor));
         PaperPage model = new PaperPage(paper, signals.signals(paper.id()), signals.hasVoted(paper.id(), visitor),
                 similar.similar(paper.id(), 8), signals.history(paper.id()));
         templates.render(ctx, "paper.jte", new PageContext("", "", visitors.csrfToken(visitor)), model);
@@ -76,15 +81,32 @@ public final class PaperRoutes implements Routes {
     private void formVote(Context ctx) {
         Paper paper = paper(ctx);
         String visitor = checkedVisitor(ctx, ctx.formParam("csrf"));
-        votes.vote(paper.id(), visitor, !"unvote".equals(ctx.formParam("action")));
+        vote(ctx, paper, visitor, !"unvote".equals(ctx.formParam("action")));
         ctx.redirect("/papers/" + paper.id() + "#vote", io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     private void apiVote(Context ctx, boolean up) {
         Paper paper = paper(ctx);
         String visitor = checkedVisitor(ctx, ctx.header("X-CSRF-Token"));
-        VoteService.VoteState state = votes.vote(paper.id(), visitor, up);
+        VoteService.VoteState state = vote(ctx, paper, visitor, up);
         ctx.json(Map.of("id", state.paperId(), "voted", state.voted(), "votes", state.votes()));
+    }
+
+    private VoteService.VoteState vote(Context ctx, Paper paper, String visitor, boolean up) {
+        try {
+            return votes.vote(paper.id(), visitor, clients.network(ctx), up);
+        } catch (VoteService.NetworkCapException e) {
+            throw new HttpError(403, "Forbidden", e.getMessage());
+        }
+    }
+
+    /**
+     * The viewer is the visitor (on a page, the one whose cookie it just issued, so a first visit and its reloads
+     * are one viewer); an API request without the cookie counts as its client network.
+     */
+    private void countView(Context ctx, Paper paper, Optional<String> visitor) {
+        String network = clients.network(ctx);
+        views.viewed(paper.id(), visitor.map(v -> "visitor:" + v).orElse("network:" + network), network);
     }
 
     private String checkedVisitor(Context ctx, String csrf) {
@@ -93,7 +115,7 @@ public final class PaperRoutes implements Routes {
         if (!visitors.validCsrf(visitor, csrf)) {
             throw new HttpError(403, "Forbidden", "missing or invalid CSRF token: reload the page and try again");
         }
-        if (!voteLimit.tryAcquire(ctx.ip())) {
+        if (!voteLimit.tryAcquire(clients.network(ctx))) {
             ctx.header("Retry-After", Long.toString(voteLimit.retryAfterSeconds()));
             throw new HttpError(429, "Too Many Requests", "too many votes from your address; wait a minute");
         }
@@ -102,7 +124,7 @@ public final class PaperRoutes implements Routes {
 
     private void api(Context ctx) {
         Paper p = paper(ctx);
-        views.viewed(p.id());
+        countView(ctx, p, visitors.visitor(ctx));
         Signals s = signals.signals(p.id());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", p.id());

@@ -3,7 +3,6 @@ package org.paperwire.trending;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.paperwire.paper.PaperSummary;
 
@@ -28,13 +27,31 @@ public interface SignalStore {
 
     boolean hasVoted(String paperId, String visitor);
 
-    /** Adds a vote; false when this visitor had already voted (nothing changes then). */
-    boolean addVote(String paperId, String visitor, Instant at);
+    /** What asking for a vote did. */
+    enum VoteChange {
+        /** The vote was added. */
+        ADDED,
+        /** This visitor had already voted; nothing changed. */
+        ALREADY_VOTED,
+        /** The visitor's network already gave the paper as many votes as it may; nothing changed. */
+        NETWORK_FULL
+    }
+
+    /**
+     * Adds a vote of {@code visitor}, unless the visitor already voted or {@code network} (an opaque client network
+     * id) already has {@code networkCap} votes on the paper; checked and written in one transaction.
+     */
+    VoteChange addVote(String paperId, String visitor, String network, int networkCap, Instant at);
 
     /** Removes a vote; false when there was none. */
     boolean removeVote(String paperId, String visitor, Instant at);
 
-    void addViews(Map<String, Long> viewsByPaper, Instant at);
+    /**
+     * Counts each view whose viewer has not viewed the paper that day yet, at most {@code networkCap} viewers per
+     * network, paper and day (rows of days before {@code at}'s previous UTC day are dropped); returns how many
+     * counted.
+     */
+    int addViews(List<PageView> views, int networkCap, Instant at);
 
     void recordHuggingFace(List<HuggingFaceSignal> signals, Instant at);
 

@@ -116,46 +116,81 @@ public final class SqliteSignalStore implements SignalStore {
     }
 
     @Override
-    public boolean addVote(String paperId, String visitor, Instant at) {
-        return changeVote("INSERT OR IGNORE INTO votes (paper_id, visitor, created_at) VALUES (?, ?, ?)",
-                "votes = votes + 1", paperId, visitor, at);
-    }
-
-    @Override
-    public boolean removeVote(String paperId, String visitor, Instant at) {
-        return changeVote("DELETE FROM votes WHERE paper_id = ? AND visitor = ?",
-                "votes = max(0, votes - 1)", paperId, visitor, at);
-    }
-
-    /** Changes the vote row and the running count in one write transaction, so counts stay exact. */
-    private boolean changeVote(String voteSql, String countChange, String paperId, String visitor, Instant at) {
+    public VoteChange addVote(String paperId, String visitor, String network, int networkCap, Instant at) {
         return Jdbc.inTransaction(dataSource, c -> {
-            int changed;
-            try (PreparedStatement ps = c.prepareStatement(voteSql)) {
+            if (count(c, "SELECT count(*) FROM votes WHERE paper_id = ? AND visitor = ?", paperId, visitor) > 0) {
+                return VoteChange.ALREADY_VOTED;
+            }
+            if (count(c, "SELECT count(*) FROM votes WHERE paper_id = ? AND network = ?", paperId, network) >= networkCap) {
+                return VoteChange.NETWORK_FULL;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO votes (paper_id, visitor, created_at, network) VALUES (?, ?, ?, ?)")) {
                 ps.setString(1, paperId);
                 ps.setString(2, visitor);
-                if (voteSql.startsWith("INSERT")) {
-                    ps.setString(3, at.toString());
-                }
-                changed = ps.executeUpdate();
+                ps.setString(3, at.toString());
+                ps.setString(4, network);
+                ps.executeUpdate();
             }
-            if (changed == 0) {
-                return false;
-            }
-            ensureRow(c, paperId, at);
-            update(c, "UPDATE paper_signals SET " + countChange + ", updated_at = ? WHERE paper_id = ?", at, paperId);
-            snapshot(c, paperId, at);
-            return true;
+            changeCount(c, "votes = votes + 1", paperId, at);
+            return VoteChange.ADDED;
         });
     }
 
     @Override
-    public void addViews(Map<String, Long> viewsByPaper, Instant at) {
-        if (viewsByPaper.isEmpty()) {
-            return;
+    public boolean removeVote(String paperId, String visitor, Instant at) {
+        return Jdbc.inTransaction(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM votes WHERE paper_id = ? AND visitor = ?")) {
+                ps.setString(1, paperId);
+                ps.setString(2, visitor);
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            changeCount(c, "votes = max(0, votes - 1)", paperId, at);
+            return true;
+        });
+    }
+
+    /** Changes the running count in the transaction that changed the vote rows, so counts stay exact. */
+    private static void changeCount(Connection c, String countChange, String paperId, Instant at) throws SQLException {
+        ensureRow(c, paperId, at);
+        update(c, "UPDATE paper_signals SET " + countChange + ", updated_at = ? WHERE paper_id = ?", at, paperId);
+        snapshot(c, paperId, at);
+    }
+
+    private static long count(Connection c, String sql, String first, String second) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, first);
+            ps.setString(2, second);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
         }
-        Jdbc.inTransaction(dataSource, c -> {
-            for (Map.Entry<String, Long> e : viewsByPaper.entrySet()) {
+    }
+
+    @Override
+    public int addViews(List<PageView> views, int networkCap, Instant at) {
+        if (views.isEmpty()) {
+            return 0;
+        }
+        return Jdbc.inTransaction(dataSource, c -> {
+            Map<String, Long> counted = new java.util.LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO paper_views (day, paper_id, viewer,"
+                    + " network) SELECT ?1, ?2, ?3, ?4 WHERE (SELECT count(*) FROM paper_views WHERE day = ?1"
+                    + " AND paper_id = ?2 AND network = ?4) < ?5")) {
+                for (PageView v : views) {
+                    ps.setString(1, v.day().toString());
+                    ps.setString(2, v.paperId());
+                    ps.setString(3, v.viewer());
+                    ps.setString(4, v.network());
+                    ps.setInt(5, networkCap);
+                    if (ps.executeUpdate() > 0) {
+                        counted.merge(v.paperId(), 1L, Long::sum);
+                    }
+                }
+            }
+            for (Map.Entry<String, Long> e : counted.entrySet()) {
                 ensureRow(c, e.getKey(), at);
                 try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE paper_signals SET views = views + ?, updated_at = ? WHERE paper_id = ?")) {
@@ -166,7 +201,11 @@ public final class SqliteSignalStore implements SignalStore {
                 }
                 snapshot(c, e.getKey(), at);
             }
-            return null;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM paper_views WHERE day < ?")) {
+                ps.setString(1, LocalDate.ofInstant(at, ZoneOffset.UTC).minusDays(1).toString());
+                ps.executeUpdate();
+            }
+            return counted.values().stream().mapToInt(Long::intValue).sum();
         });
     }
 

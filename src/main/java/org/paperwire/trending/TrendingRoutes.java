@@ -27,9 +27,10 @@ public final class TrendingRoutes implements Routes {
     private final VisitorCookies visitors;
     private final AtomFeeds feeds;
     private final InstantSource clock;
+    private final AboutPage.Limits limits;
 
     public TrendingRoutes(TrendingService trending, PaperStore papers, List<String> categories, Templates templates,
-            VisitorCookies visitors, AtomFeeds feeds, InstantSource clock) {
+            VisitorCookies visitors, AtomFeeds feeds, InstantSource clock, AboutPage.Limits limits) {
         this.trending = trending;
         this.papers = papers;
         this.categories = List.copyOf(categories);
@@ -37,6 +38,7 @@ public final class TrendingRoutes implements Routes {
         this.visitors = visitors;
         this.feeds = feeds;
         this.clock = clock;
+        this.limits = limits;
     }
 
     @Override
@@ -71,7 +73,7 @@ public final class TrendingRoutes implements Routes {
     }
 
     private void about(Context ctx) {
-        templates.render(ctx, "about.jte", page(ctx, "about"), trending.formula());
+        templates.render(ctx, "about.jte", page(ctx, "about"), AboutPage.of(trending.formula(), limits));
     }
 
     private void api(Context ctx) {

@@ -1,37 +1,51 @@
 package org.paperwire.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per client key (its IP address): {@code perMinute} actions, refilled evenly over a minute.
- * Buckets idle for longer than that are forgotten, so memory stays bounded by the active clients.
+ * A token bucket per client key (its network, from {@link ClientAddresses}): {@code capacity} actions, refilled
+ * evenly over {@code window}. Buckets live in a Caffeine cache bounded in size and dropped after a window without
+ * use (a bucket left alone that long is full again, so forgetting it changes nothing); no request ever scans them.
  */
 public final class RateLimiter {
-    private record Bucket(double tokens, Instant at) {}
+    /** Clients remembered at once; past this the least recently active are forgotten first. */
+    static final int MAX_CLIENTS = 100_000;
 
-    private final int perMinute;
-    private final InstantSource clock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private record Bucket(double tokens, long atNanos) {}
 
-    public RateLimiter(int perMinute, InstantSource clock) {
-        this.perMinute = perMinute;
-        this.clock = clock;
+    private final int capacity;
+    private final Duration window;
+    private final ClockTicker ticker;
+    private final Cache<String, Bucket> buckets;
+
+    public RateLimiter(int capacity, Duration window, InstantSource clock) {
+        if (capacity < 1 || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("a rate limit needs capacity >= 1 and a positive window, not "
+                    + capacity + " per " + window);
+        }
+        this.capacity = capacity;
+        this.window = window;
+        this.ticker = new ClockTicker(clock);
+        this.buckets = Caffeine.newBuilder().maximumSize(MAX_CLIENTS).expireAfterAccess(window).ticker(ticker)
+                .executor(Runnable::run).build();
+    }
+
+    /** {@code perMinute} actions a minute. */
+    public static RateLimiter perMinute(int perMinute, InstantSource clock) {
+        return new RateLimiter(perMinute, Duration.ofMinutes(1), clock);
     }
 
     /** Takes one token for {@code key}; false when the client must wait. */
     public boolean tryAcquire(String key) {
-        Instant now = clock.instant();
-        if (buckets.size() > 10_000) {
-            buckets.values().removeIf(b -> Duration.between(b.at(), now).toMinutes() >= 1);
-        }
+        long now = ticker.read();
+        double refillPerNano = (double) capacity / window.toNanos();
         boolean[] granted = {false};
-        buckets.compute(key, (k, b) -> {
-            double tokens = b == null ? perMinute
-                    : Math.min(perMinute, b.tokens() + Duration.between(b.at(), now).toMillis() * perMinute / 60_000.0);
+        buckets.asMap().compute(key, (k, b) -> {
+            double tokens = b == null ? capacity
+                    : Math.min(capacity, b.tokens() + Math.max(0, now - b.atNanos()) * refillPerNano);
             granted[0] = tokens >= 1;
             return new Bucket(granted[0] ? tokens - 1 : tokens, now);
         });
@@ -40,6 +54,6 @@ public final class RateLimiter {
 
     /** Seconds until one more action would be allowed, for a {@code Retry-After} header. */
     public long retryAfterSeconds() {
-        return Math.max(1, (long) Math.ceil(60.0 / perMinute));
+        return Math.max(1, (long) Math.ceil((double) window.toSeconds() / capacity));
     }
 }

@@ -33,6 +33,7 @@ public final class WebServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(json, false));
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 64 * 1024;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(json)));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
@@ -76,7 +77,10 @@ public final class WebServer implements AutoCloseable {
     }
 
     static boolean wantsJson(Context ctx) {
-        String path = ctx.path();
+        return wantsJson(ctx.path());
+    }
+
+    static boolean wantsJson(String path) {
         return path.startsWith("/api/") || path.startsWith("/feeds/") || path.equals("/healthz")
                 || path.equals("/metrics");
     }

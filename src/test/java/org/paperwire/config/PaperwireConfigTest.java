@@ -49,6 +49,21 @@ class PaperwireConfigTest {
                 .hasMessageContaining("whole number");
     }
 
+    /** Issue 9, finding 2. */
+    @Test
+    void trustedProxiesAreCidrBlocksAndABadOneIsNamedAtStartUp() {
+        PaperwireConfig config = PaperwireConfig.from(ConfigSources.load(null,
+                Map.of("PAPERWIRE_WEB_TRUSTED_PROXIES", "127.0.0.1/32, 10.0.0.0/8,fd00::/8"), Map.of()));
+        assertThat(config.web().trustedProxies()).map(Object::toString)
+                .containsExactly("127.0.0.1/32", "10.0.0.0/8", "fd00:0:0:0:0:0:0:0/8");
+        assertThat(PaperwireConfig.from(ConfigSources.defaults()).web().trustedProxies()).isEmpty();
+        ConfigSources bad = ConfigSources.load(null, Map.of("PAPERWIRE_WEB_TRUSTED_PROXIES", "10.0.0.0/8,10.0.0.300/24"),
+                Map.of());
+        assertThatThrownBy(() -> PaperwireConfig.from(bad)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'10.0.0.300/24'").hasMessageContaining("web.trusted-proxies")
+                .hasMessageContaining("PAPERWIRE_WEB_TRUSTED_PROXIES");
+    }
+
     @Test
     void anUnknownKeyInTheFileIsRefusedByName() throws Exception {
         Path file = tmp.resolve("bad.properties");

@@ -10,7 +10,7 @@ import org.paperwire.search.embed.EmbeddingModel;
  * A stand-in model for fast tests: a text's vector is the normalised bag of its lowercased words hashed into
  * 64 dimensions, so texts sharing words are near each other. Counts the documents it embeds.
  */
-final class WordHashEmbedder implements Embedder {
+public final class WordHashEmbedder implements Embedder {
     final AtomicInteger embedded = new AtomicInteger();
 
     @Override

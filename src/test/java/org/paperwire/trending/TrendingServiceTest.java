@@ -70,7 +70,7 @@ class TrendingServiceTest {
         signals.recordHuggingFace(List.of(
                 new SignalStore.HuggingFaceSignal("2603.00002", 10, "https://github.com/x/y", 1000, null),
                 new SignalStore.HuggingFaceSignal("2603.00003", 10, null, 0, null)), now.get());
-        signals.addVote("2603.00001", "visitor-1", now.get());
+        signals.addVote("2603.00001", "visitor-1", "network-1", 3, now.get());
 
         TrendingList week = trending.trending(TrendWindow.WEEK, null, 0, 10);
 
@@ -112,10 +112,10 @@ class TrendingServiceTest {
     void aVoteShowsAtOnceDespiteTheCache() {
         listed("2603.00001", "2026-03-10");
         listed("2603.00002", "2026-03-10");
-        VoteService votes = new VoteService(signals, papers, trending, now::get);
+        VoteService votes = new VoteService(signals, papers, trending, now::get, 3);
         assertThat(ids(trending.trending(TrendWindow.TODAY, null, 0, 10))).containsExactly("2603.00001", "2603.00002");
 
-        votes.vote("2603.00002", "v1", true);
+        votes.vote("2603.00002", "v1", "network-1", true);
 
         TrendingList after = trending.trending(TrendWindow.TODAY, null, 0, 10);
         assertThat(ids(after)).containsExactly("2603.00002", "2603.00001");

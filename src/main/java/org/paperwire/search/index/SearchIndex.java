@@ -43,6 +43,8 @@ public final class SearchIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final Analyzer analyzer = PaperDocuments.analyzer();
     private volatile long seq;
+    /** Counts commits (papers, vectors, a rebuild): anything cached from search results is stale once it moves. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     private SearchIndex(Path folder, String modelId, Directory directory, IndexWriter writer, long seq) throws IOException {
         this.folder = folder;
@@ -100,6 +102,11 @@ public final class SearchIndex implements AutoCloseable {
         return seq;
     }
 
+    /** A number that changes whenever the index does (in this process). */
+    public long generation() {
+        return generation.get();
+    }
+
     /** Adds or replaces documents by paper id; with {@code upToSeq} > 0, commits that the store is indexed up to it. */
     public synchronized void update(List<Document> documents, long upToSeq) {
         try {
@@ -130,6 +137,7 @@ public final class SearchIndex implements AutoCloseable {
         writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq), MODEL, modelId).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
+        generation.incrementAndGet();
     }
 
     /** Runs {@code work} on a current searcher and releases it. */
