@@ -96,10 +96,10 @@ class OpenApiDocumentTest {
     @Test
     void everyOperationSaysWhichCredentialsItNeedsFromTheDeclaredSchemes() {
         JsonNode schemes = document.get("components").get("securitySchemes");
-        for (JsonNode path : document.get("paths")) {
-            for (JsonNode operation : path) {
-                assertThat(operation.has("security")).as(operation.get("operationId").asText()).isTrue();
-                for (JsonNode requirement : operation.get("security")) {
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                assertThat(operation.getValue().has("security")).as(operation.getKey() + " " + path.getKey()).isTrue();
+                for (JsonNode requirement : operation.getValue().get("security")) {
                     assertThat(names(schemes)).containsAll(names(requirement));
                 }
             }
