@@ -85,6 +85,17 @@ public final class WebServer implements AutoCloseable {
                 || path.equals("/metrics");
     }
 
+    /**
+     * Method and path of every route mounted, such as {@code GET /api/v1/papers/<id>}: the test that keeps
+     * {@code openapi.json} complete compares them with the document.
+     */
+    List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(route -> route.endpoint.method.isHttpMethod())
+                .map(route -> route.endpoint.method.name() + " " + route.endpoint.path)
+                .toList();
+    }
+
     /** Starts listening on {@code port} (0 picks a free port) and returns the port in use. */
     public int start(int port) {
         app.start(port);

@@ -20,7 +20,18 @@ import org.paperwire.search.index.IndexLockedException;
 import org.paperwire.search.index.SearchIndex;
 
 class SearchServiceTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-15T12:00:00Z"), ZoneOffset.UTC);
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-15T12:00:00Z"), ZoneOffset.UTC);
+
+    /** Two graph papers a few days apart, a speech paper and a language-model paper that mentions graphs. */
+    static final List<Paper> FOUR_PAPERS = List.of(
+            paper("2501.00001", "Graph neural networks for molecules", "We learn molecular graphs with message passing.",
+                    List.of("Ada Lovelace"), "cs.LG", "2025-01-10"),
+            paper("2501.00002", "A survey of graph neural networks", "This survey covers graph networks broadly.",
+                    List.of("Alan Turing"), "cs.LG", "2025-01-20"),
+            paper("2502.00003", "Speech recognition with transformers", "Transformers transcribe speech well.",
+                    List.of("Grace Hopper", "Jürgen Müller"), "eess.AS", "2025-02-01"),
+            paper("2503.00004", "Large language models as graph reasoners", "Language models reason over graph structure.",
+                    List.of("Ada Lovelace", "Alan Turing"), "cs.CL", "2025-03-10"));
 
     @TempDir
     Path dir;
@@ -36,15 +47,7 @@ class SearchServiceTest {
         embedder = new WordHashEmbedder();
         engine = new SearchEngine(store, database.dataSource(), dir.resolve("index"), embedder, CLOCK,
                 FieldWeights.DEFAULT, Fusion.DEFAULT);
-        store.upsertAll(List.of(
-                paper("2501.00001", "Graph neural networks for molecules", "We learn molecular graphs with message passing.",
-                        List.of("Ada Lovelace"), "cs.LG", "2025-01-10"),
-                paper("2501.00002", "A survey of graph neural networks", "This survey covers graph networks broadly.",
-                        List.of("Alan Turing"), "cs.LG", "2025-01-20"),
-                paper("2502.00003", "Speech recognition with transformers", "Transformers transcribe speech well.",
-                        List.of("Grace Hopper", "Jürgen Müller"), "eess.AS", "2025-02-01"),
-                paper("2503.00004", "Large language models as graph reasoners", "Language models reason over graph structure.",
-                        List.of("Ada Lovelace", "Alan Turing"), "cs.CL", "2025-03-10")));
+        store.upsertAll(FOUR_PAPERS);
         engine.follower().catchUp();
     }
 
@@ -54,7 +57,7 @@ class SearchServiceTest {
         database.close();
     }
 
-    private static Paper paper(String id, String title, String text, List<String> authors, String cat, String day) {
+    static Paper paper(String id, String title, String text, List<String> authors, String cat, String day) {
         return new Paper(id, 1, title, text, authors, List.of(cat), null, null, null,
                 Instant.parse(day + "T09:00:00Z"), null, null);
     }
@@ -65,7 +68,9 @@ class SearchServiceTest {
 
     @Test
     void newPapersAreSearchableByKeywordAsSoonAsTheFollowerCatchesUpAndBeforeTheyAreEmbedded() {
-        assertThat(ids("graph neural networks", SearchMode.KEYWORD)).first().isIn("2501.00001", "2501.00002");
+        // the survey says "graph" and "networks" again in its abstract: it scores above the molecules paper
+        assertThat(ids("graph neural networks", SearchMode.KEYWORD))
+                .containsExactly("2501.00002", "2501.00001", "2503.00004");
         assertThat(engine.embeddings().backlog()).isEqualTo(4);
         SearchResults semantic = engine.service().search(SearchRequest.of("graph", SearchMode.SEMANTIC, 10));
         assertThat(semantic.hits()).isEmpty();
@@ -87,8 +92,9 @@ class SearchServiceTest {
     @Test
     void hybridIsTheUnionOfBothRankingsAndSimilarPapersExcludeThemselves() {
         engine.embeddings().drain();
-        assertThat(ids("graph neural networks", SearchMode.HYBRID)).contains("2503.00004").first()
-                .isIn("2501.00001", "2501.00002");
+        // the test embedder is deterministic, so the fused order is too
+        assertThat(ids("graph neural networks", SearchMode.HYBRID))
+                .containsExactly("2501.00002", "2501.00001", "2503.00004", "2502.00003");
         List<SearchHit> similar = engine.service().similar("2501.00001", 3);
         assertThat(similar).extracting(SearchHit::id).doesNotContain("2501.00001").contains("2501.00002");
     }
@@ -166,18 +172,6 @@ class SearchServiceTest {
     void beforeAnythingIsEmbeddedHybridRanksLikeKeyword() {
         assertThat(ids("graph neural networks", SearchMode.HYBRID)).isEqualTo(ids("graph neural networks", SearchMode.KEYWORD));
     }
-    @Test
-    void phrasesAuthorsCategoriesDatesAndExclusionsFilter() {
-        assertThat(ids("\"graph neural\"", SearchMode.KEYWORD)).containsExactlyInAnyOrder("2501.00001", "2501.00002");
-        assertThat(ids("graph -survey", SearchMode.KEYWORD)).doesNotContain("2501.00002").isNotEmpty();
-        assertThat(ids("graph author:turing", SearchMode.KEYWORD)).containsExactlyInAnyOrder("2501.00002", "2503.00004");
-        assertThat(ids("author:muller", SearchMode.KEYWORD)).containsExactly("2502.00003");
-        assertThat(ids("graph cat:cs.cl", SearchMode.KEYWORD)).containsExactly("2503.00004");
-        assertThat(ids("graph cat:cs", SearchMode.KEYWORD)).hasSize(3);
-        assertThat(ids("graph since:2025-01-15 until:2025-02", SearchMode.KEYWORD)).containsExactly("2501.00002");
-        assertThat(ids("graph since:week", SearchMode.KEYWORD)).containsExactly("2503.00004");
-    }
-
     @Test
     void filtersAloneListNewestFirstAndDateSortOrdersByDay() {
         assertThat(ids("cat:cs.LG", SearchMode.HYBRID)).containsExactly("2501.00002", "2501.00001");
