@@ -7,12 +7,14 @@ import java.util.regex.Pattern;
 /**
  * An arXiv identifier split into the id without version and the version (0 if none was given).
  * Accepts new-style ids ({@code 2406.01234v2}), old-style ids ({@code hep-th/9901001}, {@code math.GT/0309136}),
- * and the same wrapped in {@code arXiv:} or an {@code arxiv.org/abs/} URL.
+ * and the same wrapped in {@code arXiv:} or an {@code arxiv.org/abs/} URL. A version has at most six digits
+ * (arXiv's papers have a few dozen at most): a longer one, such as {@code v99999999999}, is not an id, so
+ * that it reads as one bad record or a 404 instead of overflowing an int.
  */
 public record ArxivId(String id, int version) {
     private static final Pattern ID = Pattern.compile(
             "(?:arxiv:|https?://(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/)?"
-                    + "(\\d{4}\\.\\d{4,5}|[a-z][a-z-]*(?:\\.[A-Z]{2})?/\\d{7})(?:v(\\d+))?",
+                    + "(\\d{4}\\.\\d{4,5}|[a-z][a-z-]*(?:\\.[A-Z]{2})?/\\d{7})(?:v(\\d{1,6}))?",
             Pattern.CASE_INSENSITIVE);
 
     public static Optional<ArxivId> parse(String raw) {

@@ -32,4 +32,14 @@ class ArxivIdTest {
         assertThat(ArxivId.parse(null)).isEmpty();
         assertThatThrownBy(() -> ArxivId.parseOrThrow("12.34")).hasMessageContaining("'12.34'");
     }
+
+    @Test
+    void anAbsurdVersionIsNotAnIdInsteadOfAnOverflow() {
+        // issue 9, finding 7: Integer.parseInt threw NumberFormatException, a 500 on /papers/… and an aborted import
+        assertThat(ArxivId.parse("2406.01234v99999999999")).isEmpty();
+        assertThat(ArxivId.parse("2406.01234v9999999")).isEmpty();
+        assertThat(ArxivId.parseOrThrow("2406.01234v999999")).isEqualTo(new ArxivId("2406.01234", 999_999));
+        assertThatThrownBy(() -> ArxivId.parseOrThrow("2406.01234v99999999999"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'2406.01234v99999999999'");
+    }
 }

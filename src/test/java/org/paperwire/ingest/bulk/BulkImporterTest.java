@@ -218,6 +218,34 @@ class BulkImporterTest {
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("paperwire-bulk-reader"));
     }
 
+    @Test
+    void anIdWithAnAbsurdVersionIsOneFailedRecordAndTheImportGoesOn() throws IOException {
+        // issue 9, finding 7: Integer.parseInt overflowed and the whole import aborted
+        Path file = Files.writeString(dir.resolve("kaggle.json"), """
+                {"id": "2406.01234v99999999999", "title": "Absurd", "categories": "cs.LG", "versions": []}
+                {"id": "2406.01235", "title": "Fine", "categories": "cs.LG", "versions": []}
+                """);
+
+        IngestReport report = store.load(file);
+
+        assertThat(report.failed()).isOne();
+        assertThat(report.errors()).containsExactly(file + ":1: '2406.01234v99999999999' is not an arXiv id"
+                + " (expected e.g. 2406.01234 or hep-th/9901001)");
+        assertThat(report.created()).isOne();
+    }
+
+    @Test
+    void controlCharactersInATitleAreReplacedAtIngest() throws IOException {
+        Path file = Files.writeString(dir.resolve("2025-04-01.jsonl"),
+                "{\"id\": \"2504.00001\", \"title\": \"Bell\\u0007 and \\u0000NUL\", \"categories\": [\"cs.LG\"],"
+                        + " \"summary\": \"One\\nTwo\\u0001.\"}\n");
+
+        store.load(file);
+
+        assertThat(store.paper("2504.00001").title()).isEqualTo("Bell and NUL");
+        assertThat(store.paper("2504.00001").abstractText()).isEqualTo("One\nTwo .");
+    }
+
     /** A daily listing of {@code lines} distinct papers, gzip-compressed. */
     private static Path gzip(Path file, int lines) throws IOException {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {

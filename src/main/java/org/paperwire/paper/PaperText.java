@@ -1,0 +1,128 @@
+package org.paperwire.paper;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps characters that no reader wants out of paper text. Harvested titles and abstracts sometimes carry
+ * control characters (a form feed pasted from a PDF, a NUL from a broken encoder); XML 1.0 cannot carry most of
+ * them, so one of them in a title made every Atom feed that listed the paper fail. They are replaced at ingest
+ * ({@link #clean}), and feeds and mails drop what XML cannot carry on output ({@link #xmlSafe}), so papers
+ * stored before this cleaning are safe too.
+ */
+public final class PaperText {
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private PaperText() {}
+
+    /**
+     * The paper with control characters in its text replaced by spaces: single-line fields (title, authors,
+     * categories, comment, journal reference, DOI) then have their whitespace collapsed, the abstract keeps its
+     * line breaks and tabs. The same instance when nothing needed cleaning, which is nearly always.
+     */
+    public static Paper clean(Paper p) {
+        if (isClean(p.title()) && isClean(p.abstractText()) && allClean(p.authors()) && allClean(p.categories())
+                && isClean(p.comment()) && isClean(p.journalRef()) && isClean(p.doi())) {
+            return p;
+        }
+        String title = line(p.title());
+        return new Paper(p.id(), p.version(), title == null ? "" : title, withoutControls(p.abstractText()), lines(p.authors()),
+                lines(p.categories()), line(p.comment()), line(p.journalRef()), line(p.doi()), p.firstSubmitted(),
+                p.lastUpdated(), p.listedOn());
+    }
+
+    /**
+     * {@code text} with every unwanted character replaced by a space: C0 controls other than tab, line feed
+     * and carriage return, DEL, the C1 controls, the non-characters U+FFFE and U+FFFF, and unpaired surrogates.
+     * Null stays null.
+     */
+    public static String withoutControls(String text) {
+        if (isClean(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                out.append(unwanted(c) || Character.isSurrogate(c) ? ' ' : c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * {@code text} without the characters XML 1.0 cannot carry (C0 controls other than tab, line feed and carriage
+     * return, U+FFFE, U+FFFF, unpaired surrogates), for feeds and mails. Null stays null.
+     */
+    public static String xmlSafe(String text) {
+        if (text == null || xmlClean(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else if (!xmlIllegal(c) && !Character.isSurrogate(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String line(String text) {
+        if (isClean(text)) {
+            return text;
+        }
+        String collapsed = SPACES.matcher(withoutControls(text)).replaceAll(" ").strip();
+        return collapsed.isEmpty() ? null : collapsed;
+    }
+
+    private static List<String> lines(List<String> values) {
+        return allClean(values) ? values
+                : values.stream().map(PaperText::line).filter(v -> v != null && !v.isEmpty()).toList();
+    }
+
+    private static boolean allClean(List<String> values) {
+        for (String v : values) {
+            if (!isClean(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isClean(String text) {
+        return text == null || clean(text, false);
+    }
+
+    private static boolean xmlClean(String text) {
+        return clean(text, true);
+    }
+
+    /** Whether {@code text} has no unwanted character ({@code forXml}: no character XML cannot carry). */
+    private static boolean clean(String text, boolean forXml) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++; // the pair's low half
+            } else if (forXml ? xmlIllegal(c) : unwanted(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean unwanted(char c) {
+        return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7f && c <= 0x9f || c == 0xfffe || c == 0xffff;
+    }
+
+    private static boolean xmlIllegal(char c) {
+        return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xfffe || c == 0xffff;
+    }
+}
