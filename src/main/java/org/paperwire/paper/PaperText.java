@@ -17,18 +17,39 @@ public final class PaperText {
 
     /**
      * The paper with control characters in its text replaced by spaces: single-line fields (title, authors,
-     * categories, comment, journal reference, DOI) then have their whitespace collapsed, the abstract keeps its
-     * line breaks and tabs. The same instance when nothing needed cleaning, which is nearly always.
+     * comment, journal reference, DOI) then have their whitespace collapsed, the abstract keeps its line breaks
+     * and tabs, and a category with spaces becomes one per word. The same instance when nothing needed cleaning,
+     * which is nearly always.
      */
     public static Paper clean(Paper p) {
         if (isClean(p.title()) && isClean(p.abstractText()) && allClean(p.authors()) && allClean(p.categories())
-                && isClean(p.comment()) && isClean(p.journalRef()) && isClean(p.doi())) {
+                && isClean(p.comment()) && isClean(p.journalRef()) && isClean(p.doi()) && singleWords(p.categories())) {
             return p;
         }
         String title = line(p.title());
         return new Paper(p.id(), p.version(), title == null ? "" : title, withoutControls(p.abstractText()), lines(p.authors()),
-                lines(p.categories()), line(p.comment()), line(p.journalRef()), line(p.doi()), p.firstSubmitted(),
+                words(p.categories()), line(p.comment()), line(p.journalRef()), line(p.doi()), p.firstSubmitted(),
                 p.lastUpdated(), p.listedOn());
+    }
+
+    /**
+     * Categories are single words: the store keeps them space-separated, so a listing's {@code "I.2.6; J.5"}
+     * would come back as two and never compare equal to what was written (a paper updated on every import, and a
+     * category row that is never deleted).
+     */
+    private static List<String> words(List<String> categories) {
+        return lines(categories).stream().flatMap(c -> SPACES.splitAsStream(c)).filter(w -> !w.isEmpty()).toList();
+    }
+
+    private static boolean singleWords(List<String> categories) {
+        for (String c : categories) {
+            for (int i = 0; i < c.length(); i++) {
+                if (Character.isWhitespace(c.charAt(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

@@ -20,6 +20,14 @@ class PaperTextTest {
     }
 
     @Test
+    void aCategoryWithSpacesBecomesOnePerWordAsTheStoreReadsItBack() {
+        // a real listing (2503.18702) has the ACM class "I.2.6; I.2.7; J.5" among its categories
+        Paper p = new Paper("2503.18702", 0, "T", "", List.of(), List.of("cs.CL", "I.2.6; I.2.7; J.5"), null, null, null,
+                null, null, null);
+        assertThat(PaperText.clean(p).categories()).containsExactly("cs.CL", "I.2.6;", "I.2.7;", "J.5");
+    }
+
+    @Test
     void aCleanPaperIsReturnedAsItIs() {
         Paper p = Papers.paper("2501.00001", 1, "Émigré 😀 title");
         assertThat(PaperText.clean(p)).isSameAs(p);
