@@ -67,6 +67,11 @@ public final class ArxivApiSource implements HarvestSource {
     }
 
     @Override
+    public String upstream() {
+        return ArxivSources.UPSTREAM;
+    }
+
+    @Override
     public Result harvest(String checkpoint, LocalDate from) throws HarvestException {
         Map<String, Instant> newest = from == null ? checkpoints(checkpoint) : checkpointsOrNone(checkpoint);
         Instant fromDay = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();

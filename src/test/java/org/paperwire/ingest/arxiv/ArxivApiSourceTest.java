@@ -251,7 +251,7 @@ class ArxivApiSourceTest {
 
     @Test
     void aSingleInstantCheckpointOfEarlierVersionsIsEveryCategorysStartingPoint() {
-        h.statuses.save(new SourceStatus(ArxivApiSource.NAME, "2024-06-03T10:00:00Z", null, null, null, null, null, 0,
+        h.statuses.saveRun(new SourceStatus(ArxivApiSource.NAME, "2024-06-03T10:00:00Z", null, null, null, null, null, 0,
                 SourceStatus.Counts.ZERO, SourceStatus.Counts.ZERO));
         h.server.on("/api/query", param("search_query", "cat:cs.LG"),
                         feed("cs.LG", "2406.01010 2024-06-04T16:00:00Z", "2406.01009 2024-06-02T16:00:00Z"))
@@ -266,7 +266,7 @@ class ArxivApiSourceTest {
 
     @Test
     void anUnreadableCheckpointFailsNamingItUntilAHarvestFromADayReplacesIt() {
-        h.statuses.save(new SourceStatus(ArxivApiSource.NAME, "{\"cs.LG\": \"yesterday\"}", null, null, null, null, null,
+        h.statuses.saveRun(new SourceStatus(ArxivApiSource.NAME, "{\"cs.LG\": \"yesterday\"}", null, null, null, null, null,
                 0, SourceStatus.Counts.ZERO, SourceStatus.Counts.ZERO));
         h.server.on("/api/query", param("search_query", "cat:cs.LG"), feed("cs.LG", "2406.01010 2024-06-04T16:00:00Z"));
         HarvestService service = h.service(h.api(10, 10, "cs.LG"));
