@@ -1,5 +1,6 @@
 package org.paperwire.paper;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,10 +29,11 @@ public record ArxivId(String id, int version) {
         String id = m.group(1);
         int slash = id.indexOf('/');
         if (slash > 0) {
-            // the archive part is lower case, except a subject class such as math.GT
+            // the archive part is lower case, a subject class such as math.GT upper case, however it was typed
             String archive = id.substring(0, slash);
             int dot = archive.indexOf('.');
-            archive = dot < 0 ? archive.toLowerCase() : archive.substring(0, dot).toLowerCase() + archive.substring(dot);
+            archive = dot < 0 ? archive.toLowerCase(Locale.ROOT)
+                    : archive.substring(0, dot).toLowerCase(Locale.ROOT) + archive.substring(dot).toUpperCase(Locale.ROOT);
             id = archive + id.substring(slash);
         }
         int version = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));

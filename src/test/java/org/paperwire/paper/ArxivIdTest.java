@@ -16,6 +16,8 @@ class ArxivIdTest {
     void oldStyleIdsKeepTheirArchiveAndSubjectClass() {
         assertThat(ArxivId.parseOrThrow("hep-th/9901001v2")).isEqualTo(new ArxivId("hep-th/9901001", 2));
         assertThat(ArxivId.parseOrThrow("math.GT/0309136")).isEqualTo(new ArxivId("math.GT/0309136", 0));
+        // found by ArxivIdFuzzTest: the pattern ignores case, so the subject class came back as typed
+        assertThat(ArxivId.parseOrThrow("Math.gT/0309136")).isEqualTo(new ArxivId("math.GT/0309136", 0));
     }
 
     @Test
