@@ -58,19 +58,7 @@ public final class PaperText {
      * Null stays null.
      */
     public static String withoutControls(String text) {
-        if (isClean(text)) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                out.append(c).append(text.charAt(++i));
-            } else {
-                out.append(unwanted(c) || Character.isSurrogate(c) ? ' ' : c);
-            }
-        }
-        return out.toString();
+        return isClean(text) ? text : rewrite(text, false);
     }
 
     /**
@@ -78,16 +66,20 @@ public final class PaperText {
      * return, U+FFFE, U+FFFF, unpaired surrogates), for feeds and mails. Null stays null.
      */
     public static String xmlSafe(String text) {
-        if (text == null || xmlClean(text)) {
-            return text;
-        }
+        return text == null || clean(text, true) ? text : rewrite(text, true);
+    }
+
+    /** {@code text} with each unwanted character ({@code forXml}: each one XML cannot carry) dropped or spaced. */
+    private static String rewrite(String text, boolean forXml) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 out.append(c).append(text.charAt(++i));
-            } else if (!xmlIllegal(c) && !Character.isSurrogate(c)) {
+            } else if (!Character.isSurrogate(c) && !(forXml ? xmlIllegal(c) : unwanted(c))) {
                 out.append(c);
+            } else if (!forXml) {
+                out.append(' ');
             }
         }
         return out.toString();
@@ -117,10 +109,6 @@ public final class PaperText {
 
     private static boolean isClean(String text) {
         return text == null || clean(text, false);
-    }
-
-    private static boolean xmlClean(String text) {
-        return clean(text, true);
     }
 
     /** Whether {@code text} has no unwanted character ({@code forXml}: no character XML cannot carry). */
