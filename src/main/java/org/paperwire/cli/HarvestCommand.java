@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paperwire.app.Paperwire;
+import org.paperwire.ingest.HarvestBusyException;
 import org.paperwire.ingest.HarvestService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +37,14 @@ final class HarvestCommand implements Callable<Integer> {
             }
             boolean failed = false;
             for (String name : sources) {
-                HarvestService.Run run = harvests.run(name, from);
+                HarvestService.Run run;
+                try {
+                    run = harvests.run(name, from);
+                } catch (HarvestBusyException busy) {
+                    // e.g. a running serve harvests it: asking arXiv from both would break its pace
+                    System.err.println("skipped: " + busy.getMessage());
+                    continue;
+                }
                 failed |= run.error().isPresent() || run.report().failed() > 0;
                 ReportPrinter.print(name, run.report(), run.error().orElse(null), json);
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.paperwire.mail.MailMessage;
+import org.paperwire.paper.PaperText;
 import org.paperwire.subscription.Links;
 import org.paperwire.subscription.Subscriber;
 
@@ -154,7 +155,9 @@ public final class DigestMails {
                 + body + footer + "</div></body></html>";
     }
 
-    static String esc(String s) {
+    /** HTML-escaped, without the characters HTML and XML cannot carry (a paper stored before ingest cleaned it). */
+    static String esc(String raw) {
+        String s = PaperText.xmlSafe(raw);
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -42,6 +42,8 @@ public final class HarvestScheduler implements AutoCloseable {
                 if (service.isDue(source)) {
                     service.run(source, null);
                 }
+            } catch (HarvestBusyException e) {
+                log.info("{}; trying again on the next tick", e.getMessage());
             } catch (RuntimeException e) {
                 log.error("scheduled harvest of {} failed unexpectedly; will retry on the next tick", source, e);
             }

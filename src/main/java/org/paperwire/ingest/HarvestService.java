@@ -1,5 +1,8 @@
 package org.paperwire.ingest;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -7,8 +10,12 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * Runs one harvest of a source and records the outcome as that source's {@link SourceStatus}: counts,
  * the new checkpoint on success, the error and a backed-off next attempt on failure. The scheduler in
  * {@code serve} and the {@code harvest} command both go through here.
+ *
+ * <p>Within a process one harvest runs at a time. Across processes sharing the store, a harvest first takes
+ * the lease of its source's {@linkplain HarvestSource#upstream() upstream} in the store, renews it while it
+ * runs and gives it back at the end; a harvest whose upstream is leased by someone else does not start
+ * ({@link HarvestBusyException}). A holder that dies loses its lease {@link #LEASE} after its last renewal.
  */
 public final class HarvestService {
     private static final Logger log = LoggerFactory.getLogger(HarvestService.class);
@@ -30,6 +42,11 @@ public final class HarvestService {
     private final Duration interval;
     private final Duration retryDelay;
     private final ReentrantLock lock = new ReentrantLock();
+    /** This service's name in the lease table: pid, host, and a random tag (two services may share a JVM). */
+    private final String holder = holderName();
+
+    /** How long a lease lasts without renewal; a running harvest renews it every third of that. */
+    public static final Duration LEASE = Duration.ofMinutes(2);
 
     public HarvestService(List<HarvestSource> sources, SourceStatusStore statuses, InstantSource clock,
             Duration interval, Duration retryDelay) {
@@ -63,7 +80,11 @@ public final class HarvestService {
         return next == null || !next.isAfter(clock.instant());
     }
 
-    /** Harvests {@code source} once; {@code from} overrides the checkpoint when not null. */
+    /**
+     * Harvests {@code source} once; {@code from} overrides the checkpoint when not null.
+     *
+     * @throws HarvestBusyException when another holder has the lease of the source's upstream
+     */
     public Run run(String source, LocalDate from) {
         HarvestSource harvester = sources.get(source);
         if (harvester == null) {
@@ -71,10 +92,65 @@ public final class HarvestService {
         }
         lock.lock();
         try {
-            return runLocked(harvester, from);
+            takeLease(harvester);
+            ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "harvest-lease-" + harvester.name());
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                long every = LEASE.dividedBy(3).toMillis();
+                renewer.scheduleWithFixedDelay(() -> renewLease(harvester), every, every, TimeUnit.MILLISECONDS);
+                return runLocked(harvester, from);
+            } finally {
+                renewer.shutdownNow();
+                statuses.release(harvester.upstream(), holder);
+            }
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Takes the lease of the source's upstream, or throws naming who holds it and until when. */
+    private void takeLease(HarvestSource harvester) {
+        Instant now = clock.instant();
+        SourceStatusStore.Lease lease = statuses.lease(harvester.upstream(), harvester.name(), holder, now, now.plus(LEASE));
+        if (!lease.holder().equals(holder)) {
+            String message = lease.source().equals(harvester.name())
+                    ? "source " + harvester.name() + " is being harvested by " + lease.holder() + " until " + lease.until()
+                    : "source " + harvester.name() + " shares its upstream with " + lease.source()
+                            + ", which is being harvested by " + lease.holder() + " until " + lease.until();
+            throw new HarvestBusyException(message, lease.holder(), lease.until());
+        }
+    }
+
+    private void renewLease(HarvestSource harvester) {
+        try {
+            Instant now = clock.instant();
+            SourceStatusStore.Lease lease = statuses.lease(harvester.upstream(), harvester.name(), holder, now,
+                    now.plus(LEASE));
+            if (!lease.holder().equals(holder)) {
+                log.error("harvest {} lost its lease to {} (was this process paused for over {}?); it finishes its"
+                        + " current page", harvester.name(), lease.holder(), LEASE);
+            }
+        } catch (RuntimeException e) {
+            log.error("harvest {}: renewing the lease failed; will retry", harvester.name(), e);
+        }
+    }
+
+    private static String holderName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return ProcessHandle.current().pid() + "@" + host + "#" + HexFormat.of().toHexDigits((short) new SecureRandom().nextInt());
+    }
+
+    /** This service's name as a lease holder, e.g. {@code 4711@build-host#3fa2}. */
+    public String holder() {
+        return holder;
     }
 
     private Run runLocked(HarvestSource harvester, LocalDate from) {
@@ -84,9 +160,8 @@ public final class HarvestService {
             HarvestSource.Result result = harvester.harvest(before.checkpoint(), from);
             Instant now = clock.instant();
             SourceStatus.Counts counts = SourceStatus.Counts.of(result.report());
-            SourceStatus after = new SourceStatus(harvester.name(), result.nextCheckpoint(), started, now,
-                    before.lastErrorAt(), before.lastError(), now.plus(interval), 0, counts, before.total().plus(counts));
-            statuses.save(after);
+            SourceStatus after = statuses.saveRun(new SourceStatus(harvester.name(), result.nextCheckpoint(), started,
+                    now, before.lastErrorAt(), before.lastError(), now.plus(interval), 0, counts, null));
             log.info("harvest {}: {} seen, {} new, {} updated", harvester.name(), counts.seen(), counts.created(),
                     counts.updated());
             return new Run(after, result.report(), Optional.empty());
@@ -105,9 +180,8 @@ public final class HarvestService {
         Instant now = clock.instant();
         int failures = before.consecutiveFailures() + 1;
         SourceStatus.Counts counts = SourceStatus.Counts.of(partial);
-        SourceStatus after = new SourceStatus(harvester.name(), before.checkpoint(), started, before.lastSuccess(),
-                now, message, now.plus(backoff(failures)), failures, counts, before.total().plus(counts));
-        statuses.save(after);
+        SourceStatus after = statuses.saveRun(new SourceStatus(harvester.name(), before.checkpoint(), started,
+                before.lastSuccess(), now, message, now.plus(backoff(failures)), failures, counts, null));
         log.warn("harvest {} failed (attempt {}), next try at {}: {}", harvester.name(), failures,
                 after.nextAttempt(), message);
         return new Run(after, partial, Optional.of(message));

@@ -11,6 +11,15 @@ public interface HarvestSource {
     String name();
 
     /**
+     * The upstream this source's requests go to. Sources of one upstream share one harvest lease, so that
+     * across processes (a {@code harvest} command beside {@code serve}) only one of them asks it at a time and
+     * its pace (arXiv: one request every 3 seconds) holds. Each source is its own upstream unless it says so.
+     */
+    default String upstream() {
+        return name();
+    }
+
+    /**
      * Harvests once.
      *
      * @param checkpoint where the previous successful harvest ended, null on the first run

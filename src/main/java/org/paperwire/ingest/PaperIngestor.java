@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.function.LongConsumer;
 import org.paperwire.paper.Paper;
 import org.paperwire.paper.PaperStore;
+import org.paperwire.paper.PaperText;
 import org.paperwire.paper.UpsertOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one path every paper takes into the store, from bulk files and live harvests alike: records are
- * written in batches, each batch in one transaction, and every record is counted in the report.
+ * written in batches, each batch in one transaction, and every record is counted in the report. Control
+ * characters in a record's text are replaced here ({@link PaperText#clean}), whichever source it came from.
  */
 public final class PaperIngestor {
     private static final Logger log = LoggerFactory.getLogger(PaperIngestor.class);
@@ -35,7 +37,7 @@ public final class PaperIngestor {
         List<Paper> batch = new ArrayList<>(BATCH_SIZE);
         while (records.hasNext()) {
             switch (records.next()) {
-                case SourceRecord.Parsed p -> batch.add(p.paper());
+                case SourceRecord.Parsed p -> batch.add(PaperText.clean(p.paper()));
                 case SourceRecord.Skipped s -> tally.skipped(s.reason());
                 case SourceRecord.Failed f -> {
                     log.warn("{}: {}", f.origin(), f.message());

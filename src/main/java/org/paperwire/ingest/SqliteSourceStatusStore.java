@@ -10,7 +10,10 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.paperwire.db.Jdbc;
 
-/** {@link SourceStatusStore} on the embedded SQLite database. */
+/**
+ * {@link SourceStatusStore} on the embedded SQLite database. Totals are added in SQL and leases are taken with
+ * one conditional upsert, so two processes sharing the database never lose counts or both hold a lease.
+ */
 public final class SqliteSourceStatusStore implements SourceStatusStore {
     private final DataSource dataSource;
 
@@ -46,12 +49,20 @@ public final class SqliteSourceStatusStore implements SourceStatusStore {
     }
 
     @Override
-    public void save(SourceStatus s) {
-        Jdbc.inTransaction(dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO source_status (source, checkpoint,"
+    public SourceStatus saveRun(SourceStatus s) {
+        return Jdbc.inTransaction(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO source_status (source, checkpoint,"
                     + " last_attempt, last_success, last_error_at, last_error, next_attempt, consecutive_failures,"
                     + " last_seen, last_new, last_updated, total_seen, total_new, total_updated)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                    + " ON CONFLICT (source) DO UPDATE SET checkpoint = excluded.checkpoint,"
+                    + " last_attempt = excluded.last_attempt, last_success = excluded.last_success,"
+                    + " last_error_at = excluded.last_error_at, last_error = excluded.last_error,"
+                    + " next_attempt = excluded.next_attempt, consecutive_failures = excluded.consecutive_failures,"
+                    + " last_seen = excluded.last_seen, last_new = excluded.last_new, last_updated = excluded.last_updated,"
+                    + " total_seen = total_seen + excluded.last_seen, total_new = total_new + excluded.last_new,"
+                    + " total_updated = total_updated + excluded.last_updated"
+                    + " RETURNING *")) {
                 int i = 1;
                 ps.setString(i++, s.source());
                 ps.setString(i++, s.checkpoint());
@@ -64,12 +75,51 @@ public final class SqliteSourceStatusStore implements SourceStatusStore {
                 ps.setLong(i++, s.lastRun().seen());
                 ps.setLong(i++, s.lastRun().created());
                 ps.setLong(i++, s.lastRun().updated());
-                ps.setLong(i++, s.total().seen());
-                ps.setLong(i++, s.total().created());
-                ps.setLong(i, s.total().updated());
-                ps.executeUpdate();
+                ps.setLong(i++, s.lastRun().seen());
+                ps.setLong(i++, s.lastRun().created());
+                ps.setLong(i, s.lastRun().updated());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return map(rs);
+                }
             }
-            return null;
+        });
+    }
+
+    @Override
+    public Lease lease(String name, String source, String holder, Instant now, Instant until) {
+        return Jdbc.inTransaction(dataSource, c -> {
+            try (PreparedStatement take = c.prepareStatement("INSERT INTO harvest_leases (name, source, holder, expires_at)"
+                    + " VALUES (?,?,?,?) ON CONFLICT (name) DO UPDATE SET source = excluded.source,"
+                    + " holder = excluded.holder, expires_at = excluded.expires_at"
+                    + " WHERE harvest_leases.expires_at <= ? OR harvest_leases.holder = excluded.holder")) {
+                take.setString(1, name);
+                take.setString(2, source);
+                take.setString(3, holder);
+                take.setLong(4, until.toEpochMilli());
+                take.setLong(5, now.toEpochMilli());
+                take.executeUpdate();
+            }
+            try (PreparedStatement read = c.prepareStatement(
+                    "SELECT source, holder, expires_at FROM harvest_leases WHERE name = ?")) {
+                read.setString(1, name);
+                try (ResultSet rs = read.executeQuery()) {
+                    rs.next();
+                    return new Lease(name, rs.getString("source"), rs.getString("holder"),
+                            Instant.ofEpochMilli(rs.getLong("expires_at")));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void release(String name, String holder) {
+        Jdbc.inTransaction(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM harvest_leases WHERE name = ? AND holder = ?")) {
+                ps.setString(1, name);
+                ps.setString(2, holder);
+                return ps.executeUpdate();
+            }
         });
     }
 

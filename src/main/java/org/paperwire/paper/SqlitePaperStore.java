@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.paperwire.db.Jdbc;
@@ -44,43 +45,62 @@ public final class SqlitePaperStore implements PaperStore {
             return List.of();
         }
         return Jdbc.inTransaction(dataSource, c -> {
-            Map<String, Paper> stored = load(c, batch.stream().map(Paper::id).distinct().toList());
-            Map<String, Paper> current = new HashMap<>(stored);
-            Map<String, Paper> changed = new LinkedHashMap<>();
+            Map<String, Row> stored = loadRows(c, batch.stream().map(Paper::id).distinct().toList());
+            Map<String, Row> current = new HashMap<>(stored);
+            Map<String, Row> changed = new LinkedHashMap<>();
+            Map<String, Row> movedDays = new LinkedHashMap<>();
             List<UpsertOutcome> outcomes = new ArrayList<>(batch.size());
             for (Paper incoming : batch) {
-                PaperMerge.Result result = PaperMerge.merge(current.get(incoming.id()), incoming);
+                Row before = current.get(incoming.id());
+                PaperMerge.Result result = before == null ? PaperMerge.merge(null, null, incoming)
+                        : PaperMerge.merge(before.paper(), before.contentDay(), incoming);
+                Row after = new Row(result.paper(), result.contentDay());
                 if (result.outcome() != UpsertOutcome.UNCHANGED) {
-                    current.put(incoming.id(), result.paper());
-                    changed.put(incoming.id(), result.paper());
+                    changed.put(incoming.id(), after);
+                    movedDays.remove(incoming.id());
+                } else if (!Objects.equals(before.contentDay(), after.contentDay())) {
+                    // the same text listed again later: only the day that decides the next merge moves
+                    if (changed.containsKey(incoming.id())) {
+                        changed.put(incoming.id(), after);
+                    } else {
+                        movedDays.put(incoming.id(), after);
+                    }
                 }
+                current.put(incoming.id(), after);
                 outcomes.add(result.outcome());
             }
             write(c, changed.values(), stored);
+            writeContentDays(c, movedDays.values());
             return outcomes;
         });
     }
 
+    /** A stored paper and the listing day of the record its text came from (see {@link PaperMerge}). */
+    private record Row(Paper paper, LocalDate contentDay) {}
+
     /** Writes the changed papers; {@code stored} holds what the store had for them before this batch. */
-    private void write(Connection c, java.util.Collection<Paper> papers, Map<String, Paper> stored)
+    private void write(Connection c, java.util.Collection<Row> rows, Map<String, Row> stored)
             throws SQLException {
-        if (papers.isEmpty()) {
+        if (rows.isEmpty()) {
             return;
         }
-        long seq = reserveSeq(c, papers.size());
+        long seq = reserveSeq(c, rows.size());
         String now = clock.instant().toString();
-        String upsert = "INSERT INTO papers (" + COLUMNS + ", changed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        String upsert = "INSERT INTO papers (" + COLUMNS + ", changed_at, content_listed_on)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                 + " ON CONFLICT (id) DO UPDATE SET version=excluded.version, title=excluded.title,"
                 + " abstract=excluded.abstract, authors=excluded.authors, categories=excluded.categories,"
                 + " comment=excluded.comment, journal_ref=excluded.journal_ref, doi=excluded.doi,"
                 + " first_submitted=excluded.first_submitted, last_updated=excluded.last_updated,"
-                + " listed_on=excluded.listed_on, seq=excluded.seq, changed_at=excluded.changed_at";
+                + " listed_on=excluded.listed_on, seq=excluded.seq, changed_at=excluded.changed_at,"
+                + " content_listed_on=excluded.content_listed_on";
         try (PreparedStatement up = c.prepareStatement(upsert);
                 PreparedStatement delCat = c.prepareStatement(
                         "DELETE FROM paper_categories WHERE category = ? AND paper_id = ?");
                 PreparedStatement addCat = c.prepareStatement(
                         "INSERT OR IGNORE INTO paper_categories (category, paper_id) VALUES (?, ?)")) {
-            for (Paper p : papers) {
+            for (Row row : rows) {
+                Paper p = row.paper();
                 int i = 1;
                 up.setString(i++, p.id());
                 up.setInt(i++, p.version());
@@ -93,17 +113,33 @@ public final class SqlitePaperStore implements PaperStore {
                 up.setString(i++, p.doi());
                 up.setString(i++, text(p.firstSubmitted()));
                 up.setString(i++, text(p.lastUpdated()));
-                up.setString(i++, p.listedOn() == null ? null : p.listedOn().toString());
+                up.setString(i++, text(p.listedOn()));
                 up.setLong(i++, ++seq);
-                up.setString(i, now);
+                up.setString(i++, now);
+                up.setString(i, text(row.contentDay()));
                 up.addBatch();
-                List<String> before = stored.containsKey(p.id()) ? stored.get(p.id()).categories() : List.of();
+                List<String> before = stored.containsKey(p.id()) ? stored.get(p.id()).paper().categories() : List.of();
                 addCategoryRows(delCat, p.id(), before, p.categories());
                 addCategoryRows(addCat, p.id(), p.categories(), before);
             }
             up.executeBatch();
             delCat.executeBatch();
             addCat.executeBatch();
+        }
+    }
+
+    /** Moves the content day of papers whose text did not change, without a new change number (nothing to index). */
+    private static void writeContentDays(Connection c, java.util.Collection<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE papers SET content_listed_on = ? WHERE id = ?")) {
+            for (Row row : rows) {
+                ps.setString(1, text(row.contentDay()));
+                ps.setString(2, row.paper().id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -136,19 +172,25 @@ public final class SqlitePaperStore implements PaperStore {
     }
 
     private Map<String, Paper> load(Connection c, List<String> ids) throws SQLException {
-        Map<String, Paper> found = new HashMap<>();
+        Map<String, Paper> papers = new HashMap<>();
+        loadRows(c, ids).forEach((id, row) -> papers.put(id, row.paper()));
+        return papers;
+    }
+
+    private Map<String, Row> loadRows(Connection c, List<String> ids) throws SQLException {
+        Map<String, Row> found = new HashMap<>();
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
             String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM papers WHERE id IN (" + marks + ")")) {
+                    "SELECT " + COLUMNS + ", content_listed_on FROM papers WHERE id IN (" + marks + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setString(i + 1, chunk.get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Paper p = map(rs);
-                        found.put(p.id(), p);
+                        found.put(p.id(), new Row(p, day(rs.getString("content_listed_on"))));
                     }
                 }
             }
@@ -221,7 +263,7 @@ public final class SqlitePaperStore implements PaperStore {
                 rs.getString("doi"),
                 instant(rs.getString("first_submitted")),
                 instant(rs.getString("last_updated")),
-                listedOn == null ? null : LocalDate.parse(listedOn));
+                day(listedOn));
     }
 
     private String toJson(List<String> values) {
@@ -246,5 +288,13 @@ public final class SqlitePaperStore implements PaperStore {
 
     private static Instant instant(String text) {
         return text == null ? null : Instant.parse(text);
+    }
+
+    private static String text(LocalDate day) {
+        return day == null ? null : day.toString();
+    }
+
+    private static LocalDate day(String text) {
+        return text == null ? null : LocalDate.parse(text);
     }
 }

@@ -18,9 +18,14 @@ import java.util.Optional;
  * {@code -"a phrase"} to exclude.
  *
  * <p>Nothing here fails: a quote left open, an unknown {@code field:} or a date that is not a date is read
- * as plain text, with a note that says so.
+ * as plain text, with a note that says so. Phrases, exclusions, authors and categories together are kept to
+ * {@link #MAX_FILTERS}, the rest dropped with a note: each becomes a clause of the Lucene query, whose clauses
+ * are limited.
  */
 public final class QuerySyntax {
+    /** Phrases, exclusions, {@code author:} and {@code cat:} values kept, together; more are dropped with a note. */
+    public static final int MAX_FILTERS = 50;
+
     private final Clock clock;
 
     public QuerySyntax(Clock clock) {
@@ -40,17 +45,18 @@ public final class QuerySyntax {
         List<String> categories = new ArrayList<>();
         LocalDate since = null;
         LocalDate until = null;
+        FilterBudget filters = new FilterBudget();
         for (Token t : tokens) {
             String field = t.field() == null ? "" : t.field().toLowerCase(Locale.ROOT);
             switch (field) {
-                case "author", "au" -> authors.add(t.value());
-                case "cat", "category" -> categories.add(t.value());
+                case "author", "au" -> filters.add(authors, t.value());
+                case "cat", "category" -> filters.add(categories, t.value());
                 case "since", "from" -> {
                     Optional<LocalDate> d = day(t.value(), false);
                     if (d.isPresent()) {
                         since = d.get();
                     } else {
-                        asText(t, text, words, excluded, notes);
+                        asText(t, text, words, excluded, notes, filters);
                     }
                 }
                 case "until", "to", "before" -> {
@@ -58,7 +64,7 @@ public final class QuerySyntax {
                     if (d.isPresent()) {
                         until = d.get();
                     } else {
-                        asText(t, text, words, excluded, notes);
+                        asText(t, text, words, excluded, notes, filters);
                     }
                 }
                 case "date" -> {
@@ -73,14 +79,14 @@ public final class QuerySyntax {
                         since = from.orElse(since);
                         until = to.orElse(until);
                     } else {
-                        asText(t, text, words, excluded, notes);
+                        asText(t, text, words, excluded, notes, filters);
                     }
                 }
                 case "" -> {
                     if (t.negated()) {
-                        excluded.add(t.value());
+                        filters.add(excluded, t.value());
                     } else if (t.quoted()) {
-                        phrases.add(t.value());
+                        filters.add(phrases, t.value());
                         text.add(t.value());
                     } else {
                         words.add(t.value());
@@ -90,21 +96,42 @@ public final class QuerySyntax {
                 default -> {
                     // "BERT:" or "e.g.:foo" in pasted text: not an operator, just words
                     Token plain = new Token(t.negated(), null, t.field() + ":" + t.value(), t.quoted());
-                    asText(plain, text, words, excluded, notes);
+                    asText(plain, text, words, excluded, notes, filters);
                 }
             }
+        }
+        if (filters.dropped > 0) {
+            notes.add(String.format("the query has %,d phrases, exclusions, authors and categories; used the first %d",
+                    MAX_FILTERS + filters.dropped, MAX_FILTERS));
         }
         return new ParsedQuery(String.join(" ", text), words, phrases, excluded, authors, categories, since, until, notes);
     }
 
-    private static void asText(Token t, List<String> text, List<String> words, List<String> excluded, List<String> notes) {
+    /** Counts the filters of one query, so that no more than {@link #MAX_FILTERS} are kept. */
+    private static final class FilterBudget {
+        private int kept;
+        private int dropped;
+
+        /** Adds {@code value} to {@code list} while the budget lasts; counts it as dropped after. */
+        void add(List<String> list, String value) {
+            if (kept < MAX_FILTERS) {
+                kept++;
+                list.add(value);
+            } else {
+                dropped++;
+            }
+        }
+    }
+
+    private static void asText(Token t, List<String> text, List<String> words, List<String> excluded, List<String> notes,
+            FilterBudget filters) {
         String value = t.field() == null ? t.value() : t.field() + ":" + t.value();
         if (t.field() != null) {
             notes.add("'" + value + "' is not a date; searched for it as text (dates look like 2025-01-31, 2025-01,"
                     + " 2025, today, week, month or year)");
         }
         if (t.negated()) {
-            excluded.add(value);
+            filters.add(excluded, value);
         } else {
             words.add(value);
             text.add(value);

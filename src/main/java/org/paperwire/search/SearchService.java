@@ -29,6 +29,7 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -54,6 +55,10 @@ public final class SearchService {
      * Only a pasted text of hundreds of short words gets here; a note says so.
      */
     static final int MAX_TERMS = 300;
+    /** Categories one search may ask for, from the query and the request together. */
+    static final int MAX_CATEGORIES = 100;
+    /** The fields the free text is searched in (all text, title, authors), each a clause per word. */
+    private static final int TEXT_FIELDS = 3;
     /** Extra hits collected beyond a page so that ties at its end are ordered by date and id. */
     static final int TIE_SLACK = 16;
 
@@ -116,7 +121,7 @@ public final class SearchService {
             if (filter.isEmpty()) {
                 return new SearchResults(query, request.mode(), 0, List.of(), notes);
             }
-            Query scoring = parsed.hasText() ? textQuery(parsed.text(), notes) : null;
+            Query scoring = parsed.hasText() ? textQuery(parsed.text(), notes, termsPerField(filter.get())) : null;
             if (parsed.hasText() && scoring == null) {
                 notes.add("the query has only common words (such as 'the', 'of'); nothing to search for");
                 return new SearchResults(query, request.mode(), 0, List.of(), notes);
@@ -156,29 +161,69 @@ public final class SearchService {
      * field, but Lucene scores it as one MaxScore disjunction, about a fifth faster than the nested form.
      */
     Query textQuery(String text) {
-        return textQuery(text, new ArrayList<>());
+        return textQuery(text, new ArrayList<>(), MAX_TERMS);
     }
 
-    private Query textQuery(String text, List<String> notes) {
+    private Query textQuery(String text, List<String> notes, int maxTerms) {
         BooleanQuery.Builder terms = new BooleanQuery.Builder();
         // a fixed field order: float sums in a fixed order give the same score on every run
-        int words = addTerms(terms, PaperDocuments.ALL, text, weights.all());
+        int words = addTerms(terms, PaperDocuments.ALL, text, weights.all(), maxTerms);
         if (words == 0) {
             return null;
         }
-        addTerms(terms, PaperDocuments.TITLE, text, weights.title());
-        addTerms(terms, PaperDocuments.AUTHORS, text, weights.authors());
-        if (words > MAX_TERMS) {
-            notes.add(String.format("the query has %,d words to search for; searched the first %,d", words, MAX_TERMS));
+        addTerms(terms, PaperDocuments.TITLE, text, weights.title(), maxTerms);
+        addTerms(terms, PaperDocuments.AUTHORS, text, weights.authors(), maxTerms);
+        if (words > maxTerms) {
+            notes.add(String.format("the query has %,d words to search for; searched the first %,d", words, maxTerms));
         }
         return terms.build();
     }
 
     /**
-     * Adds a clause per analyzed word of {@code text} in {@code field}, at most {@link #MAX_TERMS}; returns how
+     * How many words each field's clauses may take beside {@code filter}: Lucene refuses a query of more than
+     * {@link IndexSearcher#getMaxClauseCount()} leaf clauses in all, so many filters leave fewer words than
+     * {@link #MAX_TERMS}.
+     *
+     * @throws SearchInputException when the filters alone take every clause (only the CLI can ask for that many
+     *     categories; the query syntax keeps to {@link QuerySyntax#MAX_FILTERS})
+     */
+    private static int termsPerField(Query filter) {
+        int filters = leafClauses(filter);
+        int left = IndexSearcher.getMaxClauseCount() - filters;
+        if (left < TEXT_FIELDS) {
+            throw new SearchInputException(String.format("the search has %,d filter clauses (categories, phrases,"
+                    + " exclusions, authors); at most %,d fit in one search", filters, IndexSearcher.getMaxClauseCount() - TEXT_FIELDS));
+        }
+        return Math.min(MAX_TERMS, left / TEXT_FIELDS);
+    }
+
+    /** The leaf clauses of {@code query}, counted as Lucene counts them against its clause limit. */
+    static int leafClauses(Query query) {
+        int[] count = {0};
+        query.visit(new QueryVisitor() {
+            @Override
+            public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+                return this; // MUST_NOT clauses count too
+            }
+
+            @Override
+            public void visitLeaf(Query leaf) {
+                count[0]++;
+            }
+
+            @Override
+            public void consumeTerms(Query leaf, Term... terms) {
+                count[0]++;
+            }
+        });
+        return count[0];
+    }
+
+    /**
+     * Adds a clause per analyzed word of {@code text} in {@code field}, at most {@code maxTerms}; returns how
      * many words there were.
      */
-    private int addTerms(BooleanQuery.Builder terms, String field, String text, float weight) {
+    private int addTerms(BooleanQuery.Builder terms, String field, String text, float weight, int maxTerms) {
         if (weight <= 0) {
             return 0;
         }
@@ -187,7 +232,7 @@ public final class SearchService {
             TermToBytesRefAttribute term = tokens.addAttribute(TermToBytesRefAttribute.class);
             tokens.reset();
             while (tokens.incrementToken()) {
-                if (++words <= MAX_TERMS) {
+                if (++words <= maxTerms) {
                     Query q = new TermQuery(new Term(field, BytesRef.deepCopyOf(term.getBytesRef())));
                     terms.add(weight == 1f ? q : new BoostQuery(q, weight), Occur.SHOULD);
                 }
@@ -228,6 +273,10 @@ public final class SearchService {
         }
         List<String> categories = new ArrayList<>(parsed.categories());
         categories.addAll(request.categories());
+        if (categories.size() > MAX_CATEGORIES) {
+            throw new SearchInputException(String.format("%,d categories asked for; a search takes at most %d",
+                    categories.size(), MAX_CATEGORIES));
+        }
         if (!categories.isEmpty()) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             for (String category : categories) {

@@ -105,10 +105,12 @@ public final class HuggingFaceSource implements HarvestSource {
     /** Reads one {@code paper} object into a record for the store and its signal. */
     static void parse(JsonNode paper, String origin, List<SourceRecord> records,
             List<SignalStore.HuggingFaceSignal> found) {
-        Optional<ArxivId> id = ArxivId.parse(paper.path("id").asText(null));
+        String rawId = paper.path("id").asText(null);
+        Optional<ArxivId> id = ArxivId.parse(rawId);
         String title = collapse(paper.path("title").asText(""));
         if (id.isEmpty() || title.isEmpty()) {
-            records.add(new SourceRecord.Failed("daily paper without an arXiv id or title", origin));
+            records.add(new SourceRecord.Failed(rawId != null && id.isEmpty()
+                    ? "'" + rawId + "' is not an arXiv id" : "daily paper without an arXiv id or title", origin));
             return;
         }
         Instant published = instant(paper.path("publishedAt").asText(null));

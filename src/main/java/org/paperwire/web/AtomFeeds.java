@@ -19,8 +19,13 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.paperwire.paper.Paper;
+import org.paperwire.paper.PaperText;
 
-/** Writes Atom 1.0 feeds of papers with Rome; links are built from the configured public URL. */
+/**
+ * Writes Atom 1.0 feeds of papers with Rome; links are built from the configured public URL. Every text goes
+ * through {@link PaperText#xmlSafe}: Rome refuses characters XML cannot carry, and a query or a paper stored
+ * before ingest cleaned its text may hold one.
+ */
 public final class AtomFeeds {
     public static final String CONTENT_TYPE = "application/atom+xml; charset=utf-8";
     private final URI publicUrl;
@@ -38,10 +43,11 @@ public final class AtomFeeds {
     public String write(String title, String selfPath, String htmlPath, List<Paper> papers, Instant updated) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
-        feed.setTitle(title);
-        feed.setUri(publicUrl + selfPath);
-        feed.setLinks(List.of(link("self", publicUrl + selfPath, "application/atom+xml"),
-                link("alternate", publicUrl + htmlPath, "text/html")));
+        feed.setTitle(PaperText.xmlSafe(title));
+        String self = publicUrl + PaperText.xmlSafe(selfPath);
+        feed.setUri(self);
+        feed.setLinks(List.of(link("self", self, "application/atom+xml"),
+                link("alternate", publicUrl + PaperText.xmlSafe(htmlPath), "text/html")));
         feed.setAuthors(List.of(person("Paperwire")));
         feed.setPublishedDate(Date.from(updated));
         List<SyndEntry> entries = new ArrayList<>();
@@ -60,11 +66,11 @@ public final class AtomFeeds {
         SyndEntry e = new SyndEntryImpl();
         String url = publicUrl + "/papers/" + p.id();
         e.setUri(url);
-        e.setTitle(p.title());
+        e.setTitle(PaperText.xmlSafe(p.title()));
         e.setLinks(List.of(link("alternate", url, "text/html"), link("related", p.absUrl(), "text/html")));
         List<SyndPerson> authors = new ArrayList<>();
         for (String name : p.authors().isEmpty() ? List.of("unknown") : p.authors()) {
-            authors.add(person(name));
+            authors.add(person(PaperText.xmlSafe(name)));
         }
         e.setAuthors(authors);
         Instant when = p.date() == null ? fallback : p.date().atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -72,7 +78,7 @@ public final class AtomFeeds {
         e.setPublishedDate(Date.from(when));
         SyndContent summary = new SyndContentImpl();
         summary.setType("text");
-        summary.setValue(p.abstractText().replaceAll("\\s+", " ").strip());
+        summary.setValue(PaperText.xmlSafe(p.abstractText()).replaceAll("\\s+", " ").strip());
         e.setDescription(summary);
         return e;
     }

@@ -1,6 +1,7 @@
 package org.paperwire.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,5 +145,103 @@ class HarvestServiceTest {
         scheduler.tick();
         assertThat(source.checkpointsSeen).hasSize(2);
         scheduler.close();
+    }
+
+    /** A source that stays inside its harvest until released, so that a second harvester can try meanwhile. */
+    final class BlockingSource implements HarvestSource {
+        final String name;
+        final String upstream;
+        final CountDownLatch inside = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        BlockingSource(String name, String upstream) {
+            this.name = name;
+            this.upstream = upstream;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String upstream() {
+            return upstream;
+        }
+
+        @Override
+        public Result harvest(String checkpoint, LocalDate from) {
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Result(ingestor.ingest(List.<SourceRecord>of(new SourceRecord.Parsed(
+                    Papers.paper("2501.00009", 1, "P"), "test")).iterator()), "done");
+        }
+    }
+
+    private HarvestService service(HarvestSource... sources) {
+        return new HarvestService(List.of(sources), statuses, now::get, Duration.ofHours(6), Duration.ofMinutes(5));
+    }
+
+    @Test
+    void twoServicesOnOneStoreNeverHarvestTheSameSourceAtOnce() throws Exception {
+        // issue 9, finding 8: a harvest command beside serve asked arXiv twice as often and lost counts
+        BlockingSource inServe = new BlockingSource("arxiv-oai", "arxiv");
+        HarvestService serve = service(inServe);
+        BlockingSource inCommand = new BlockingSource("arxiv-oai", "arxiv");
+        inCommand.release.countDown();
+        HarvestService command = service(inCommand);
+        Thread running = Thread.ofVirtual().start(() -> serve.run("arxiv-oai", null));
+        assertThat(inServe.inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThatThrownBy(() -> command.run("arxiv-oai", null)).isInstanceOf(HarvestBusyException.class)
+                .hasMessage("source arxiv-oai is being harvested by " + serve.holder() + " until "
+                        + now.get().plus(HarvestService.LEASE));
+        assertThat(inCommand.inside.getCount()).as("the second harvester never started").isOne();
+
+        inServe.release.countDown();
+        running.join();
+        assertThat(command.run("arxiv-oai", null).error()).isEmpty();
+        assertThat(statuses.find("arxiv-oai").orElseThrow().total().seen()).isEqualTo(2);
+    }
+
+    @Test
+    void sourcesOfOneUpstreamTakeTurnsAcrossServices() throws Exception {
+        BlockingSource oai = new BlockingSource("arxiv-oai", "arxiv");
+        HarvestService serve = service(oai);
+        BlockingSource api = new BlockingSource("arxiv-api", "arxiv");
+        api.release.countDown();
+        BlockingSource other = new BlockingSource("huggingface", "huggingface");
+        other.release.countDown();
+        HarvestService command = service(api, other);
+        Thread running = Thread.ofVirtual().start(() -> serve.run("arxiv-oai", null));
+        assertThat(oai.inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThatThrownBy(() -> command.run("arxiv-api", null)).isInstanceOf(HarvestBusyException.class)
+                .hasMessageStartingWith("source arxiv-api shares its upstream with arxiv-oai, which is being harvested by "
+                        + serve.holder());
+        assertThat(command.run("huggingface", null).error()).as("another upstream is free").isEmpty();
+
+        oai.release.countDown();
+        running.join();
+    }
+
+    @Test
+    void theLeaseOfAHolderThatDiedIsTakenOverOnceItExpires() {
+        statuses.lease("scripted", "scripted", "4711@gone#0000", now.get(), now.get().plus(HarvestService.LEASE));
+        ScriptedSource source = new ScriptedSource();
+        source.script.add("c1");
+        HarvestService service = service(source);
+        assertThatThrownBy(() -> service.run("scripted", null)).isInstanceOf(HarvestBusyException.class)
+                .hasMessageContaining("4711@gone#0000");
+
+        now.set(now.get().plus(HarvestService.LEASE));
+
+        assertThat(service.run("scripted", null).error()).isEmpty();
+        assertThat(statuses.lease("scripted", "scripted", "someone-else", now.get(), now.get().plus(HarvestService.LEASE))
+                .holder()).as("given back at the end").isEqualTo("someone-else");
     }
 }

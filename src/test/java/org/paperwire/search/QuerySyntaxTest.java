@@ -25,6 +25,16 @@ class QuerySyntaxTest {
     }
 
     @Test
+    void keepsTheFirstFiftyPhrasesExclusionsAuthorsAndCategoriesWithANote() {
+        ParsedQuery q = syntax.parse("\"a b\" author:x cat:cs " + "-y ".repeat(60) + "words stay");
+        assertThat(q.phrases()).containsExactly("a b");
+        assertThat(q.authors()).containsExactly("x");
+        assertThat(q.excluded()).hasSize(47);
+        assertThat(q.text()).isEqualTo("a b words stay");
+        assertThat(q.notes()).containsExactly("the query has 63 phrases, exclusions, authors and categories; used the first 50");
+    }
+
+    @Test
     void readsDateRangesMonthsYearsAndWindowsFromTheInjectedClock() {
         assertThat(syntax.parse("x date:2025-01..2025-02").since()).isEqualTo(LocalDate.of(2025, 1, 1));
         assertThat(syntax.parse("x date:2025-01..2025-02").until()).isEqualTo(LocalDate.of(2025, 2, 28));

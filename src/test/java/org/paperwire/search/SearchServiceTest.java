@@ -169,6 +169,33 @@ class SearchServiceTest {
     }
 
     @Test
+    void threeHundredWordsAndHundredsOfExclusionsAreCutWithANoteInsteadOfOverflowingLucene() {
+        // issue 9, finding 7: 900 word clauses + the exclusions passed Lucene's 1,024 clauses: a 500
+        String query = "g ".repeat(300) + "-x ".repeat(133); // 999 characters, under the 1,000 cut
+        for (SearchMode mode : SearchMode.values()) {
+            SearchResults results = engine.service().search(SearchRequest.of(query, mode, 10));
+            assertThat(results.notes()).as(mode.name()).anyMatch(n -> n.contains("used the first 50"));
+        }
+    }
+
+    @Test
+    void manyCategoriesFromTheCommandLineLeaveFewerWordsWithANoteOrAreRefusedByName() {
+        List<String> many = java.util.Collections.nCopies(100, "cs.LG");
+        SearchRequest wordy = new SearchRequest("g ".repeat(300), SearchMode.KEYWORD, many, null, null,
+                SearchSort.RELEVANCE, 0, 10, false);
+        // 100 category clauses and the filter's own leave (1,024 - 101) / 3 = 307 per field: all 300 words fit
+        assertThat(engine.service().search(wordy).notes()).noneMatch(n -> n.contains("words to search for"));
+        SearchRequest manyMore = new SearchRequest("g ".repeat(300) + "cat:cs ".repeat(50), SearchMode.KEYWORD,
+                java.util.Collections.nCopies(50, "cs"), null, null, SearchSort.RELEVANCE, 0, 10, false);
+        // 100 archives of two clauses each: (1,024 - 201) / 3 = 274
+        assertThat(engine.service().search(manyMore).notes()).anyMatch(n -> n.contains("300 words to search for; searched the first 274"));
+        SearchRequest tooMany = new SearchRequest("graph", SearchMode.KEYWORD, java.util.Collections.nCopies(1100, "cs.LG"),
+                null, null, SearchSort.RELEVANCE, 0, 10, false);
+        assertThatThrownBy(() -> engine.service().search(tooMany)).isInstanceOf(SearchInputException.class)
+                .hasMessageContaining("1,100 categories asked for");
+    }
+
+    @Test
     void beforeAnythingIsEmbeddedHybridRanksLikeKeyword() {
         assertThat(ids("graph neural networks", SearchMode.HYBRID)).isEqualTo(ids("graph neural networks", SearchMode.KEYWORD));
     }

@@ -116,6 +116,22 @@ class HuggingFaceSourceTest {
     }
 
     @Test
+    void anIdWithAnAbsurdVersionIsOneFailedItemAndTheOthersAreHarvested() {
+        // issue 9, finding 7: the id overflowed an int and the harvest failed on every retry
+        upstream.on("/api/daily_papers", q -> "2026-03-10".equals(q.get("date")), ReplayServer.Reply.ok("""
+                [{"paper": {"id": "2603.01234v99999999999", "title": "Absurd", "upvotes": 3}},
+                 {"paper": {"id": "2603.04321", "title": "Bell\\u0007 title", "upvotes": 5}}]
+                """.getBytes(StandardCharsets.UTF_8)));
+
+        HarvestService.Run run = harvests.run(HuggingFaceSource.NAME, null);
+
+        assertThat(run.error()).isEmpty();
+        assertThat(run.report().failed()).isOne();
+        assertThat(run.report().created()).isOne();
+        assertThat(papers.find("2603.04321")).hasValueSatisfying(p -> assertThat(p.title()).isEqualTo("Bell title"));
+    }
+
+    @Test
     void malformedJsonIsAnErrorNamingTheUrlAndKeepsTheCheckpoint() {
         upstream.on("/api/daily_papers", q -> true,
                 ReplayServer.Reply.ok("[{\"paper\": {".getBytes(StandardCharsets.UTF_8)));

@@ -1,11 +1,17 @@
 package org.paperwire.ingest.arxiv;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
@@ -21,10 +27,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code arxiv-api}: the newest submissions per category from the arXiv API (Atom), newest first, page by
- * page until {@code maxResults}, the last page, or entries older than the checkpoint. The checkpoint is the
- * newest {@code published} instant seen so far. Papers can reach the API a day or two after their
- * {@code published} time (announcement, moderation), so a few may slip past this source; {@code arxiv-oai}
- * is the complete one.
+ * page until {@code maxResults}, the last page, or entries older than that category's checkpoint. The
+ * checkpoint keeps, per category, the newest {@code published} instant seen so far, as a small JSON object
+ * ({@code {"cs.LG":"2024-06-04T16:00:00Z","cs.AI":"..."}}): with one instant for all categories, a busy
+ * category's newest entry hid a quieter category's entries older than it for good (issue 9). A checkpoint of
+ * one instant, as earlier versions kept, is the starting point of every category. Papers can reach the API a
+ * day or two after their {@code published} time (announcement, moderation), and a category with more than
+ * {@code maxResults} new entries between two runs loses the older ones, so a few may slip past this source;
+ * {@code arxiv-oai} is the complete one.
  */
 public final class ArxivApiSource implements HarvestSource {
     private static final Logger log = LoggerFactory.getLogger(ArxivApiSource.class);
@@ -43,6 +53,7 @@ public final class ArxivApiSource implements HarvestSource {
     private final PoliteFetcher fetcher;
     private final Settings settings;
     private final PaperIngestor ingestor;
+    private final ObjectMapper json = new ObjectMapper();
 
     public ArxivApiSource(PoliteFetcher fetcher, Settings settings, PaperIngestor ingestor) {
         this.fetcher = fetcher;
@@ -56,14 +67,23 @@ public final class ArxivApiSource implements HarvestSource {
     }
 
     @Override
+    public String upstream() {
+        return ArxivSources.UPSTREAM;
+    }
+
+    @Override
     public Result harvest(String checkpoint, LocalDate from) throws HarvestException {
-        Instant since = from != null ? from.atStartOfDay(ZoneOffset.UTC).toInstant() : instant(checkpoint);
+        Map<String, Instant> newest = from == null ? checkpoints(checkpoint) : checkpointsOrNone(checkpoint);
+        Instant fromDay = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
         HarvestProgress progress = new HarvestProgress(ingestor);
-        Instant newest = checkpoint == null ? null : readable(checkpoint).orElse(null);
         for (String category : settings.categories()) {
-            newest = latest(newest, harvestCategory(category, since, progress));
+            Instant since = fromDay != null ? fromDay : newest.get(category);
+            Instant seen = harvestCategory(category, since, progress);
+            if (seen != null) {
+                newest.merge(category, seen, ArxivApiSource::latest);
+            }
         }
-        return new Result(progress.report(), newest == null ? null : newest.toString());
+        return new Result(progress.report(), newest.isEmpty() ? null : write(newest));
     }
 
     /** Pages through one category's newest submissions; returns the newest {@code published} stored, or null. */
@@ -133,20 +153,58 @@ public final class ArxivApiSource implements HarvestSource {
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
-    private static Optional<Instant> readable(String checkpoint) {
+    /**
+     * The checkpoint as an instant per category, in the configured order: an old single instant applies to every
+     * category; none is an empty map.
+     */
+    private Map<String, Instant> checkpoints(String checkpoint) throws HarvestException {
+        Map<String, Instant> perCategory = new LinkedHashMap<>();
+        if (checkpoint == null) {
+            return perCategory;
+        }
+        if (!checkpoint.strip().startsWith("{")) {
+            Instant all = instant(checkpoint, checkpoint);
+            settings.categories().forEach(c -> perCategory.put(c, all));
+            return perCategory;
+        }
+        JsonNode parsed;
         try {
-            return Optional.of(Instant.parse(checkpoint));
-        } catch (DateTimeException e) {
-            return Optional.empty();
+            parsed = json.readTree(checkpoint);
+        } catch (JsonProcessingException e) {
+            throw unreadable(checkpoint);
+        }
+        for (Map.Entry<String, JsonNode> e : parsed.properties()) {
+            perCategory.put(e.getKey(), instant(e.getValue().asText(), checkpoint));
+        }
+        return perCategory;
+    }
+
+    /** The checkpoint, or none when it cannot be read: a harvest {@code --from} a day replaces it. */
+    private Map<String, Instant> checkpointsOrNone(String checkpoint) {
+        try {
+            return checkpoints(checkpoint);
+        } catch (HarvestException unreadable) {
+            return new LinkedHashMap<>();
         }
     }
 
-    private static Instant instant(String checkpoint) throws HarvestException {
-        if (checkpoint == null) {
-            return null;
+    private String write(Map<String, Instant> perCategory) {
+        ObjectNode node = json.createObjectNode();
+        perCategory.forEach((category, newest) -> node.put(category, newest.toString()));
+        return node.toString();
+    }
+
+    private static Instant instant(String text, String checkpoint) throws HarvestException {
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeException e) {
+            throw unreadable(checkpoint);
         }
-        return readable(checkpoint).orElseThrow(() -> new HarvestException("the " + NAME + " checkpoint '"
-                + checkpoint + "' is not an instant (e.g. 2024-06-03T17:59:58Z); harvest once with --from DATE to"
-                + " replace it", IngestReport.empty(), null));
+    }
+
+    private static HarvestException unreadable(String checkpoint) {
+        return new HarvestException("the " + NAME + " checkpoint '" + checkpoint + "' is neither an instant per category"
+                + " ({\"cs.LG\":\"2024-06-03T17:59:58Z\"}) nor one instant; harvest once with --from DATE to replace it",
+                IngestReport.empty(), null);
     }
 }

@@ -11,9 +11,12 @@ import org.paperwire.ingest.http.Sleeper;
 
 /**
  * Builds the arXiv harvest sources (OAI-PMH, then the Atom API) from the configuration. Both share one
- * {@link PoliteFetcher}, so arXiv's one-request-per-interval rule holds across them.
+ * {@link PoliteFetcher}, so arXiv's one-request-per-interval rule holds across them, and one harvest lease
+ * ({@link #UPSTREAM}), so it holds across processes too.
  */
 public final class ArxivSources {
+    /** The upstream both arXiv sources harvest, the name of their shared harvest lease. */
+    public static final String UPSTREAM = "arxiv";
     /** First wait before retrying a timeout or connection error; it doubles on each further try. */
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
 

@@ -63,6 +63,11 @@ public final class OaiPmhSource implements HarvestSource {
     }
 
     @Override
+    public String upstream() {
+        return ArxivSources.UPSTREAM;
+    }
+
+    @Override
     public Result harvest(String checkpoint, LocalDate from) throws HarvestException {
         LocalDate since = from != null ? from : checkpoint != null ? date(checkpoint) : today().minus(settings.initialLookback());
         HarvestProgress progress = new HarvestProgress(ingestor);

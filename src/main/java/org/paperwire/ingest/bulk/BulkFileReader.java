@@ -51,10 +51,15 @@ final class BulkFileReader {
     private void readLines(Path file, LineReader lines, Consumer<SourceRecord> sink) {
         RecordParser parser = null;
         while (next(file, lines, sink)) {
+            String origin = file + ":" + lines.lineNumber();
+            if (lines.tooLong()) {
+                sink.accept(new SourceRecord.Failed(String.format("the line is longer than %,d bytes; skipped it",
+                        LineReader.MAX_LINE), origin));
+                continue;
+            }
             if (lines.isBlank()) {
                 continue;
             }
-            String origin = file + ":" + lines.lineNumber();
             Optional<JsonNode> record = parseJson(lines, origin, sink);
             if (record.isEmpty()) {
                 continue;

@@ -14,9 +14,13 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads a plain or gzip-compressed file line by line as UTF-8 bytes, leaving the decoding to the JSON
  * parser (which is faster at it than a {@code Reader}). Gzip is recognised by its magic bytes, not the name.
+ * A line longer than {@link #MAX_LINE} is skipped up to its line break ({@link #tooLong()}): the buffer never
+ * grows past that, whatever the file holds.
  */
 final class LineReader implements Closeable {
     private static final int BUFFER = 1 << 16;
+    /** The longest line kept, in bytes: the longest real record (a Kaggle abstract with its versions) is ~30 KB. */
+    static final int MAX_LINE = 16 << 20;
 
     private final InputStream in;
     private byte[] buf = new byte[BUFFER];
@@ -26,6 +30,7 @@ final class LineReader implements Closeable {
     private int lineStart;
     private int lineLength;
     private long lineNumber;
+    private boolean tooLong;
 
     private LineReader(InputStream in) {
         this.in = in;
@@ -52,8 +57,10 @@ final class LineReader implements Closeable {
 
     /** Advances to the next line; false at the end of the file. Throws when the file ends early or is corrupt. */
     boolean next() throws IOException {
+        tooLong = false;
+        int scanned = pos; // bytes before this were searched for the line break already
         while (true) {
-            int newline = indexOf('\n', pos, limit);
+            int newline = indexOf('\n', scanned, limit);
             if (newline >= 0) {
                 setLine(pos, newline);
                 pos = newline + 1;
@@ -67,8 +74,42 @@ final class LineReader implements Closeable {
                 pos = limit;
                 return true;
             }
+            if (limit - pos >= MAX_LINE) {
+                skipRestOfLine();
+                return true;
+            }
+            scanned = limit - pos; // where the searched bytes end once fill() has moved the line to the front
             fill();
         }
+    }
+
+    /** True when the current line was longer than {@link #MAX_LINE} and skipped; its bytes are then empty. */
+    boolean tooLong() {
+        return tooLong;
+    }
+
+    /** Drops the current line's bytes up to and including its line break (or the end of the file). */
+    private void skipRestOfLine() throws IOException {
+        buf = new byte[BUFFER]; // back to the usual size: the long line is not kept
+        pos = 0;
+        limit = 0;
+        while (true) {
+            int n = in.read(buf, 0, buf.length);
+            if (n < 0) {
+                eof = true;
+                break;
+            }
+            int newline = indexOf('\n', 0, n);
+            if (newline >= 0) {
+                pos = newline + 1;
+                limit = n;
+                break;
+            }
+        }
+        lineStart = 0;
+        lineLength = 0;
+        lineNumber++;
+        tooLong = true;
     }
 
     /** The current line's bytes are {@code bytes()[start() .. start() + length())}, without the line break. */

@@ -90,7 +90,7 @@ class ArxivApiSourceTest {
         assertThat(run.report().created()).isEqualTo(7);
         assertThat(run.report().failed()).isEqualTo(1);
         assertThat(run.report().errors().getFirst()).contains("entry http://arxiv.org/abs/not-an-id");
-        assertThat(run.status().checkpoint()).isEqualTo("2024-06-03T17:40:00Z");
+        assertThat(run.status().checkpoint()).isEqualTo("{\"cs.LG\":\"2024-06-03T17:40:00Z\"}");
         assertThat(run.status().lastRun()).isEqualTo(new SourceStatus.Counts(8, 7, 0));
     }
 
@@ -121,7 +121,7 @@ class ArxivApiSourceTest {
         assertThat(nextDay.report().created()).isEqualTo(2);
         assertThat(nextDay.report().unchanged()).as("the checkpoint's own entry, published at that instant").isEqualTo(1);
         assertThat(nextDay.report().read()).isEqualTo(3);
-        assertThat(nextDay.status().checkpoint()).isEqualTo("2024-06-04T16:00:00Z");
+        assertThat(nextDay.status().checkpoint()).isEqualTo("{\"cs.LG\":\"2024-06-04T16:00:00Z\"}");
     }
 
     @Test
@@ -134,7 +134,7 @@ class ArxivApiSourceTest {
 
         assertThat(h.server.requests()).hasSize(3);
         assertThat(run.report().created()).isEqualTo(30);
-        assertThat(run.status().checkpoint()).isEqualTo("2026-02-17T12:57:17Z");
+        assertThat(run.status().checkpoint()).isEqualTo("{\"cs.SE\":\"2026-02-17T12:57:17Z\"}");
         assertThat(h.paper("2405.13786").authors()).contains("Aurora Ramírez", "José Raúl Romero");
         assertThat(h.paper("2104.11069").authors()).containsExactly("Ivan Porres", "Hergys Rexha", "Sébastien Lafond");
         Paper dl = h.paper("2202.12139");
@@ -198,5 +198,83 @@ class ArxivApiSourceTest {
         assertThat(run.report().read()).isZero();
         assertThat(run.status().checkpoint()).isNull();
         assertThat(run.status().lastSuccess()).isEqualTo(h.time.instant());
+    }
+
+    /** A one-page feed of {@code entries} ({@code id published} pairs, newest first) in {@code category}. */
+    private static Reply feed(String category, String... entries) {
+        StringBuilder xml = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom">
+                  <title type="html">ArXiv Query: search_query=cat:%s</title>
+                  <opensearch:totalResults xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">%d</opensearch:totalResults>
+                """.formatted(category, entries.length));
+        for (String entry : entries) {
+            String[] idAndPublished = entry.split(" ");
+            xml.append("""
+                      <entry>
+                        <id>http://arxiv.org/abs/%1$sv1</id>
+                        <updated>%2$s</updated>
+                        <published>%2$s</published>
+                        <title>Paper %1$s</title>
+                        <summary>An abstract for %1$s.</summary>
+                        <author><name>Ada Lovelace</name></author>
+                        <arxiv:primary_category xmlns:arxiv="http://arxiv.org/schemas/atom" term="%3$s" scheme="http://arxiv.org/schemas/atom"/>
+                        <category term="%3$s" scheme="http://arxiv.org/schemas/atom"/>
+                      </entry>
+                    """.formatted(idAndPublished[0], idAndPublished[1], category));
+        }
+        return Reply.ok(xml.append("</feed>\n").toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void eachCategoryResumesFromItsOwnCheckpointSoABusyOneNeverHidesAQuietOnesEntries() {
+        // issue 9, finding 10: one checkpoint for all categories (the newest of any) skipped cs.AI's 2406.02002,
+        // published after cs.AI's newest but before cs.LG's, for good
+        h.server.on("/api/query", param("search_query", "cat:cs.LG"), feed("cs.LG", "2406.01010 2024-06-04T16:00:00Z"))
+                .on("/api/query", param("search_query", "cat:cs.AI"), feed("cs.AI", "2406.02001 2024-06-03T09:00:00Z"));
+        HarvestService service = h.service(h.api(10, 10, "cs.LG", "cs.AI"));
+        HarvestService.Run first = harvest(service);
+        assertThat(first.status().checkpoint())
+                .isEqualTo("{\"cs.LG\":\"2024-06-04T16:00:00Z\",\"cs.AI\":\"2024-06-03T09:00:00Z\"}");
+
+        h.server.reset()
+                .on("/api/query", param("search_query", "cat:cs.LG"), feed("cs.LG", "2406.01010 2024-06-04T16:00:00Z"))
+                .on("/api/query", param("search_query", "cat:cs.AI"),
+                        feed("cs.AI", "2406.02002 2024-06-03T12:00:00Z", "2406.02001 2024-06-03T09:00:00Z"));
+        HarvestService.Run second = harvest(service);
+
+        assertThat(second.report().created()).isOne();
+        h.paper("2406.02002");
+        assertThat(second.status().checkpoint())
+                .isEqualTo("{\"cs.LG\":\"2024-06-04T16:00:00Z\",\"cs.AI\":\"2024-06-03T12:00:00Z\"}");
+    }
+
+    @Test
+    void aSingleInstantCheckpointOfEarlierVersionsIsEveryCategorysStartingPoint() {
+        h.statuses.saveRun(new SourceStatus(ArxivApiSource.NAME, "2024-06-03T10:00:00Z", null, null, null, null, null, 0,
+                SourceStatus.Counts.ZERO, SourceStatus.Counts.ZERO));
+        h.server.on("/api/query", param("search_query", "cat:cs.LG"),
+                        feed("cs.LG", "2406.01010 2024-06-04T16:00:00Z", "2406.01009 2024-06-02T16:00:00Z"))
+                .on("/api/query", param("search_query", "cat:cs.AI"), feed("cs.AI", "2406.02001 2024-06-03T09:00:00Z"));
+
+        HarvestService.Run run = harvest(h.service(h.api(10, 10, "cs.LG", "cs.AI")));
+
+        assertThat(run.report().created()).as("only 2406.01010 is newer than the old checkpoint").isOne();
+        assertThat(run.status().checkpoint())
+                .isEqualTo("{\"cs.LG\":\"2024-06-04T16:00:00Z\",\"cs.AI\":\"2024-06-03T10:00:00Z\"}");
+    }
+
+    @Test
+    void anUnreadableCheckpointFailsNamingItUntilAHarvestFromADayReplacesIt() {
+        h.statuses.saveRun(new SourceStatus(ArxivApiSource.NAME, "{\"cs.LG\": \"yesterday\"}", null, null, null, null, null,
+                0, SourceStatus.Counts.ZERO, SourceStatus.Counts.ZERO));
+        h.server.on("/api/query", param("search_query", "cat:cs.LG"), feed("cs.LG", "2406.01010 2024-06-04T16:00:00Z"));
+        HarvestService service = h.service(h.api(10, 10, "cs.LG"));
+
+        assertThat(harvest(service).error()).hasValueSatisfying(e -> assertThat(e)
+                .contains("checkpoint '{\"cs.LG\": \"yesterday\"}'").contains("--from DATE"));
+        HarvestService.Run fromDay = service.run(ArxivApiSource.NAME, java.time.LocalDate.parse("2024-06-01"));
+        assertThat(fromDay.error()).isEmpty();
+        assertThat(fromDay.status().checkpoint()).isEqualTo("{\"cs.LG\":\"2024-06-04T16:00:00Z\"}");
     }
 }

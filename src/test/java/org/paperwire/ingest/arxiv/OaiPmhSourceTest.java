@@ -169,7 +169,7 @@ class OaiPmhSourceTest {
 
     @Test
     void keepsEarlierPagesWhenALaterOneIsMalformedAndResumesFromTheOldCheckpointNextTime() {
-        h.statuses.save(new SourceStatus(OaiPmhSource.NAME, "2019-10-01", null, NOW.minusSeconds(86_400), null, null,
+        h.statuses.saveRun(new SourceStatus(OaiPmhSource.NAME, "2019-10-01", null, NOW.minusSeconds(86_400), null, null,
                 null, 0, SourceStatus.Counts.ZERO, SourceStatus.Counts.ZERO));
         h.server.on("/oai", param("set", "cs"), page("ListRecords_arXivRaw_set-cs_page1.xml"))
                 .on("/oai", param("resumptionToken", TOKEN), page("ListRecords_arXivRaw_set-cs_page2_malformed.xml"));

@@ -218,17 +218,68 @@ class BulkImporterTest {
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("paperwire-bulk-reader"));
     }
 
+    @Test
+    void anIdWithAnAbsurdVersionIsOneFailedRecordAndTheImportGoesOn() throws IOException {
+        // issue 9, finding 7: Integer.parseInt overflowed and the whole import aborted
+        Path file = Files.writeString(dir.resolve("kaggle.json"), """
+                {"id": "2406.01234v99999999999", "title": "Absurd", "categories": "cs.LG", "versions": []}
+                {"id": "2406.01235", "title": "Fine", "categories": "cs.LG", "versions": []}
+                """);
+
+        IngestReport report = store.load(file);
+
+        assertThat(report.failed()).isOne();
+        assertThat(report.errors()).containsExactly(file + ":1: '2406.01234v99999999999' is not an arXiv id"
+                + " (expected e.g. 2406.01234 or hep-th/9901001)");
+        assertThat(report.created()).isOne();
+    }
+
+    @Test
+    void controlCharactersInATitleAreReplacedAtIngest() throws IOException {
+        Path file = Files.writeString(dir.resolve("2025-04-01.jsonl"),
+                "{\"id\": \"2504.00001\", \"title\": \"Bell\\u0007 and \\u0000NUL\", \"categories\": [\"cs.LG\"],"
+                        + " \"summary\": \"One\\nTwo\\u0001.\"}\n");
+
+        store.load(file);
+
+        assertThat(store.paper("2504.00001").title()).isEqualTo("Bell and NUL");
+        assertThat(store.paper("2504.00001").abstractText()).isEqualTo("One\nTwo .");
+    }
+
+    @Test
+    void aLineLongerThanSixteenMebibytesIsOneFailedRecordAndReadingGoesOnAtTheNextLine() throws IOException {
+        // issue 9, finding 7: the line buffer doubled without bound (a multi-GB line ran the JVM out of memory)
+        Path file = dir.resolve("2025-04-01.jsonl");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(line(1));
+            out.write("{\"id\": \"2504.00002\", \"title\": \"".getBytes(StandardCharsets.UTF_8));
+            out.write("x".repeat(LineReader.MAX_LINE + 100_000).getBytes(StandardCharsets.UTF_8));
+            out.write("\"}\n".getBytes(StandardCharsets.UTF_8));
+            out.write(line(3));
+        }
+
+        IngestReport report = store.load(file);
+
+        assertThat(report.errors()).containsExactly(file + ":2: the line is longer than 16,777,216 bytes; skipped it");
+        assertThat(report.created()).isEqualTo(2);
+        assertThat(store.paper("2504.00003").title()).isEqualTo("Paper number 3");
+    }
+
     /** A daily listing of {@code lines} distinct papers, gzip-compressed. */
     private static Path gzip(Path file, int lines) throws IOException {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
             for (int i = 1; i <= lines; i++) {
-                String id = String.format("2504.%05d", i);
-                out.write(("{\"id\": \"" + id + "\", \"authors\": [\"Author " + i + "\"], \"title\": \"Paper number " + i
-                        + "\", \"categories\": [\"cs.LG\"], \"comment\": null, \"summary\": \"Abstract " + i + " about "
-                        + Integer.toHexString(i * 0x9E3779B1) + ".\"}\n")
-                        .getBytes(StandardCharsets.UTF_8));
+                out.write(line(i));
             }
         }
         return file;
+    }
+
+    /** Line {@code i} of a daily listing: paper 2504.0000i. */
+    private static byte[] line(int i) {
+        String id = String.format("2504.%05d", i);
+        return ("{\"id\": \"" + id + "\", \"authors\": [\"Author " + i + "\"], \"title\": \"Paper number " + i
+                + "\", \"categories\": [\"cs.LG\"], \"comment\": null, \"summary\": \"Abstract " + i + " about "
+                + Integer.toHexString(i * 0x9E3779B1) + ".\"}\n").getBytes(StandardCharsets.UTF_8);
     }
 }

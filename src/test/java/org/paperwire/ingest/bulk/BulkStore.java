@@ -2,11 +2,16 @@ package org.paperwire.ingest.bulk;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HexFormat;
 import java.util.List;
 import org.paperwire.db.Database;
 import org.paperwire.ingest.IngestReport;
@@ -44,6 +49,35 @@ final class BulkStore implements AutoCloseable {
         try (Connection c = database.dataSource().getConnection(); Statement st = c.createStatement()) {
             st.execute(sql);
         }
+    }
+
+    /**
+     * SHA-256 over every paper row (all columns but the change number and time, which count writes) and every
+     * category row, in key order: two stores with the same digest hold the same papers.
+     */
+    String digest() throws SQLException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+        try (Connection c = database.dataSource().getConnection(); Statement st = c.createStatement()) {
+            for (String sql : List.of("SELECT id, version, title, abstract, authors, categories, comment, journal_ref, doi,"
+                    + " first_submitted, last_updated, listed_on, content_listed_on FROM papers ORDER BY id",
+                    "SELECT category, paper_id FROM paper_categories ORDER BY category, paper_id")) {
+                try (ResultSet rs = st.executeQuery(sql)) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            sha.update(String.valueOf(rs.getString(i)).getBytes(StandardCharsets.UTF_8));
+                            sha.update((byte) 0);
+                        }
+                    }
+                }
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** A file under src/test/resources/fixtures/bulk. */
