@@ -15,6 +15,7 @@ import org.paperwire.search.bench.SearchBenchmark;
 import org.paperwire.search.embed.EmbeddingModel;
 import org.paperwire.search.embed.OnnxEmbedder;
 import org.paperwire.search.embed.PlainLangchainEmbedder;
+import org.paperwire.search.index.SearchIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -67,18 +68,23 @@ final class BenchSearchCommand implements Callable<Integer> {
             System.err.printf("bench: embedded %,d papers in %.1f s%n", embedded, (System.nanoTime() - t) / 1e9);
             List<String> qs = benchmark.queries(queries, 42);
             Map<SearchMode, SearchBenchmark.Latency> latencies = new LinkedHashMap<>();
+            SearchBenchmark.Latency floor = benchmark.floor(qs);
             for (SearchMode mode : measured) {
                 latencies.put(mode, benchmark.latency(mode, qs, 2));
             }
             double indexMb = engine.index().sizeBytes() / 1e6;
-            Map<String, Object> result = SearchBenchmark.json(docs, indexMb, latencies, speed);
+            SearchIndex.Shape shape = engine.index().shape();
+            Map<String, Object> result = SearchBenchmark.json(docs, indexMb, shape, latencies, floor, speed);
             if (json) {
                 System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
             } else {
-                System.out.printf("%,d papers, index %.1f MB, %,d without vectors%n", docs, indexMb,
+                System.out.printf("%,d papers, index %.1f MB in %d segments, %.1f %% deleted documents, %,d without"
+                        + " vectors%n", docs, indexMb, shape.segments(), 100 * shape.deletedRatio(),
                         engine.embeddings().backlog());
-                latencies.forEach((mode, l) -> System.out.printf("%-9s p50 %7.2f ms  p99 %7.2f ms  %7.1f q/s (2 clients)%n",
-                        mode.id(), l.p50Ms(), l.p99Ms(), l.qps()));
+                System.out.printf("%-9s p50 %7.2f ms  p99 %7.2f ms  (bare BM25 top 10 ids)%n", "floor", floor.p50Ms(),
+                        floor.p99Ms());
+                latencies.forEach((mode, l) -> System.out.printf("%-9s p50 %7.2f ms  p99 %7.2f ms  %7.1f q/s (2 clients)"
+                        + "  %.1fx floor%n", mode.id(), l.p50Ms(), l.p99Ms(), l.qps(), SearchBenchmark.overFloor(l, floor)));
                 if (speed != null) {
                     System.out.printf("embedding: pipeline %.1f docs/s, plain embedAll %.1f docs/s (%.2fx)%n",
                             speed.pipelineDocsPerSecond(), speed.plainDocsPerSecond(),

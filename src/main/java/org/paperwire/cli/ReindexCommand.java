@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paperwire.app.Paperwire;
 import org.paperwire.search.SearchEngine;
+import org.paperwire.search.index.SearchIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -35,6 +36,9 @@ final class ReindexCommand implements Callable<Integer> {
                 System.out.printf("embedded %,d papers in %.1f s (%.1f papers/s)%n", embedded, seconds,
                         embedded / Math.max(seconds, 1e-9));
             }
+            SearchIndex.Shape shape = engine.index().shape();
+            System.out.printf("index: %d segments, %.1f %% deleted documents%n", shape.segments(),
+                    100 * shape.deletedRatio());
             return 0;
         }
     }

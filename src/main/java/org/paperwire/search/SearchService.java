@@ -160,7 +160,7 @@ public final class SearchService {
      * disjunction of (boosted) term queries, one per analyzed word and field: the same sum as a disjunction per
      * field, but Lucene scores it as one MaxScore disjunction, about a fifth faster than the nested form.
      */
-    Query textQuery(String text) {
+    public Query textQuery(String text) {
         return textQuery(text, new ArrayList<>(), MAX_TERMS);
     }
 

@@ -48,6 +48,22 @@ public final class Format {
         return segments;
     }
 
+    /**
+     * A page's meta description: {@code text} on one line, cut at a word boundary to at most {@code max}
+     * characters (search engines show about 160), with an ellipsis when cut; {@code fallback} when blank.
+     */
+    public static String summary(String text, String fallback, int max) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        if (flat.isEmpty()) {
+            return fallback;
+        }
+        if (flat.length() <= max) {
+            return flat;
+        }
+        int cut = flat.lastIndexOf(' ', max - 1);
+        return flat.substring(0, cut > max / 2 ? cut : max - 1).strip() + "…";
+    }
+
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }

@@ -3,6 +3,7 @@ package org.paperwire.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
@@ -40,6 +41,8 @@ public final class WebServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             config.routes.before(WebServer::securityHeaders);
+            // browsers and feed readers ask for /favicon.ico whatever the page links; there is one icon, in SVG
+            config.routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg", HttpStatus.FOUND));
             if (metrics != null) {
                 config.requestLogger.http(metrics::record);
             }

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.SharedData;
 
-/** {@code bench search --modes} measures one mode alone, and {@code --embed-sample 0} skips the embedding part. */
+/**
+ * {@code bench search --modes} measures one mode alone, {@code --embed-sample 0} skips the embedding part, and
+ * every run reports the index's shape and a bare-Lucene floor.
+ */
 class BenchSearchCommandTest {
     @TempDir
     Path dir;
@@ -27,9 +30,27 @@ class BenchSearchCommandTest {
         JsonNode result = run.json();
         List<String> keys = new ArrayList<>();
         result.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("docs", "index_mb", "keyword");
+        assertThat(keys).containsExactly("docs", "index_mb", "segments", "deleted_docs_ratio", "keyword", "floor",
+                "keyword_over_floor");
         assertThat(result.get("keyword").get("p50_ms").asDouble()).isPositive();
         assertThat(result.get("keyword").get("qps").asDouble()).isPositive();
+    }
+
+    /** Issue 12, point 9: the index measured and a floor from the same run, so that overhead is a ratio. */
+    @Test
+    void theIndexShapeAndABareLuceneFloorAreReportedBesideTheModes() throws Exception {
+        String file = SharedData.path("arxiv/daily-arxiv-ai-enhanced/data/2025-03-18.jsonl.gz").toString();
+        assertThat(CliRun.paperwire("--data-dir", dir.toString(), "import", file).status()).isZero();
+
+        JsonNode result = CliRun.paperwire("--data-dir", dir.toString(), "bench", "search", "--json", "--modes",
+                "keyword", "--embed-sample", "0", "--embed-limit", "0", "--queries", "20").json();
+
+        assertThat(result.get("segments").asInt()).isPositive();
+        assertThat(result.get("deleted_docs_ratio").asDouble()).isBetween(0.0, 1.0);
+        JsonNode floor = result.get("floor");
+        assertThat(floor.get("p50_ms").asDouble()).isPositive();
+        assertThat(floor.get("p99_ms").asDouble()).isGreaterThanOrEqualTo(floor.get("p50_ms").asDouble());
+        assertThat(result.get("keyword_over_floor").asDouble()).isPositive();
     }
 
     @Test

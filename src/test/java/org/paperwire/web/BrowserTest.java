@@ -224,6 +224,27 @@ class BrowserTest {
         }
     }
 
+    /**
+     * Issue 12, point 7 (Lighthouse's link-in-text-block): a link inside running text must differ from the text
+     * around it by more than colour (an underline, a background or a border), for people who cannot see the
+     * colour difference.
+     */
+    @Test
+    void linksInRunningTextStandOutWithoutColour() {
+        for (String page : List.of("/", "/search?q=video+diffusion&mode=keyword", "/papers/" + EVIL_ID)) {
+            browser.get(base + page);
+            assertThat(browser.executeScript("""
+                    return Array.from(document.querySelectorAll('p a, footer a')).filter(a => {
+                      const s = getComputedStyle(a);
+                      const around = getComputedStyle(a.parentElement);
+                      return a.parentElement.textContent.trim() !== a.textContent.trim()
+                          && !s.textDecorationLine.includes('underline')
+                          && s.backgroundColor === around.backgroundColor && s.borderTopStyle === 'none';
+                    }).map(a => a.textContent.trim());"""))
+                    .as("links told apart by colour alone on %s", page).asList().isEmpty();
+        }
+    }
+
     /** What a person sees first (the viewport), for people to look at after a run. */
     static void screenshot(String name) throws IOException {
         Path folder = Files.createDirectories(Path.of("target", "screenshots"));

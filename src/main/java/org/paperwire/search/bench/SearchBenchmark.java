@@ -6,25 +6,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.paperwire.paper.PaperStore;
 import org.paperwire.search.SearchEngine;
 import org.paperwire.search.SearchMode;
 import org.paperwire.search.SearchRequest;
 import org.paperwire.search.embed.Embedder;
 import org.paperwire.search.embed.EmbeddingText;
+import org.paperwire.search.index.PaperDocuments;
+import org.paperwire.search.index.SearchIndex;
 
 /**
  * {@code bench search}: latency and throughput of the three modes over the store's papers, index size, and
  * embedding throughput of Paperwire's pipeline next to langchain4j's plain {@code embedAll} on the same texts.
- * Queries are made from paper titles (a seeded sample, cut to 3 to 8 words), the way people search for a
- * topic they half remember.
+ * The index's segment count and share of deleted documents are reported with the latencies, and a floor
+ * measured in the same run (see {@link #floor}). Queries are made from paper titles (a seeded sample, cut to
+ * 3 to 8 words), the way people search for a topic they half remember.
  */
 public final class SearchBenchmark {
     private static final int WARMUP_PASSES = 2;
+    private static final Set<String> ID_ONLY = Set.of(PaperDocuments.ID);
 
     private final SearchEngine engine;
     private final PaperStore papers;
@@ -64,18 +73,7 @@ public final class SearchBenchmark {
 
     /** Single-client p50/p99 over {@code queries}, then queries per second with {@code clients} threads. */
     public Latency latency(SearchMode mode, List<String> queries, int clients) throws Exception {
-        for (int pass = 0; pass < WARMUP_PASSES; pass++) {
-            for (String query : queries) {
-                run(mode, query); // JIT, page cache, HNSW graph in memory: a server that has been up a while
-            }
-        }
-        double[] ms = new double[queries.size()];
-        for (int i = 0; i < queries.size(); i++) {
-            long t = System.nanoTime();
-            run(mode, queries.get(i));
-            ms[i] = (System.nanoTime() - t) / 1e6;
-        }
-        Arrays.sort(ms);
+        double[] ms = timed(query -> run(mode, query), queries);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             AtomicInteger next = new AtomicInteger();
@@ -100,6 +98,47 @@ public final class SearchBenchmark {
 
     private void run(SearchMode mode, String query) {
         engine.service().search(SearchRequest.of(query, mode, 10));
+    }
+
+    /**
+     * Single-client p50/p99 of the least any keyword search must do: Lucene's BM25 top 10 of the keyword
+     * query's terms and their ids, on a searcher of the same index, without query syntax, filters, ties,
+     * snippets or the service around it. Keyword p50 over this is the service's overhead as a ratio, which
+     * moves less from machine to machine than milliseconds do.
+     */
+    public Latency floor(List<String> queries) {
+        double[] ms = timed(this::bareTopTen, queries);
+        return new Latency(percentile(ms, 0.50), percentile(ms, 0.99), 0);
+    }
+
+    private List<String> bareTopTen(String text) {
+        Query query = engine.service().textQuery(text);
+        if (query == null) {
+            return List.of(); // only stop words: the service answers at once too
+        }
+        return engine.index().withSearcher(searcher -> {
+            StoredFields stored = searcher.storedFields();
+            List<String> ids = new ArrayList<>(10);
+            for (ScoreDoc hit : searcher.search(query, 10).scoreDocs) {
+                ids.add(stored.document(hit.doc, ID_ONLY).get(PaperDocuments.ID));
+            }
+            return ids;
+        });
+    }
+
+    /** Milliseconds of each query run once on this thread, sorted, after {@link #WARMUP_PASSES} untimed passes. */
+    private static double[] timed(Consumer<String> search, List<String> queries) {
+        for (int pass = 0; pass < WARMUP_PASSES; pass++) {
+            queries.forEach(search); // JIT, page cache, HNSW graph in memory: a server that has been up a while
+        }
+        double[] ms = new double[queries.size()];
+        for (int i = 0; i < queries.size(); i++) {
+            long t = System.nanoTime();
+            search.accept(queries.get(i));
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms;
     }
 
     static double percentile(double[] sorted, double p) {
@@ -129,11 +168,18 @@ public final class SearchBenchmark {
         return new EmbeddingSpeed(texts.size(), texts.size() / pipelineSeconds, texts.size() / plainSeconds);
     }
 
-    /** The documented JSON shape of {@code bench search --json}. */
-    public static Map<String, Object> json(long docs, double indexMb, Map<SearchMode, Latency> modes, EmbeddingSpeed speed) {
+    /**
+     * The documented JSON shape of {@code bench search --json}: {@code segments} and {@code deleted_docs_ratio}
+     * describe the index measured, {@code floor} is {@link #floor}, {@code keyword_over_floor} keyword p50 over
+     * floor p50 (present when keyword search was measured).
+     */
+    public static Map<String, Object> json(long docs, double indexMb, SearchIndex.Shape shape,
+            Map<SearchMode, Latency> modes, Latency floor, EmbeddingSpeed speed) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("docs", docs);
         json.put("index_mb", round(indexMb));
+        json.put("segments", shape.segments());
+        json.put("deleted_docs_ratio", Math.round(shape.deletedRatio() * 10_000) / 10_000.0);
         modes.forEach((mode, l) -> {
             Map<String, Object> m = new LinkedHashMap<>(); // a fixed key order, so runs diff cleanly
             m.put("p50_ms", round(l.p50Ms()));
@@ -141,6 +187,14 @@ public final class SearchBenchmark {
             m.put("qps", round(l.qps()));
             json.put(mode.id(), m);
         });
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("p50_ms", round(floor.p50Ms()));
+        f.put("p99_ms", round(floor.p99Ms()));
+        json.put("floor", f);
+        Latency keyword = modes.get(SearchMode.KEYWORD);
+        if (keyword != null) {
+            json.put("keyword_over_floor", round(overFloor(keyword, floor)));
+        }
         if (speed != null) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("texts", speed.texts());
@@ -149,6 +203,11 @@ public final class SearchBenchmark {
             json.put("embedding", e);
         }
         return json;
+    }
+
+    /** How many times the floor's p50 a mode's p50 is. */
+    public static double overFloor(Latency mode, Latency floor) {
+        return mode.p50Ms() / Math.max(floor.p50Ms(), 1e-6);
     }
 
     private static double round(double x) {

@@ -81,6 +81,9 @@ public final class BackgroundEmbedder {
             before = now;
             log.debug("embedded {} papers, {} pending", total, now);
         }
+        if (total > 0) {
+            index.reclaimDeletes(); // the first pass re-adds every paper: without this, search pays for each old copy
+        }
         return total;
     }
 

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -21,6 +23,8 @@ import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Lucene index of papers in one folder: one writer (holding the folder's lock) and near-real-time
@@ -28,11 +32,17 @@ import org.apache.lucene.store.LockObtainFailedException;
  * vectors come from; a different model on open starts the index afresh (vectors of two models don't mix).
  */
 public final class SearchIndex implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     /**
      * BM25 with Anserini's BEIR parameters (k1 0.9, b 0.4), chosen from the literature rather than tuned here:
      * abstracts are short and of even length, so a weaker length normalisation suits them.
      */
     public static final Similarity SIMILARITY = new BM25Similarity(0.9f, 0.4f);
+    /**
+     * The share of deleted copies above which {@link #reclaimDeletes} merges: Lucene's own threshold for a
+     * segment in {@code forceMergeDeletes} (TieredMergePolicy's default), applied to the whole index.
+     */
+    public static final double RECLAIM_ABOVE = 0.10;
     private static final String SEQ = "paperwire.seq";
     private static final String MODEL = "paperwire.embedding-model";
 
@@ -40,17 +50,20 @@ public final class SearchIndex implements AutoCloseable {
     private final String modelId;
     private final Directory directory;
     private final IndexWriter writer;
+    private final ConcurrentMergeScheduler merges;
     private final SearcherManager searchers;
     private final Analyzer analyzer = PaperDocuments.analyzer();
     private volatile long seq;
     /** Counts commits (papers, vectors, a rebuild): anything cached from search results is stale once it moves. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-    private SearchIndex(Path folder, String modelId, Directory directory, IndexWriter writer, long seq) throws IOException {
+    private SearchIndex(Path folder, String modelId, Directory directory, IndexWriter writer,
+            ConcurrentMergeScheduler merges, long seq) throws IOException {
         this.folder = folder;
         this.modelId = modelId;
         this.directory = directory;
         this.writer = writer;
+        this.merges = merges;
         this.seq = seq;
         this.searchers = new SearcherManager(writer, new org.apache.lucene.search.SearcherFactory() {
             @Override
@@ -77,13 +90,15 @@ public final class SearchIndex implements AutoCloseable {
             Map<String, String> committed = DirectoryReader.indexExists(directory)
                     ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
             boolean sameModel = modelId.equals(committed.get(MODEL));
+            ConcurrentMergeScheduler merges = new ConcurrentMergeScheduler();
             IndexWriterConfig config = new IndexWriterConfig(PaperDocuments.analyzer())
                     .setSimilarity(SIMILARITY)
+                    .setMergeScheduler(merges)
                     .setRAMBufferSizeMB(64)
                     .setOpenMode(sameModel ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE);
             IndexWriter writer = new IndexWriter(directory, config);
             long seq = sameModel ? Long.parseLong(committed.getOrDefault(SEQ, "0")) : 0;
-            return new SearchIndex(folder, modelId, directory, writer, seq);
+            return new SearchIndex(folder, modelId, directory, writer, merges, seq);
         } catch (LockObtainFailedException e) {
             closeQuietly(directory);
             throw new IndexLockedException(folder, e);
@@ -131,6 +146,48 @@ public final class SearchIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear the search index in " + folder, e);
         }
+    }
+
+    /** How many segments the index has and how many of its documents are deleted copies, as searchers see it now. */
+    public record Shape(int segments, int liveDocs, int deletedDocs) {
+        /** Deleted documents over all documents the segments hold (0 for an empty index). */
+        public double deletedRatio() {
+            int all = liveDocs + deletedDocs;
+            return all == 0 ? 0 : (double) deletedDocs / all;
+        }
+    }
+
+    public Shape shape() {
+        return withSearcher(s -> {
+            IndexReader reader = s.getIndexReader();
+            return new Shape(reader.leaves().size(), reader.numDocs(), reader.numDeletedDocs());
+        });
+    }
+
+    /**
+     * Merges deleted documents away when more than {@link #RECLAIM_ABOVE} of the index are deleted copies (each
+     * re-index of a paper leaves one until a merge drops it); returns the shape afterwards. Blocks until done.
+     */
+    public Shape reclaimDeletes() {
+        Shape before = shape();
+        if (before.deletedRatio() <= RECLAIM_ABOVE) {
+            return before;
+        }
+        long start = System.nanoTime();
+        try {
+            merges.sync(); // a segment in a running merge is passed over by forceMergeDeletes: let those finish
+            writer.forceMergeDeletes(true); // the writer is thread-safe: updates may go on while it merges
+            synchronized (this) {
+                commit();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot merge deleted documents away in " + folder + ": " + e.getMessage(), e);
+        }
+        Shape after = shape();
+        log.info("search index: merged {} deleted documents away in {} ms; {} segments, {} deleted now",
+                before.deletedDocs() - after.deletedDocs(), (System.nanoTime() - start) / 1_000_000,
+                after.segments(), after.deletedDocs());
+        return after;
     }
 
     private void commit() throws IOException {
