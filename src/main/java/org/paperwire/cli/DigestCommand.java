@@ -53,6 +53,13 @@ final class DigestCommand {
                 }
                 prepareSearch(app);
                 DigestRunner.Report r = app.digests().run(new DigestRunner.Options(dryRun, now, address));
+                if (!dryRun) { // confirmation and link mails queued while no serve was running go out too
+                    DigestRunner.Delivery mails = app.digests().sendMails();
+                    if (mails.sent() + mails.failed() + mails.retrying() > 0) {
+                        System.err.printf("confirmation and link mails: %d sent, %d failed, %d waiting to retry%n",
+                                mails.sent(), mails.failed(), mails.retrying());
+                    }
+                }
                 if (json) {
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("due", r.due());

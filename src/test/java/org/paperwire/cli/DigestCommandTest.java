@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperwire.app.Paperwire;
+import org.paperwire.config.ConfigKey;
+import org.paperwire.config.ConfigSources;
+import org.paperwire.config.PaperwireConfig;
 
 /**
  * The operator's commands: subscribers add / import / list / remove and digest run, through {@link Main#run}.
@@ -118,6 +124,24 @@ class DigestCommandTest {
         assertThat(paperwire(dir, "subscribers", "remove", "grace@example.org").out())
                 .contains("removed grace@example.org");
         assertThat(paperwire(dir, "subscribers", "remove", "grace@example.org").status()).isEqualTo(2);
+    }
+
+    /** A confirmation queued while no serve was running (a subscribe through another process) goes out with the run. */
+    @Test
+    void digestRunAlsoSendsConfirmationMailsStillQueued(@TempDir Path dir) throws Exception {
+        try (Paperwire app = new Paperwire(PaperwireConfig.from(ConfigSources.defaults()
+                .with(ConfigKey.DATA_DIR, dir.toString())), Clock.systemUTC())) {
+            app.subscriptions().subscribe("bob@example.org", List.of(), "192.0.2.1"); // queued, not sent
+        }
+        assertThat(dir.resolve("outbox")).doesNotExist();
+
+        CliRun run = paperwire(dir, "digest", "run", "--now");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.err()).contains("confirmation and link mails: 1 sent");
+        try (var files = Files.list(dir.resolve("outbox"))) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("_confirm.")).count()).isEqualTo(1);
+        }
     }
 
     static CliRun paperwire(Path dir, String... args) {
