@@ -110,9 +110,8 @@ class SearchServiceTest {
         String semanticTop = semantic.getFirst().id();
         assertThat(keywordTop).as("the fixture: each side has its own best paper").isNotEqualTo(semanticTop);
         // a depth of 1 takes one paper from each side; each is missing from the other side's list
-        SearchService shallow = new SearchService(engine.index(), embedder,
-                new org.paperwire.search.embed.EmbeddingCache(database.dataSource()), () -> 0, new QuerySyntax(CLOCK),
-                FieldWeights.DEFAULT, Fusion.DEFAULT, 1);
+        SearchService shallow = new SearchService(engine.lucene(), embedder, () -> 0, new QuerySyntax(CLOCK),
+                Fusion.DEFAULT, 1);
 
         SearchResults hybrid = shallow.search(SearchRequest.of(query, SearchMode.HYBRID, 1));
 
@@ -135,7 +134,7 @@ class SearchServiceTest {
     @Test
     void theMissingSideScoresAreTheScoresEachSideWouldHaveGiven() {
         engine.embeddings().drain();
-        org.apache.lucene.search.Query query = engine.service().textQuery("graph networks");
+        org.apache.lucene.search.Query query = engine.lucene().textQuery("graph networks");
         float[] vector = embedder.embedQuery("graph networks");
         engine.index().withSearcher(searcher -> {
             org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(searcher.getIndexReader());
