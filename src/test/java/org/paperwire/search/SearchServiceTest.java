@@ -132,6 +132,22 @@ class SearchServiceTest {
     }
 
     @Test
+    void cosineForGivenPapersIsWhatLucenesSemanticScoreEncodes() {
+        engine.embeddings().drain();
+        List<SearchHit> semantic = engine.service().search(SearchRequest.of("graph networks", SearchMode.SEMANTIC, 10))
+                .hits();
+        List<String> ids = new java.util.ArrayList<>(semantic.stream().map(SearchHit::id).toList());
+        ids.add("9999.99999"); // not indexed: left out
+
+        java.util.Map<String, Double> cosine = engine.service().cosine("graph networks", ids);
+
+        assertThat(cosine).hasSize(semantic.size());
+        for (SearchHit hit : semantic) { // Lucene's dot-product score is (1 + cos) / 2
+            assertThat(cosine.get(hit.id())).isCloseTo(2 * hit.score() - 1, org.assertj.core.api.Assertions.within(1e-6));
+        }
+    }
+
+    @Test
     void theMissingSideScoresAreTheScoresEachSideWouldHaveGiven() {
         engine.embeddings().drain();
         org.apache.lucene.search.Query query = engine.lucene().textQuery("graph networks");
