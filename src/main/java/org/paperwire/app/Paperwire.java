@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.paperwire.config.PaperwireConfig;
 import org.paperwire.db.Database;
+import org.paperwire.digest.AuthorSource;
 import org.paperwire.digest.DigestBuilder;
 import org.paperwire.digest.DigestMails;
 import org.paperwire.digest.DigestOutbox;
 import org.paperwire.digest.DigestRunner;
+import org.paperwire.digest.DigestSource;
 import org.paperwire.digest.MailOutbox;
 import org.paperwire.digest.OutboxQueue;
+import org.paperwire.digest.SavedSearchSource;
 import org.paperwire.digest.SendSignal;
+import org.paperwire.digest.TrendingSource;
 import org.paperwire.ingest.HarvestService;
 import org.paperwire.ingest.HarvestSource;
 import org.paperwire.ingest.PaperIngestor;
@@ -29,6 +33,7 @@ import org.paperwire.paper.SqlitePaperStore;
 import org.paperwire.search.FieldWeights;
 import org.paperwire.search.Fusion;
 import org.paperwire.search.SearchEngine;
+import org.paperwire.search.SearchService;
 import org.paperwire.search.embed.Embedder;
 import org.paperwire.search.embed.EmbeddingModel;
 import org.paperwire.search.embed.LazyEmbedder;
@@ -143,10 +148,20 @@ public final class Paperwire implements AutoCloseable {
         if (digests == null) {
             var d = config.digest();
             digests = new DigestRunner(subscribers, digestOutbox, mailOutbox,
-                    new DigestBuilder(trending, () -> search().service(), papers, d.minSimilarity()),
+                    new DigestBuilder(digestSources(), papers),
                     digestMails, mailer(), clock, d.retryDelay(), d.maxAttempts(), d.keepMail());
         }
         return digests;
+    }
+
+    /**
+     * The sources of digest sections, one per topic kind; a new kind of section is one more entry. Saved searches
+     * and followed authors read the search index, so building them opens it.
+     */
+    private List<DigestSource> digestSources() {
+        SearchService service = search().service();
+        return List.of(TrendingSource.overall(trending), TrendingSource.inCategory(trending),
+                new SavedSearchSource(service, config.digest().minSimilarity()), new AuthorSource(service));
     }
 
     public SubscriberStore subscribers() {

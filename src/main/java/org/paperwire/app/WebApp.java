@@ -18,6 +18,7 @@ import org.paperwire.paper.PaperSummary;
 import org.paperwire.paper.SimilarPapers;
 import org.paperwire.search.SearchInputException;
 import org.paperwire.search.SearchRoutes;
+import org.paperwire.search.SearchService;
 import org.paperwire.subscription.SubscriptionRoutes;
 import org.paperwire.trending.AboutPage;
 import org.paperwire.trending.PaperRoutes;
@@ -47,9 +48,10 @@ public final class WebApp {
         AtomFeeds feeds = new AtomFeeds(config.publicUrl());
         ClientAddresses clients = new ClientAddresses(config.web().trustedProxies(), app.secret());
         PrometheusMeterRegistry registry = metrics(app);
+        SearchService search = app.search().service();
         SimilarPapers similar = (id, limit) -> {
             try {
-                return app.search().service().similar(id, limit).stream()
+                return search.similar(id, limit).stream()
                         .map(h -> new PaperSummary(h.id(), h.title(), h.authors(), h.categories(), h.date())).toList();
             } catch (SearchInputException e) {
                 return List.of(); // no vector for this paper yet: the page simply shows no similar papers
@@ -65,7 +67,7 @@ public final class WebApp {
                                 config.web().votesPerNetworkPerPaper(), config.web().viewsPerNetworkPerPaper())),
                 new PaperRoutes(app.papers(), app.signals(), app.votes(), app.views(), similar, templates, visitors,
                         RateLimiter.perMinute(config.web().votesPerMinute(), app.clock()), clients),
-                new SearchRoutes(() -> app.search().service(), app.papers(), templates, feeds, app.clock()),
+                new SearchRoutes(search, app.papers(), templates, feeds, app.clock()),
                 new SubscriptionRoutes(app.subscriptions(), templates, visitors, app.clock(), clients),
                 new DigestRoutes(app.subscriptions(), new DigestPreviews(app::digests, app::digestMails,
                         () -> app.search().index().generation(), app.clock()),

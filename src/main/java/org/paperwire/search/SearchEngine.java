@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Search's parts wired together for one data folder: the index, the follower that keeps it in step with the
- * store, the embedding cache and model, the background embedder and the {@link SearchService} on top.
+ * store, the embedding cache and model, the background embedder, the {@link LuceneSearch} backend and the
+ * {@link SearchService} on top.
  * {@link #startBackground} runs following and embedding on their own threads; {@link #close} stops them and
  * releases the index folder.
  */
@@ -30,6 +31,7 @@ public final class SearchEngine implements AutoCloseable {
     private final EmbeddingCache cache;
     private final Embedder embedder;
     private final BackgroundEmbedder background;
+    private final LuceneSearch lucene;
     private final SearchService service;
     private ScheduledExecutorService scheduler;
 
@@ -40,11 +42,17 @@ public final class SearchEngine implements AutoCloseable {
         this.index = SearchIndex.open(indexFolder, embedder.cacheKey());
         this.follower = new IndexFollower(papers, index, cache, embedder.cacheKey());
         this.background = new BackgroundEmbedder(index, follower, embedder, cache);
-        this.service = new SearchService(index, embedder, cache, background::backlog, new QuerySyntax(clock), weights, fusion);
+        this.lucene = new LuceneSearch(index, cache, embedder.cacheKey(), weights);
+        this.service = new SearchService(lucene, embedder, background::backlog, new QuerySyntax(clock), fusion);
     }
 
     public SearchService service() {
         return service;
+    }
+
+    /** The Lucene backend under {@link #service()} (benchmarks time its queries bare). */
+    public LuceneSearch lucene() {
+        return lucene;
     }
 
     public IndexFollower follower() {

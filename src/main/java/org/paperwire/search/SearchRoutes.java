@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.paperwire.paper.Paper;
 import org.paperwire.paper.PaperStore;
 import org.paperwire.web.AtomFeeds;
@@ -25,13 +24,13 @@ public final class SearchRoutes implements Routes {
     private static final List<String> WINDOWS = List.of("", "today", "week", "month", "custom");
     private static final List<String> SORTS = List.of("relevance", "date");
 
-    private final Supplier<SearchService> search;
+    private final SearchService search;
     private final PaperStore papers;
     private final Templates templates;
     private final AtomFeeds feeds;
     private final InstantSource clock;
 
-    public SearchRoutes(Supplier<SearchService> search, PaperStore papers, Templates templates, AtomFeeds feeds,
+    public SearchRoutes(SearchService search, PaperStore papers, Templates templates, AtomFeeds feeds,
             InstantSource clock) {
         this.search = search;
         this.papers = papers;
@@ -85,7 +84,7 @@ public final class SearchRoutes implements Routes {
         SearchPage shown = f;
         if (!f.query().isBlank() || f.category() != null) {
             try {
-                shown = with(f, search.get().search(request(f, (f.pageNumber() - 1) * PAGE_SIZE, PAGE_SIZE)), null);
+                shown = with(f, search.search(request(f, (f.pageNumber() - 1) * PAGE_SIZE, PAGE_SIZE)), null);
             } catch (SearchInputException e) {
                 ctx.status(400);
                 shown = with(f, null, e.getMessage());
@@ -101,7 +100,7 @@ public final class SearchRoutes implements Routes {
 
     private SearchResults run(SearchPage f, int offset, int limit) {
         try {
-            return search.get().search(request(f, offset, limit));
+            return search.search(request(f, offset, limit));
         } catch (SearchInputException e) {
             throw HttpError.badRequest(e.getMessage());
         }

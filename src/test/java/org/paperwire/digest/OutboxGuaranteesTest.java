@@ -94,8 +94,10 @@ class OutboxGuaranteesTest {
     }
 
     DigestRunner runner(DigestOutbox outbox, Mailer mailer) {
-        return new DigestRunner(app.subscribers(), outbox, app.mailOutbox(), new DigestBuilder(app.trending(),
-                () -> app.search().service(), app.papers(), 0.69), app.digestMails(), mailer, clock,
+        return new DigestRunner(app.subscribers(), outbox, app.mailOutbox(), new DigestBuilder(List.of(
+                TrendingSource.overall(app.trending()), TrendingSource.inCategory(app.trending()),
+                new SavedSearchSource(app.search().service(), 0.69), new AuthorSource(app.search().service())),
+                app.papers()), app.digestMails(), mailer, clock,
                 Duration.ofMinutes(2), 2, Period.ofDays(30));
     }
 

@@ -110,9 +110,8 @@ class SearchServiceTest {
         String semanticTop = semantic.getFirst().id();
         assertThat(keywordTop).as("the fixture: each side has its own best paper").isNotEqualTo(semanticTop);
         // a depth of 1 takes one paper from each side; each is missing from the other side's list
-        SearchService shallow = new SearchService(engine.index(), embedder,
-                new org.paperwire.search.embed.EmbeddingCache(database.dataSource()), () -> 0, new QuerySyntax(CLOCK),
-                FieldWeights.DEFAULT, Fusion.DEFAULT, 1);
+        SearchService shallow = new SearchService(engine.lucene(), embedder, () -> 0, new QuerySyntax(CLOCK),
+                Fusion.DEFAULT, 1);
 
         SearchResults hybrid = shallow.search(SearchRequest.of(query, SearchMode.HYBRID, 1));
 
@@ -133,9 +132,25 @@ class SearchServiceTest {
     }
 
     @Test
+    void cosineForGivenPapersIsWhatLucenesSemanticScoreEncodes() {
+        engine.embeddings().drain();
+        List<SearchHit> semantic = engine.service().search(SearchRequest.of("graph networks", SearchMode.SEMANTIC, 10))
+                .hits();
+        List<String> ids = new java.util.ArrayList<>(semantic.stream().map(SearchHit::id).toList());
+        ids.add("9999.99999"); // not indexed: left out
+
+        java.util.Map<String, Double> cosine = engine.service().cosine("graph networks", ids);
+
+        assertThat(cosine).hasSize(semantic.size());
+        for (SearchHit hit : semantic) { // Lucene's dot-product score is (1 + cos) / 2
+            assertThat(cosine.get(hit.id())).isCloseTo(2 * hit.score() - 1, org.assertj.core.api.Assertions.within(1e-6));
+        }
+    }
+
+    @Test
     void theMissingSideScoresAreTheScoresEachSideWouldHaveGiven() {
         engine.embeddings().drain();
-        org.apache.lucene.search.Query query = engine.service().textQuery("graph networks");
+        org.apache.lucene.search.Query query = engine.lucene().textQuery("graph networks");
         float[] vector = embedder.embedQuery("graph networks");
         engine.index().withSearcher(searcher -> {
             org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(searcher.getIndexReader());

@@ -112,7 +112,7 @@ public final class SearchBenchmark {
     }
 
     private List<String> bareTopTen(String text) {
-        Query query = engine.service().textQuery(text);
+        Query query = engine.lucene().textQuery(text);
         if (query == null) {
             return List.of(); // only stop words: the service answers at once too
         }
