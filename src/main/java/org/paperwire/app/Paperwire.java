@@ -148,7 +148,7 @@ public final class Paperwire implements AutoCloseable {
         if (digests == null) {
             var d = config.digest();
             digests = new DigestRunner(subscribers, digestOutbox, mailOutbox,
-                    new DigestBuilder(digestSources(), papers),
+                    new DigestBuilder(this::digestSources, papers),
                     digestMails, mailer(), clock, d.retryDelay(), d.maxAttempts(), d.keepMail());
         }
         return digests;

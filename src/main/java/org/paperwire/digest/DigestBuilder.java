@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.paperwire.digest.DigestSource.Candidate;
 import org.paperwire.digest.DigestSource.Section;
 import org.paperwire.paper.Paper;
@@ -33,16 +34,32 @@ public final class DigestBuilder {
     static final int DEPTH = 60;
     private static final int ABSTRACT_CHARS = 300;
 
-    private final List<DigestSource> sources;
+    private final Supplier<List<DigestSource>> openSources;
+    private List<DigestSource> sources;
     private final PaperStore papers;
 
     public DigestBuilder(List<DigestSource> sources, PaperStore papers) {
-        this.sources = List.copyOf(sources);
+        this(() -> sources, papers);
+    }
+
+    /**
+     * Sources opened on the first {@link #session()}: those that search open the index, so a process that only
+     * sends queued mails through the same runner ({@code subscribers add} beside {@code serve}) never locks it.
+     */
+    public DigestBuilder(Supplier<List<DigestSource>> openSources, PaperStore papers) {
+        this.openSources = openSources;
         this.papers = papers;
     }
 
     public Session session() {
-        return new Session();
+        return new Session(sources());
+    }
+
+    private synchronized List<DigestSource> sources() {
+        if (sources == null) {
+            sources = List.copyOf(openSources.get());
+        }
+        return sources;
     }
 
     /** Caches for one run; thread-safe. */
@@ -50,6 +67,11 @@ public final class DigestBuilder {
         private final Map<String, List<Candidate>> topics = new ConcurrentHashMap<>();
         private final Map<String, Optional<Paper>> paperCache = new ConcurrentHashMap<>();
         private final DigestSource.Memo memo = (key, compute) -> topics.computeIfAbsent(key, k -> compute.get());
+        private final List<DigestSource> sources;
+
+        private Session(List<DigestSource> sources) {
+            this.sources = sources;
+        }
 
         /**
          * @param since the first day whose papers count as new

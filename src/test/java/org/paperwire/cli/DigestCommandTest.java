@@ -144,6 +144,20 @@ class DigestCommandTest {
         }
     }
 
+    /** A running serve holds the index; adding a subscriber and mailing its confirmation must not need it. */
+    @Test
+    void subscribersAddWorksBesideAProcessHoldingTheIndex(@TempDir Path dir) throws Exception {
+        try (Paperwire serve = new Paperwire(PaperwireConfig.from(ConfigSources.defaults()
+                .with(ConfigKey.DATA_DIR, dir.toString())), Clock.systemUTC())) {
+            serve.search(); // takes the index folder's lock, as serve does
+
+            CliRun add = paperwire(dir, "subscribers", "add", "bob@example.org");
+
+            assertThat(add.status()).as(add.err()).isZero();
+            assertThat(add.out()).contains("added bob@example.org (a confirmation mail sent: 1)");
+        }
+    }
+
     static CliRun paperwire(Path dir, String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "--data-dir";
