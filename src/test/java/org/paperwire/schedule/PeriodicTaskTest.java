@@ -99,77 +99,45 @@ class PeriodicTaskTest {
 
     @Test
     void closeInterruptsARunThatOutlivesTheGraceAndTheThreadEnds() throws InterruptedException {
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch ended = new CountDownLatch(1);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        AtomicInteger runs = new AtomicInteger();
-        PeriodicTask task = PeriodicTask.start("blocking", Duration.ZERO, Duration.ofMillis(1), () -> {
-            runs.incrementAndGet();
-            running.countDown();
-            try {
-                new CountDownLatch(1).await(); // never released: only an interrupt ends it
-            } catch (InterruptedException e) {
-                interrupted.set(true);
-            } finally {
-                ended.countDown();
-            }
-        });
-        assertThat(running.await(BOUND_S, TimeUnit.SECONDS)).isTrue();
+        HeldRun held = new HeldRun(true);
+        PeriodicTask task = PeriodicTask.start("blocking", Duration.ZERO, Duration.ofMillis(1), held);
+        held.awaitRunning();
 
-        task.close(Duration.ZERO);
+        task.close(Duration.ZERO); // never released: only the interrupt ends the run
 
-        assertThat(ended.await(BOUND_S, TimeUnit.SECONDS)).isTrue();
-        assertThat(interrupted).as("ended by the interrupt").isTrue();
-        assertThat(runs).as("no run after close").hasValue(1);
+        assertThat(held.ended.await(BOUND_S, TimeUnit.SECONDS)).isTrue();
+        assertThat(held.interrupted).as("ended by the interrupt").isTrue();
+        assertThat(held.runs).as("no run after close").hasValue(1);
     }
 
     @Test
     void closeReturnsEvenWhenTheRunIgnoresInterrupts() throws InterruptedException {
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch ended = new CountDownLatch(1);
-        AtomicInteger runs = new AtomicInteger();
-        PeriodicTask task = PeriodicTask.start("stubborn", Duration.ZERO, Duration.ofMillis(1), () -> {
-            runs.incrementAndGet();
-            running.countDown();
-            awaitUninterruptibly(release);
-            ended.countDown();
-        });
-        assertThat(running.await(BOUND_S, TimeUnit.SECONDS)).isTrue();
+        HeldRun held = new HeldRun(false);
+        PeriodicTask task = PeriodicTask.start("stubborn", Duration.ZERO, Duration.ofMillis(1), held);
+        held.awaitRunning();
 
         task.closeNow(Duration.ZERO);
 
-        assertThat(ended.getCount()).as("close returned while the run still goes on").isEqualTo(1);
-        release.countDown();
-        assertThat(ended.await(BOUND_S, TimeUnit.SECONDS)).isTrue();
+        assertThat(held.ended.getCount()).as("close returned while the run still goes on").isEqualTo(1);
+        held.release.countDown();
         task.closeNow(Duration.ofSeconds(BOUND_S)); // waits for the thread to end: no further run starts
-        assertThat(runs).hasValue(1);
+        assertThat(held.finished).isTrue();
+        assertThat(held.runs).hasValue(1);
     }
 
     @Test
     void closeWithGraceLetsTheRunUnderWayFinishUninterrupted() throws InterruptedException {
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        AtomicBoolean finished = new AtomicBoolean();
-        PeriodicTask task = PeriodicTask.start("graceful", Duration.ZERO, Duration.ofMillis(1), () -> {
-            running.countDown();
-            try {
-                release.await();
-                finished.set(true);
-            } catch (InterruptedException e) {
-                interrupted.set(true);
-            }
-        });
-        assertThat(running.await(BOUND_S, TimeUnit.SECONDS)).isTrue();
+        HeldRun held = new HeldRun(true);
+        PeriodicTask task = PeriodicTask.start("graceful", Duration.ZERO, Duration.ofMillis(1), held);
+        held.awaitRunning();
         Thread closer = Thread.ofPlatform().start(() -> task.close(NEVER));
         task.stop(); // so that the release below can only end the run under way, never start another
-        release.countDown();
+        held.release.countDown();
         closer.join(Duration.ofSeconds(BOUND_S));
 
         assertThat(closer.isAlive()).as("close returned once the run ended").isFalse();
-        assertThat(finished).isTrue();
-        assertThat(interrupted).isFalse();
+        assertThat(held.finished).isTrue();
+        assertThat(held.interrupted).isFalse();
     }
 
     @Test
@@ -178,6 +146,43 @@ class PeriodicTaskTest {
         PeriodicTask task = PeriodicTask.start("idle", NEVER, NEVER, runs::incrementAndGet);
         task.close(NEVER); // returns although the grace is a day: the waiting thread ends at once
         assertThat(runs).hasValue(0);
+    }
+
+    /** A run that waits for {@code release}; {@code interruptible} says whether an interrupt ends it early. */
+    private static final class HeldRun implements Runnable {
+        final boolean interruptible;
+        final AtomicInteger runs = new AtomicInteger();
+        final CountDownLatch running = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch ended = new CountDownLatch(1);
+        final AtomicBoolean interrupted = new AtomicBoolean();
+        final AtomicBoolean finished = new AtomicBoolean();
+
+        HeldRun(boolean interruptible) {
+            this.interruptible = interruptible;
+        }
+
+        @Override
+        public void run() {
+            runs.incrementAndGet();
+            running.countDown();
+            try {
+                if (interruptible) {
+                    release.await();
+                } else {
+                    awaitUninterruptibly(release);
+                }
+                finished.set(true);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            } finally {
+                ended.countDown();
+            }
+        }
+
+        void awaitRunning() throws InterruptedException {
+            assertThat(running.await(BOUND_S, TimeUnit.SECONDS)).as("the first run started").isTrue();
+        }
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {
