@@ -1,6 +1,7 @@
 package org.paperwire.app;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -30,6 +31,7 @@ import org.paperwire.mail.Mailer;
 import org.paperwire.mail.Mailers;
 import org.paperwire.paper.PaperStore;
 import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.schedule.PeriodicTask;
 import org.paperwire.search.FieldWeights;
 import org.paperwire.search.Fusion;
 import org.paperwire.search.SearchEngine;
@@ -58,6 +60,8 @@ import org.paperwire.web.Secrets;
  * Everything is passed through constructors; two instances can live in one JVM (tests do this).
  */
 public final class Paperwire implements AutoCloseable {
+    /** How long closing waits for a page-view write or a deletion of expired pending subscriptions under way. */
+    private static final Duration HOUSEKEEPING_STOP_WAIT = Duration.ofSeconds(5);
     private final PaperwireConfig config;
     private final Clock clock;
     private final Database database;
@@ -71,7 +75,8 @@ public final class Paperwire implements AutoCloseable {
     private final TrendingService trending;
     private final VoteService votes;
     private final ViewCounter views;
-    private java.util.concurrent.ScheduledExecutorService viewFlusher;
+    private PeriodicTask viewFlusher;
+    private PeriodicTask pendingCleaner;
     private final SubscriberStore subscribers;
     private final DigestOutbox digestOutbox;
     private final MailOutbox mailOutbox;
@@ -225,13 +230,10 @@ public final class Paperwire implements AutoCloseable {
     public synchronized void startBackground() {
         startSearchBackground();
         if (viewFlusher == null) {
-            viewFlusher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "housekeeping");
-                t.setDaemon(true);
-                return t;
-            });
-            viewFlusher.scheduleWithFixedDelay(this::flushViews, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
-            viewFlusher.scheduleWithFixedDelay(this::deleteExpiredPending, 0, 1, java.util.concurrent.TimeUnit.HOURS);
+            viewFlusher = PeriodicTask.start("view-flusher", Duration.ofSeconds(10), Duration.ofSeconds(10),
+                    this::flushViews);
+            pendingCleaner = PeriodicTask.start("pending-cleaner", Duration.ZERO, Duration.ofHours(1),
+                    this::deleteExpiredPending);
         }
     }
 
@@ -314,7 +316,8 @@ public final class Paperwire implements AutoCloseable {
                 digests.stop(sendStopWait(config)); // sends under way finish and are recorded before the database closes
             }
             if (viewFlusher != null) {
-                viewFlusher.shutdownNow();
+                pendingCleaner.closeNow(HOUSEKEEPING_STOP_WAIT);
+                viewFlusher.closeNow(HOUSEKEEPING_STOP_WAIT);
                 flushViews();
             }
             if (search != null) {

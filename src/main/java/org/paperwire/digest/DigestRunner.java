@@ -21,6 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.paperwire.mail.MailException;
 import org.paperwire.mail.MailMessage;
 import org.paperwire.mail.Mailer;
+import org.paperwire.schedule.Backoff;
 import org.paperwire.subscription.Preferences.Frequency;
 import org.paperwire.subscription.Subscriber;
 import org.paperwire.subscription.SubscriberStore;
@@ -54,9 +55,8 @@ public final class DigestRunner {
     private static final Logger log = LoggerFactory.getLogger(DigestRunner.class);
     private static final Duration LEASE = Duration.ofMinutes(15);
     private static final Duration MAX_BACKOFF = Duration.ofHours(6);
-    /** First and longest wait between two tries of recording a sent mail. */
-    private static final Duration FIRST_RECORD_RETRY = Duration.ofMillis(50);
-    private static final Duration MAX_RECORD_RETRY = Duration.ofSeconds(5);
+    /** The waits between two tries of recording a sent mail. */
+    private static final Backoff RECORD_RETRY = Backoff.doubling(Duration.ofMillis(50), Duration.ofSeconds(5));
     /** Margin before the previous digest: papers listed late still count as new (repeats are excluded anyway). */
     private static final int SINCE_MARGIN_DAYS = 3;
     /** A first digest covers this many days. */
@@ -94,7 +94,7 @@ public final class DigestRunner {
     private final DigestMails mails;
     private final Mailer mailer;
     private final InstantSource clock;
-    private final Duration retryDelay;
+    private final Backoff retryBackoff;
     private final int maxAttempts;
     private final java.time.Period keepMail;
     private final String owner = ProcessOwner.current();
@@ -116,7 +116,7 @@ public final class DigestRunner {
         this.mails = mails;
         this.mailer = mailer;
         this.clock = clock;
-        this.retryDelay = retryDelay;
+        this.retryBackoff = backoff(retryDelay);
         this.maxAttempts = maxAttempts;
     }
 
@@ -326,11 +326,8 @@ public final class DigestRunner {
     private Delivery send(OutboxTable table, String what, List<Long> onlySubscribers) {
         Counts counts = new Counts();
         int workers = Math.max(1, mailer.concurrency());
-        try (ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, what + "-sender");
-            t.setDaemon(true);
-            return t;
-        })) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(workers,
+                Thread.ofPlatform().name(what + "-sender").daemon().factory())) {
             while (!stopping) {
                 List<OutboxTable.Claimed> batch = table.claim(clock.instant(), workers * 32, owner, LEASE,
                         onlySubscribers);
@@ -392,7 +389,7 @@ public final class DigestRunner {
         try {
             boolean held;
             if (temporary && attempt < maxAttempts) {
-                Duration wait = backoff(retryDelay, attempt);
+                Duration wait = retryBackoff.delayAfter(attempt);
                 held = table.markRetry(row.id(), owner, now.plus(wait), error);
                 counts.retrying.incrementAndGet();
                 log.warn("{}: {}; attempt {} of {}, next in {}", name, error, attempt, maxAttempts, wait);
@@ -415,9 +412,9 @@ public final class DigestRunner {
      * it holds; only a shutdown that can wait no longer gives up (then the next start sends it again, same bytes).
      */
     private void recordSent(OutboxTable table, String name, OutboxTable.Claimed row) {
-        Duration wait = FIRST_RECORD_RETRY;
         boolean interrupted = false;
-        while (true) {
+        for (int failures = 1; ; failures++) {
+            Duration wait = RECORD_RETRY.delayAfter(failures);
             try {
                 if (!table.markSent(row.id(), owner, clock.instant())) {
                     log.warn("{} was sent, and its row is no longer this sender's (its lease ran out and another"
@@ -438,13 +435,11 @@ public final class DigestRunner {
                 Thread.currentThread().interrupt();
                 interrupted = true; // one last try, then give up
             }
-            wait = wait.multipliedBy(2).compareTo(MAX_RECORD_RETRY) > 0 ? MAX_RECORD_RETRY : wait.multipliedBy(2);
         }
     }
 
-    /** {@code first}, doubled for each attempt after the first, at most six hours. */
-    static Duration backoff(Duration first, int attempt) {
-        Duration wait = first.multipliedBy(1L << Math.min(attempt - 1, 20));
-        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+    /** The wait after a failed attempt: {@code first}, doubled for each attempt after the first, at most six hours. */
+    static Backoff backoff(Duration first) {
+        return Backoff.doubling(first, MAX_BACKOFF);
     }
 }

@@ -1,9 +1,7 @@
 package org.paperwire.digest;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.paperwire.schedule.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,15 +13,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class DigestScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
+    /** How long closing waits for each thread after the runner has stopped (and interrupted it). */
+    private static final Duration THREAD_STOP_WAIT = Duration.ofSeconds(5);
 
     private final DigestRunner runner;
     private final Duration tick;
     private final SendSignal mailQueued;
     private final Duration mailPoll;
     private final Duration stopWait;
-    private ScheduledExecutorService executor;
-    private Thread mailSender;
-    private volatile boolean closed;
+    private PeriodicTask ticks;
+    private PeriodicTask mailSender;
+    private boolean closed;
 
     /**
      * @param mailQueued signalled when a mail is queued
@@ -44,14 +44,10 @@ public final class DigestScheduler implements AutoCloseable {
         if (mailSender != null || closed) {
             return;
         }
-        mailSender = Thread.ofPlatform().name("mail-sender").daemon().start(this::sendMails);
+        // a pass at once, then one each time a mail is queued or mailPoll passed
+        mailSender = PeriodicTask.start("mail-sender", Duration.ZERO, mailPoll, mailQueued.wakeup(), this::sendMails);
         if (digests) {
-            executor = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "digest-scheduler");
-                t.setDaemon(true);
-                return t;
-            });
-            executor.scheduleWithFixedDelay(this::tick, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+            ticks = PeriodicTask.start("digest-scheduler", Duration.ZERO, tick, this::tick);
         }
     }
 
@@ -68,22 +64,15 @@ public final class DigestScheduler implements AutoCloseable {
         }
     }
 
-    /** The mail sender's loop: a pass at once, then one each time a mail is queued or {@code mailPoll} passed. */
+    /** One pass of the mail sender. */
     private void sendMails() {
-        while (!closed) {
-            try {
-                DigestRunner.Delivery d = runner.sendMails();
-                if (d.sent() + d.failed() + d.retrying() > 0) {
-                    log.info("mails: {} sent, {} failed, {} waiting to retry", d.sent(), d.failed(), d.retrying());
-                }
-            } catch (RuntimeException e) {
-                log.error("sending queued mails failed; trying again at the next mail or poll", e);
+        try {
+            DigestRunner.Delivery d = runner.sendMails();
+            if (d.sent() + d.failed() + d.retrying() > 0) {
+                log.info("mails: {} sent, {} failed, {} waiting to retry", d.sent(), d.failed(), d.retrying());
             }
-            try {
-                mailQueued.await(mailPoll);
-            } catch (InterruptedException e) {
-                return;
-            }
+        } catch (RuntimeException e) {
+            log.error("sending queued mails failed; trying again at the next mail or poll", e);
         }
     }
 
@@ -93,37 +82,25 @@ public final class DigestScheduler implements AutoCloseable {
      */
     @Override
     public void close() {
-        Thread sender;
-        ScheduledExecutorService ticks;
+        PeriodicTask sender;
+        PeriodicTask digestTicks;
         synchronized (this) {
             closed = true;
             sender = mailSender;
-            ticks = executor;
+            digestTicks = ticks;
         }
-        if (ticks != null) {
-            ticks.shutdown(); // no further tick; the one under way goes on
-        }
-        mailQueued.signal(); // the mail sender wakes up and sees that it is closed
-        runner.stop(stopWait);
-        if (ticks != null) {
-            ticks.shutdownNow();
-            awaitQuietly(ticks);
+        if (digestTicks != null) {
+            digestTicks.stop(); // no further tick; the one under way goes on
         }
         if (sender != null) {
-            sender.interrupt();
-            try {
-                sender.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            sender.stop(); // the mail sender wakes up and sees that it is stopped
         }
-    }
-
-    private static void awaitQuietly(ScheduledExecutorService executor) {
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        runner.stop(stopWait);
+        if (digestTicks != null) {
+            digestTicks.closeNow(THREAD_STOP_WAIT);
+        }
+        if (sender != null) {
+            sender.closeNow(THREAD_STOP_WAIT);
         }
     }
 }

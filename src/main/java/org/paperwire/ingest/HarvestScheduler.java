@@ -2,9 +2,7 @@ package org.paperwire.ingest;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.paperwire.schedule.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +16,10 @@ public final class HarvestScheduler implements AutoCloseable {
     private final HarvestService service;
     private final List<String> sources;
     private final Duration tick;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "harvest-scheduler");
-        t.setDaemon(true);
-        return t;
-    });
+    /** How long closing waits for an interrupted harvest to finish writing before the database closes. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+    private PeriodicTask ticks;
 
     public HarvestScheduler(HarvestService service, List<String> sources, Duration tick) {
         this.service = service;
@@ -30,8 +27,11 @@ public final class HarvestScheduler implements AutoCloseable {
         this.tick = tick;
     }
 
-    public void start() {
-        executor.scheduleWithFixedDelay(this::tick, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+    public synchronized void start() {
+        if (ticks != null) {
+            return;
+        }
+        ticks = PeriodicTask.start("harvest-scheduler", Duration.ZERO, tick, this::tick);
         log.info("harvest scheduler started for {}", sources);
     }
 
@@ -51,13 +51,10 @@ public final class HarvestScheduler implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        executor.shutdownNow();
-        try {
+    public synchronized void close() {
+        if (ticks != null) {
             // let a harvest that is writing finish its transaction before the database closes
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            ticks.closeNow(STOP_WAIT);
         }
     }
 }

@@ -13,10 +13,9 @@ import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.paperwire.schedule.Backoff;
+import org.paperwire.schedule.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,13 +39,15 @@ public final class HarvestService {
     private final SourceStatusStore statuses;
     private final InstantSource clock;
     private final Duration interval;
-    private final Duration retryDelay;
+    private final Backoff backoff;
     private final ReentrantLock lock = new ReentrantLock();
     /** This service's name in the lease table: pid, host, and a random tag (two services may share a JVM). */
     private final String holder = holderName();
 
     /** How long a lease lasts without renewal; a running harvest renews it every third of that. */
     public static final Duration LEASE = Duration.ofMinutes(2);
+    /** How long ending a harvest waits for a lease renewal under way, so that it cannot follow the release. */
+    private static final Duration RENEWER_STOP_WAIT = Duration.ofSeconds(5);
 
     public HarvestService(List<HarvestSource> sources, SourceStatusStore statuses, InstantSource clock,
             Duration interval, Duration retryDelay) {
@@ -54,7 +55,7 @@ public final class HarvestService {
         this.statuses = statuses;
         this.clock = clock;
         this.interval = interval;
-        this.retryDelay = retryDelay;
+        this.backoff = Backoff.doubling(retryDelay, interval);
     }
 
     public List<String> sourceNames() {
@@ -93,17 +94,14 @@ public final class HarvestService {
         lock.lock();
         try {
             takeLease(harvester);
-            ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "harvest-lease-" + harvester.name());
-                t.setDaemon(true);
-                return t;
-            });
+            Duration every = LEASE.dividedBy(3);
+            PeriodicTask renewer = PeriodicTask.start("harvest-lease-" + harvester.name(), every, every,
+                    () -> renewLease(harvester));
             try {
-                long every = LEASE.dividedBy(3).toMillis();
-                renewer.scheduleWithFixedDelay(() -> renewLease(harvester), every, every, TimeUnit.MILLISECONDS);
                 return runLocked(harvester, from);
             } finally {
-                renewer.shutdownNow();
+                // a renewal under way ends before the release, so that it cannot take the lease back after it
+                renewer.close(RENEWER_STOP_WAIT);
                 statuses.release(harvester.upstream(), holder);
             }
         } finally {
@@ -181,18 +179,14 @@ public final class HarvestService {
         int failures = before.consecutiveFailures() + 1;
         SourceStatus.Counts counts = SourceStatus.Counts.of(partial);
         SourceStatus after = statuses.saveRun(new SourceStatus(harvester.name(), before.checkpoint(), started,
-                before.lastSuccess(), now, message, now.plus(backoff(failures)), failures, counts, null));
+                before.lastSuccess(), now, message, now.plus(backoff.delayAfter(failures)), failures, counts, null));
         log.warn("harvest {} failed (attempt {}), next try at {}: {}", harvester.name(), failures,
                 after.nextAttempt(), message);
         return new Run(after, partial, Optional.of(message));
     }
 
-    /** Exponential backoff: the retry delay doubled per consecutive failure, never longer than the interval. */
-    Duration backoff(int failures) {
-        Duration delay = retryDelay;
-        for (int i = 1; i < failures && delay.compareTo(interval) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(interval) > 0 ? interval : delay;
+    /** The wait after consecutive failures: the retry delay doubled per failure, never longer than the interval. */
+    Backoff backoff() {
+        return backoff;
     }
 }

@@ -3,9 +3,6 @@ package org.paperwire.search;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.paperwire.paper.PaperStore;
 import org.paperwire.search.embed.Embedder;
@@ -13,8 +10,7 @@ import org.paperwire.search.embed.EmbeddingCache;
 import org.paperwire.search.index.BackgroundEmbedder;
 import org.paperwire.search.index.IndexFollower;
 import org.paperwire.search.index.SearchIndex;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.paperwire.schedule.PeriodicTask;
 
 /**
  * Search's parts wired together for one data folder: the index, the follower that keeps it in step with the
@@ -24,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * releases the index folder.
  */
 public final class SearchEngine implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(SearchEngine.class);
+    /** How long closing waits for an interrupted follow or embedding pass to end before the index closes. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final SearchIndex index;
     private final IndexFollower follower;
@@ -33,7 +30,8 @@ public final class SearchEngine implements AutoCloseable {
     private final BackgroundEmbedder background;
     private final LuceneSearch lucene;
     private final SearchService service;
-    private ScheduledExecutorService scheduler;
+    private PeriodicTask following;
+    private PeriodicTask embedding;
 
     public SearchEngine(PaperStore papers, DataSource cacheDataSource, Path indexFolder, Embedder embedder, Clock clock,
             FieldWeights weights, Fusion fusion) {
@@ -83,35 +81,22 @@ public final class SearchEngine implements AutoCloseable {
      * looks. A failure is logged and the next round runs as scheduled.
      */
     public synchronized void startBackground(Duration followInterval, boolean embed) {
-        if (scheduler != null) {
+        if (following != null) {
             return;
         }
-        scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("search-", 0).factory());
-        scheduler.scheduleWithFixedDelay(() -> guarded("follow the store", follower::catchUp), 0,
-                followInterval.toMillis(), TimeUnit.MILLISECONDS);
+        following = PeriodicTask.start("search-follow", Duration.ZERO, followInterval, follower::catchUp);
         if (embed) {
-            scheduler.scheduleWithFixedDelay(() -> guarded("embed papers", background::drain), 0,
-                    followInterval.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private static void guarded(String what, Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            log.error("search: could not {}; will try again", what, e);
+            embedding = PeriodicTask.start("search-embed", Duration.ZERO, followInterval, background::drain);
         }
     }
 
     @Override
     public synchronized void close() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            try {
-                scheduler.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (following != null) {
+            following.closeNow(STOP_WAIT);
+        }
+        if (embedding != null) {
+            embedding.closeNow(STOP_WAIT);
         }
         embedder.close();
         index.close();

@@ -99,8 +99,8 @@ class DigestScheduleTest {
 
     @Test
     void backoffDoublesFromTheConfiguredDelayUpToSixHours() {
-        assertThat(DigestRunner.backoff(Duration.ofMinutes(2), 1)).isEqualTo(Duration.ofMinutes(2));
-        assertThat(DigestRunner.backoff(Duration.ofMinutes(2), 3)).isEqualTo(Duration.ofMinutes(8));
-        assertThat(DigestRunner.backoff(Duration.ofMinutes(2), 30)).isEqualTo(Duration.ofHours(6));
+        assertThat(DigestRunner.backoff(Duration.ofMinutes(2)).delayAfter(1)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(DigestRunner.backoff(Duration.ofMinutes(2)).delayAfter(3)).isEqualTo(Duration.ofMinutes(8));
+        assertThat(DigestRunner.backoff(Duration.ofMinutes(2)).delayAfter(30)).isEqualTo(Duration.ofHours(6));
     }
 }

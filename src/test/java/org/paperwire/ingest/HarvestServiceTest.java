@@ -114,9 +114,9 @@ class HarvestServiceTest {
     @Test
     void backoffNeverExceedsTheInterval() {
         HarvestService service = service(new ScriptedSource());
-        assertThat(service.backoff(1)).isEqualTo(Duration.ofMinutes(5));
-        assertThat(service.backoff(3)).isEqualTo(Duration.ofMinutes(20));
-        assertThat(service.backoff(30)).isEqualTo(Duration.ofHours(6));
+        assertThat(service.backoff().delayAfter(1)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(service.backoff().delayAfter(3)).isEqualTo(Duration.ofMinutes(20));
+        assertThat(service.backoff().delayAfter(30)).isEqualTo(Duration.ofHours(6));
     }
 
     @Test

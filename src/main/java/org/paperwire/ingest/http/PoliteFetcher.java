@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import org.paperwire.schedule.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,10 +47,17 @@ public final class PoliteFetcher {
      * @param maxRetryAfter longest Retry-After waited out; a longer one fails the request at once
      * @param attempts tries per request on 503, timeouts and connection errors
      * @param timeout limit for one whole request, body included
-     * @param firstBackoff wait before the second try when the server gave no Retry-After; doubles each time
+     * @param firstBackoff wait before the second try when the server gave no Retry-After; doubles each time, up to
+     *     {@code maxRetryAfter} (we never wait longer of our own accord than we would at a server's request)
      */
     public record Settings(Duration requestInterval, Duration maxRetryAfter, int attempts, Duration timeout,
-            Duration firstBackoff) {}
+            Duration firstBackoff) {
+
+        /** The wait between tries when the server gave no Retry-After. */
+        public Backoff backoff() {
+            return Backoff.doubling(firstBackoff, maxRetryAfter);
+        }
+    }
 
     /** A failed try that may succeed later: its error, and how long the server asked us to wait, if it did. */
     private static final class Retryable extends Exception {
@@ -65,6 +73,7 @@ public final class PoliteFetcher {
 
     private final HttpClient client;
     private final Settings settings;
+    private final Backoff backoff;
     private final InstantSource clock;
     private final Sleeper sleeper;
     private final ReentrantLock turn = new ReentrantLock();
@@ -73,6 +82,7 @@ public final class PoliteFetcher {
     public PoliteFetcher(HttpClient client, Settings settings, InstantSource clock, Sleeper sleeper) {
         this.client = client;
         this.settings = settings;
+        this.backoff = settings.backoff();
         this.clock = clock;
         this.sleeper = sleeper;
     }
@@ -91,7 +101,7 @@ public final class PoliteFetcher {
                 if (attempt >= settings.attempts()) {
                     throw giveUp(retry.error, attempt);
                 }
-                Duration wait = retry.retryAfter != null ? retry.retryAfter : backoff(attempt);
+                Duration wait = retry.retryAfter != null ? retry.retryAfter : backoff.delayAfter(attempt);
                 log.info("{}; retrying in {}", retry.getMessage(), seconds(wait));
                 sleep(uri, wait);
             }
@@ -172,10 +182,6 @@ public final class PoliteFetcher {
                 }
             }
         });
-    }
-
-    private Duration backoff(int attempt) {
-        return settings.firstBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
     }
 
     private void sleep(URI uri, Duration wait) throws FetchException {
