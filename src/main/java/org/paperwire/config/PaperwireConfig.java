@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.paperwire.ingest.arxiv.ArxivApiSource;
+import org.paperwire.ingest.arxiv.OaiPmhSource;
 import org.paperwire.mail.KeyFiles;
+import org.paperwire.trending.HuggingFaceSource;
 
 /**
  * The whole typed configuration, validated once at start-up. Build it with {@link #from(ConfigSources)};
@@ -144,8 +147,9 @@ public record PaperwireConfig(
             boolean backgroundEmbedding,
             Duration followInterval) {}
 
-    /** Ids of the embedding models in {@code org.paperwire.search.embed.EmbeddingModel}. */
-    public static final Set<String> KNOWN_SOURCES = Set.of("arxiv-oai", "arxiv-api", "huggingface");
+    /** Names {@code harvest.sources} accepts: those the harvest sources call themselves. */
+    public static final List<String> KNOWN_SOURCES = List.of(OaiPmhSource.NAME, ArxivApiSource.NAME,
+            HuggingFaceSource.NAME);
     private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z-]*(\\.[A-Za-z][A-Za-z-]*)?");
 
     public static PaperwireConfig from(ConfigSources s) {
