@@ -8,14 +8,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.paperwire.app.Paperwire;
+import org.paperwire.bench.DigestBenchResult;
+import org.paperwire.bench.Memory;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
@@ -88,8 +88,7 @@ final class BenchDigestCommand implements Callable<Integer> {
                     .with(ConfigKey.SEARCH_BACKGROUND_EMBEDDING, "false"));
             Clock clock = Clock.fixed(day.plusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
             try (Paperwire app = new Paperwire(config, clock)) {
-                Report report = run(app);
-                print(report);
+                print(run(app));
             }
         } finally {
             BenchImportCommand.deleteTree(dir);
@@ -97,10 +96,7 @@ final class BenchDigestCommand implements Callable<Integer> {
         return 0;
     }
 
-    private record Report(int subscribers, int papers, int digests, double buildSeconds, double sendSeconds, int sent,
-            int failed, double peakRssMb) {}
-
-    private Report run(Paperwire app) {
+    private DigestBenchResult run(Paperwire app) {
         var imported = app.bulkImporter().importFiles(List.of(listing), ImportOptions.detect(), ImportProgress.NONE);
         app.search().follower().catchUp();
         status("embedding %,d papers (setup, not timed)...", app.search().embeddings().backlog());
@@ -122,55 +118,26 @@ final class BenchDigestCommand implements Callable<Integer> {
         }
         status("building and sending...");
         DigestRunner.Report r = app.digests().run(new DigestRunner.Options(false, true, null));
-        return new Report(subscribers, (int) imported.created(), r.due(), r.buildTime().toMillis() / 1000.0,
-                r.sendTime().toMillis() / 1000.0, r.sent(), r.failed(), peakRssMb());
+        return DigestBenchResult.of(subscribers, (int) imported.created(), r.due(), r.buildTime().toMillis() / 1000.0,
+                r.sendTime().toMillis() / 1000.0, r.sent(), r.failed(), connections, Memory.peakRssMb());
     }
 
-    private void print(Report r) throws IOException {
-        double perSecondBuilt = r.digests() / Math.max(r.buildSeconds(), 1e-3);
-        double perSecondSent = r.sent() / Math.max(r.sendSeconds(), 1e-3);
+    private void print(DigestBenchResult r) throws IOException {
         if (json) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("subscribers", r.subscribers());
-            out.put("papers", r.papers());
-            out.put("digests_built", r.digests());
-            out.put("build_seconds", r.buildSeconds());
-            out.put("digests_per_second", Math.round(perSecondBuilt));
-            out.put("send_seconds", r.sendSeconds());
-            out.put("messages_sent", r.sent());
-            out.put("messages_failed", r.failed());
-            out.put("messages_per_second", Math.round(perSecondSent));
-            out.put("smtp_connections", connections);
-            out.put("peak_rss_mb", Math.round(r.peakRssMb()));
-            System.out.println(Json.mapper().writeValueAsString(out));
-        } else {
-            System.out.printf("subscribers        %,d (3 saved searches each) over %,d papers%n", r.subscribers(), r.papers());
-            System.out.printf("built              %,d digests in %.1f s (%,.0f digests/s)%n", r.digests(), r.buildSeconds(),
-                    perSecondBuilt);
-            System.out.printf("delivered          %,d messages in %.1f s (%,.0f messages/s, %d connections), %d failed%n",
-                    r.sent(), r.sendSeconds(), perSecondSent, connections, r.failed());
-            System.out.printf("peak memory (RSS)  %,.0f MB%n", r.peakRssMb());
+            System.out.println(Json.mapper().writeValueAsString(r));
+            return;
         }
+        System.out.printf("subscribers        %,d (3 saved searches each) over %,d papers%n", r.subscribers(), r.papers());
+        System.out.printf("built              %,d digests in %.1f s (%,d digests/s)%n", r.digestsBuilt(), r.buildSeconds(),
+                r.digestsPerSecond());
+        System.out.printf("delivered          %,d messages in %.1f s (%,d messages/s, %d connections), %d failed%n",
+                r.messagesSent(), r.sendSeconds(), r.messagesPerSecond(), r.smtpConnections(), r.messagesFailed());
+        System.out.printf("peak memory (RSS)  %,d MB%n", r.peakRssMb());
     }
 
     private static LocalDate day(Path file) {
         Matcher m = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})").matcher(file.getFileName().toString());
         return m.find() ? LocalDate.parse(m.group(1)) : LocalDate.now(ZoneOffset.UTC);
-    }
-
-    /** The process's peak resident set (VmHWM) on Linux, else the JVM's heap in use. */
-    static double peakRssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // not Linux
-        }
-        Runtime rt = Runtime.getRuntime();
-        return (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);
     }
 
     private static void status(String format, Object... args) {

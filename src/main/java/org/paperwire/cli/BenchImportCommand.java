@@ -3,9 +3,6 @@ package org.paperwire.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.paperwire.app.Paperwire;
+import org.paperwire.bench.ImportBenchResult;
+import org.paperwire.bench.Memory;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.ingest.IngestReport;
 import org.paperwire.ingest.bulk.ImportOptions;
@@ -35,10 +34,6 @@ import picocli.CommandLine.ParentCommand;
 final class BenchImportCommand implements Callable<Integer> {
     static final String DEFAULT_FILES = "../shared/data/arxiv/daily-arxiv-ai-enhanced/data";
 
-    /** What one benchmark run measured; {@code papers} counts records read. */
-    record Result(int files, long papers, long distinctPapers, long failed, double seconds,
-            long papersPerSecond, long peakRssMb) {}
-
     @ParentCommand
     BenchCommand bench;
 
@@ -54,7 +49,7 @@ final class BenchImportCommand implements Callable<Integer> {
         List<Path> files = listFiles(folder != null ? folder : defaultFolder());
         Path store = Files.createTempDirectory("paperwire-bench-");
         try {
-            Result result = measure(files, store);
+            ImportBenchResult result = measure(files, store);
             print(result);
             return result.failed() > 0 ? 1 : 0;
         } finally {
@@ -62,18 +57,18 @@ final class BenchImportCommand implements Callable<Integer> {
         }
     }
 
-    private Result measure(List<Path> files, Path store) {
+    private ImportBenchResult measure(List<Path> files, Path store) {
         try (Paperwire app = new Paperwire(bench.main.config(Map.of(ConfigKey.DATA_DIR, store.toString())),
                 Clock.systemUTC())) {
             long start = System.nanoTime();
             IngestReport report = app.bulkImporter().importFiles(files, ImportOptions.detect(), ImportProgress.NONE);
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Result(files.size(), report.read(), app.papers().count(), report.failed(),
-                    Math.round(seconds * 100) / 100.0, Math.round(report.read() / seconds), peakRssMb());
+            return new ImportBenchResult(files.size(), report.read(), app.papers().count(), report.failed(),
+                    Math.round(seconds * 100) / 100.0, Math.round(report.read() / seconds), Memory.peakRssMb());
         }
     }
 
-    private void print(Result r) throws JsonProcessingException {
+    private void print(ImportBenchResult r) throws JsonProcessingException {
         if (json) {
             System.out.println(Json.mapper().writeValueAsString(r));
             return;
@@ -122,20 +117,6 @@ final class BenchImportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The resident set's high-water mark from Linux, else the JVM heap pools' peaks. */
-    private static long peakRssMb() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
-            Optional<String> hwm = lines.filter(l -> l.startsWith("VmHWM:")).findFirst();
-            if (hwm.isPresent()) {
-                return Long.parseLong(hwm.get().replaceAll("\\D", "")) / 1024;
-            }
-        } catch (IOException e) {
-            // not Linux: fall back to the heap
-        }
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
     }
 
     /** Deletes {@code root} and everything under it (the benchmarks' throwaway stores). */

@@ -1,6 +1,5 @@
 package org.paperwire.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,13 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.paperwire.app.Paperwire;
+import org.paperwire.bench.SearchBenchResult;
+import org.paperwire.bench.SearchBenchmark;
 import org.paperwire.search.SearchEngine;
 import org.paperwire.search.SearchMode;
-import org.paperwire.search.bench.SearchBenchmark;
 import org.paperwire.search.embed.EmbeddingModel;
 import org.paperwire.search.embed.OnnxEmbedder;
 import org.paperwire.search.embed.PlainLangchainEmbedder;
 import org.paperwire.search.index.SearchIndex;
+import org.paperwire.web.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -74,17 +75,17 @@ final class BenchSearchCommand implements Callable<Integer> {
             }
             double indexMb = engine.index().sizeBytes() / 1e6;
             SearchIndex.Shape shape = engine.index().shape();
-            Map<String, Object> result = SearchBenchmark.json(docs, indexMb, shape, latencies, floor, speed);
+            SearchBenchResult result = SearchBenchmark.result(docs, indexMb, shape, latencies, floor, speed);
             if (json) {
-                System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+                System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
             } else {
                 System.out.printf("%,d papers, index %.1f MB in %d segments, %.1f %% deleted documents, %,d without"
                         + " vectors%n", docs, indexMb, shape.segments(), 100 * shape.deletedRatio(),
                         engine.embeddings().backlog());
-                System.out.printf("%-9s p50 %7.2f ms  p99 %7.2f ms  (bare BM25 top 10 ids)%n", "floor", floor.p50Ms(),
-                        floor.p99Ms());
-                latencies.forEach((mode, l) -> System.out.printf("%-9s p50 %7.2f ms  p99 %7.2f ms  %7.1f q/s (2 clients)"
-                        + "  %.1fx floor%n", mode.id(), l.p50Ms(), l.p99Ms(), l.qps(), SearchBenchmark.overFloor(l, floor)));
+                System.out.printf("%-9s p50 %7.2f ms  p99 %7.2f ms  (bare BM25 top 10 ids)%n", "floor",
+                        result.floor().p50Ms(), result.floor().p99Ms());
+                result.modes().forEach((mode, l) -> System.out.printf("%-9s p50 %7.2f ms  p99 %7.2f ms  %7.1f q/s"
+                        + " (2 clients)  %.1fx floor%n", mode.id(), l.p50Ms(), l.p99Ms(), l.qps(), result.overFloor(l)));
                 if (speed != null) {
                     System.out.printf("embedding: pipeline %.1f docs/s, plain embedAll %.1f docs/s (%.2fx)%n",
                             speed.pipelineDocsPerSecond(), speed.plainDocsPerSecond(),

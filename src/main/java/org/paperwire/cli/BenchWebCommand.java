@@ -1,6 +1,7 @@
 package org.paperwire.cli;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +10,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paperwire.app.Paperwire;
 import org.paperwire.app.WebApp;
+import org.paperwire.bench.HttpLoad;
+import org.paperwire.bench.WebBenchResult;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.ingest.IngestReport;
 import org.paperwire.ingest.bulk.ImportOptions;
@@ -27,7 +29,6 @@ import org.paperwire.trending.TrendItem;
 import org.paperwire.trending.TrendWindow;
 import org.paperwire.web.Json;
 import org.paperwire.web.WebServer;
-import org.paperwire.web.bench.HttpLoad;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -52,19 +53,6 @@ final class BenchWebCommand implements Callable<Integer> {
             "code generation benchmark", "knowledge distillation", "federated learning privacy",
             "text to image editing", "multi-agent collaboration", "time series forecasting", "robot manipulation",
             "long context attention");
-    static final Goal TRENDING_GOAL = new Goal(1_000, 50);
-    static final Goal SEARCH_GOAL = new Goal(0, 100);
-
-    /** A throughput floor (0: none) and a p99 ceiling. */
-    record Goal(double minRps, double maxP99Ms) {
-        boolean met(HttpLoad.Result r) {
-            return r.errors() == 0 && r.rps() >= minRps && r.p99Ms() <= maxP99Ms;
-        }
-
-        String describe() {
-            return (minRps > 0 ? String.format("≥ %,.0f req/s, ", minRps) : "") + String.format("p99 ≤ %.0f ms", maxP99Ms);
-        }
-    }
 
     @ParentCommand
     BenchCommand bench;
@@ -97,9 +85,9 @@ final class BenchWebCommand implements Callable<Integer> {
         }
         Path temporary = bench.main.dataDir == null ? Files.createTempDirectory("paperwire-bench-web-") : null;
         try {
-            Map<String, Object> result = measure(temporary);
+            WebBenchResult result = measure(temporary);
             print(result);
-            return result.values().stream().anyMatch(v -> v instanceof HttpLoad.Result r && r.errors() > 0) ? 1 : 0;
+            return result.anyErrors() ? 1 : 0;
         } finally {
             if (temporary != null) {
                 BenchImportCommand.deleteTree(temporary);
@@ -107,7 +95,7 @@ final class BenchWebCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> measure(Path temporary) throws InterruptedException {
+    private WebBenchResult measure(Path temporary) throws InterruptedException {
         Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
         if (temporary != null) {
             flags.put(ConfigKey.DATA_DIR, temporary.toString());
@@ -124,12 +112,10 @@ final class BenchWebCommand implements Callable<Integer> {
             }
             try (WebServer web = WebApp.create(app); HttpLoad load = new HttpLoad(clients)) {
                 String base = "http://127.0.0.1:" + web.start(0);
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("trending", page(load, "trending /", List.of(URI.create(base + "/"))));
-                out.put("search", page(load, "hybrid search", searches(base)));
-                out.put("paper", page(load, "paper pages", papers(app, base)));
-                out.putAll(context(app, out));
-                return out;
+                HttpLoad.Result trending = page(load, "trending /", List.of(URI.create(base + "/")));
+                HttpLoad.Result search = page(load, "hybrid search", searches(base));
+                HttpLoad.Result paper = page(load, "paper pages", papers(app, base));
+                return result(app, trending, search, paper);
             }
         }
     }
@@ -172,44 +158,34 @@ final class BenchWebCommand implements Callable<Integer> {
         return top.stream().map(i -> URI.create(base + "/papers/" + i.paper().id())).toList();
     }
 
-    /** What was measured besides the numbers: cores, store size, and how much of hybrid search was semantic. */
-    private Map<String, Object> context(Paperwire app, Map<String, Object> measured) {
+    /** The pages' numbers with what was measured besides them: cores, store size, how semantic search was. */
+    private WebBenchResult result(Paperwire app, HttpLoad.Result trending, HttpLoad.Result search,
+            HttpLoad.Result paper) {
         long papers = app.papers().count();
         long backlog = app.search().embeddings().backlog();
         SearchResults probe = app.search().service().search(new SearchRequest(QUERIES.get(0), SearchMode.HYBRID,
                 List.of(), null, null, SearchSort.RELEVANCE, 0, 10, true));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("cores", Runtime.getRuntime().availableProcessors());
-        out.put("load_average", Math.round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                .getSystemLoadAverage() * 100) / 100.0);
-        out.put("clients", clients);
-        out.put("seconds_per_page", seconds);
-        out.put("papers", papers);
-        out.put("search_mode", backlog == 0 ? "hybrid" : backlog >= papers ? "hybrid, keyword part only (no vectors)"
-                : "hybrid, semantic part over the papers with vectors");
-        out.put("embedding_backlog", backlog);
-        out.put("search_notes", probe.notes());
-        out.put("goals_met", Map.of("trending", TRENDING_GOAL.met((HttpLoad.Result) measured.get("trending")),
-                "search", SEARCH_GOAL.met((HttpLoad.Result) measured.get("search"))));
-        return out;
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return new WebBenchResult(trending, search, paper, Runtime.getRuntime().availableProcessors(),
+                Math.round(load * 100) / 100.0, clients, seconds, papers, WebBenchResult.searchMode(papers, backlog),
+                backlog, probe.notes(), WebBenchResult.GoalsMet.of(trending, search));
     }
 
-    private void print(Map<String, Object> result) throws IOException {
+    private void print(WebBenchResult result) throws IOException {
         if (json) {
             System.out.println(Json.mapper().writeValueAsString(result));
             return;
         }
         System.out.printf("bench web: %,d papers, %d cores (load average %.2f), %d clients, %d s per page after %d s"
-                + " warm-up%n", (Long) result.get("papers"), (Integer) result.get("cores"),
-                (Double) result.get("load_average"), clients, seconds, warmup);
-        line("trending /", (HttpLoad.Result) result.get("trending"), TRENDING_GOAL);
-        line("search", (HttpLoad.Result) result.get("search"), SEARCH_GOAL);
-        line("paper", (HttpLoad.Result) result.get("paper"), null);
-        System.out.printf("search mode measured: %s; %,d papers without vectors%n", result.get("search_mode"),
-                (Long) result.get("embedding_backlog"));
+                + " warm-up%n", result.papers(), result.cores(), result.loadAverage(), clients, seconds, warmup);
+        line("trending /", result.trending(), WebBenchResult.TRENDING_GOAL);
+        line("search", result.search(), WebBenchResult.SEARCH_GOAL);
+        line("paper", result.paper(), null);
+        System.out.printf("search mode measured: %s; %,d papers without vectors%n", result.searchMode(),
+                result.embeddingBacklog());
     }
 
-    private static void line(String name, HttpLoad.Result r, Goal goal) {
+    private static void line(String name, HttpLoad.Result r, WebBenchResult.Goal goal) {
         System.out.printf("  %-11s %,8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  CPU %5.2f ms/req"
                 + "  %,d errors%s%n", name, r.rps(), r.p50Ms(), r.p99Ms(), r.maxMs(), r.cpuMsPerRequest(), r.errors(),
                 goal == null ? "" : "  goal " + goal.describe() + ": " + (goal.met(r) ? "OK" : "FAIL"));

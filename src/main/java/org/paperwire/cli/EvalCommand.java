@@ -1,6 +1,5 @@
 package org.paperwire.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.paperwire.search.eval.ClozeCollection;
 import org.paperwire.search.eval.BeirEvaluator;
 import org.paperwire.search.eval.EvalReport;
 import org.paperwire.search.eval.Metrics;
+import org.paperwire.web.Json;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -106,7 +106,7 @@ final class EvalCommand implements Callable<Integer> {
     private void print(EvalReport report) {
         if (json) {
             try {
-                System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.toJson()));
+                System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.toJson()));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

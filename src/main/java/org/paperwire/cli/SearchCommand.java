@@ -1,8 +1,5 @@
 package org.paperwire.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,6 +13,7 @@ import org.paperwire.search.SearchMode;
 import org.paperwire.search.SearchRequest;
 import org.paperwire.search.SearchResults;
 import org.paperwire.search.SearchSort;
+import org.paperwire.web.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -93,9 +91,7 @@ final class SearchCommand implements Callable<Integer> {
 
     private void print(SearchResults results) throws Exception {
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-            System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+            System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
             return;
         }
         for (String note : results.notes()) {

@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.paperwire.ingest.arxiv.ArxivApiSource;
+import org.paperwire.ingest.arxiv.OaiPmhSource;
 import org.paperwire.mail.KeyFiles;
+import org.paperwire.mail.Mailbox;
+import org.paperwire.trending.HuggingFaceSource;
 
 /**
  * The whole typed configuration, validated once at start-up. Build it with {@link #from(ConfigSources)};
@@ -144,8 +148,9 @@ public record PaperwireConfig(
             boolean backgroundEmbedding,
             Duration followInterval) {}
 
-    /** Ids of the embedding models in {@code org.paperwire.search.embed.EmbeddingModel}. */
-    public static final Set<String> KNOWN_SOURCES = Set.of("arxiv-oai", "arxiv-api", "huggingface");
+    /** Names {@code harvest.sources} accepts: those the harvest sources call themselves. */
+    public static final List<String> KNOWN_SOURCES = List.of(OaiPmhSource.NAME, ArxivApiSource.NAME,
+            HuggingFaceSource.NAME);
     private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z-]*(\\.[A-Za-z][A-Za-z-]*)?");
 
     public static PaperwireConfig from(ConfigSources s) {
@@ -184,15 +189,11 @@ public record PaperwireConfig(
                 ? switch (security) { case NONE -> 25; case STARTTLS -> 587; case SMTPS -> 465; }
                 : integer(s, ConfigKey.SMTP_PORT, 1, 65535);
         String from = s.get(ConfigKey.MAIL_FROM).raw().strip();
-        try {
-            jakarta.mail.internet.InternetAddress address = new jakarta.mail.internet.InternetAddress(from, true);
-            address.validate();
-        } catch (jakarta.mail.internet.AddressException e) {
-            throw invalid(s, ConfigKey.MAIL_FROM, "an email address such as 'Paperwire <digest@example.org>'");
-        }
+        Mailbox sender = Mailbox.parse(from).orElseThrow(() -> invalid(s, ConfigKey.MAIL_FROM,
+                "an email address such as 'Paperwire <digest@example.org>'"));
         return new MailConfig(s.get(ConfigKey.SMTP_HOST).raw().strip(), port, s.get(ConfigKey.SMTP_USERNAME).raw(),
                 s.get(ConfigKey.SMTP_PASSWORD).raw(), security, integer(s, ConfigKey.SMTP_CONNECTIONS, 1, 64),
-                positiveDuration(s, ConfigKey.SMTP_TIMEOUT), from, trustStore(s), dkim(s, from));
+                positiveDuration(s, ConfigKey.SMTP_TIMEOUT), from, trustStore(s), dkim(s, sender));
     }
 
     private static Optional<KeyStore> trustStore(ConfigSources s) {
@@ -214,7 +215,7 @@ public record PaperwireConfig(
             + "(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*");
 
     /** All three DKIM keys or none; a key that signs; a domain DMARC will find aligned with the sender's. */
-    private static Optional<DkimConfig> dkim(ConfigSources s, String from) {
+    private static Optional<DkimConfig> dkim(ConfigSources s, Mailbox from) {
         List<ConfigKey> missing = DKIM_KEYS.stream().filter(k -> s.get(k).raw().isBlank()).toList();
         if (missing.size() == DKIM_KEYS.size()) {
             return Optional.empty();
@@ -232,7 +233,7 @@ public record PaperwireConfig(
         if (!DNS_NAME.matcher(domain).matches() || !domain.contains(".")) {
             throw invalid(s, ConfigKey.MAIL_DKIM_DOMAIN, "a domain name such as example.org");
         }
-        String fromDomain = addressDomain(from);
+        String fromDomain = from.domain();
         if (!fromDomain.equals(domain) && !fromDomain.endsWith("." + domain)) {
             throw invalid(s, ConfigKey.MAIL_DKIM_DOMAIN, "the domain of mail.from ('" + fromDomain + "') or a parent of"
                     + " it, so that DMARC finds the signature aligned with the sender; sign for the sender's domain or"
@@ -250,16 +251,6 @@ public record PaperwireConfig(
             throw invalid(s, ConfigKey.MAIL_DKIM_PRIVATE_KEY_FILE, "a readable, unencrypted RSA private key in PEM or"
                     + " DER (make one with 'openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out"
                     + " dkim.key'), but " + KeyFiles.reason(e));
-        }
-    }
-
-    /** The domain of an address such as {@code Name <user@example.org>}, lower case; empty when it has none. */
-    private static String addressDomain(String address) {
-        try {
-            String plain = new jakarta.mail.internet.InternetAddress(address, true).getAddress();
-            return plain.contains("@") ? plain.substring(plain.lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT) : "";
-        } catch (jakarta.mail.internet.AddressException e) {
-            return "";
         }
     }
 

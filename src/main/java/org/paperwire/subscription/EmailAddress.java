@@ -1,10 +1,12 @@
 package org.paperwire.subscription;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.util.Optional;
+import org.paperwire.mail.Mailbox;
 
-/** Checks subscriber addresses: a bare {@code local@domain}, nothing more (no display names, no lists). */
+/**
+ * Checks subscriber addresses: a bare {@code local@domain}, nothing more (no display names, no lists); the
+ * parsing itself is {@link Mailbox}'s.
+ */
 public final class EmailAddress {
     public static final int MAX_LENGTH = 254;
 
@@ -20,13 +22,7 @@ public final class EmailAddress {
                 || text.contains(",") || text.chars().anyMatch(c -> c <= ' ')) {
             return Optional.empty();
         }
-        try {
-            InternetAddress address = new InternetAddress(text, true);
-            address.validate();
-            return Optional.of(address.getAddress());
-        } catch (AddressException e) {
-            return Optional.empty();
-        }
+        return Mailbox.parse(text).filter(m -> m.displayName().isEmpty()).map(Mailbox::address);
     }
 
     /** The address, or an {@link IllegalArgumentException} that quotes the input. */

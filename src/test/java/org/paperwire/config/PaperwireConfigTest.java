@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperwire.ingest.arxiv.ArxivApiSource;
+import org.paperwire.ingest.arxiv.OaiPmhSource;
+import org.paperwire.trending.HuggingFaceSource;
 
 class PaperwireConfigTest {
     @TempDir
@@ -79,6 +82,14 @@ class PaperwireConfigTest {
         Path missing = tmp.resolve("nope.properties");
         assertThatThrownBy(() -> ConfigSources.load(missing, Map.of(), Map.of()))
                 .hasMessageContaining(missing.toString()).hasMessageContaining("does not exist");
+    }
+
+    /** Issue 12, point 7: the accepted names are the sources' own, listed in one order on every run. */
+    @Test
+    void anUnknownHarvestSourceIsRefusedNamingTheSourcesInOrder() {
+        assertThatThrownBy(() -> PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.HARVEST_SOURCES, "rss")))
+                .hasMessageContaining("[" + OaiPmhSource.NAME + ", " + ArxivApiSource.NAME + ", "
+                        + HuggingFaceSource.NAME + "]");
     }
 
     @Test

@@ -24,7 +24,6 @@ public final class BackgroundEmbedder {
     private static final Logger log = LoggerFactory.getLogger(BackgroundEmbedder.class);
     /** Papers per round: enough for full model batches, few enough that new papers are not kept waiting. */
     static final int ROUND = 256;
-    /** Newest first; same day by id, so that the order is reproducible. */
 
     private final SearchIndex index;
     private final IndexFollower follower;

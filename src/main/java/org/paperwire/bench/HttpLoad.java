@@ -1,4 +1,4 @@
-package org.paperwire.web.bench;
+package org.paperwire.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,8 +1,7 @@
-package org.paperwire.search.bench;
+package org.paperwire.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -168,46 +167,21 @@ public final class SearchBenchmark {
         return new EmbeddingSpeed(texts.size(), texts.size() / pipelineSeconds, texts.size() / plainSeconds);
     }
 
-    /**
-     * The documented JSON shape of {@code bench search --json}: {@code segments} and {@code deleted_docs_ratio}
-     * describe the index measured, {@code floor} is {@link #floor}, {@code keyword_over_floor} keyword p50 over
-     * floor p50 (present when keyword search was measured).
-     */
-    public static Map<String, Object> json(long docs, double indexMb, SearchIndex.Shape shape,
+    /** The measurements as one result, rounded as {@link SearchBenchResult} documents. */
+    public static SearchBenchResult result(long docs, double indexMb, SearchIndex.Shape shape,
             Map<SearchMode, Latency> modes, Latency floor, EmbeddingSpeed speed) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("docs", docs);
-        json.put("index_mb", round(indexMb));
-        json.put("segments", shape.segments());
-        json.put("deleted_docs_ratio", Math.round(shape.deletedRatio() * 10_000) / 10_000.0);
-        modes.forEach((mode, l) -> {
-            Map<String, Object> m = new LinkedHashMap<>(); // a fixed key order, so runs diff cleanly
-            m.put("p50_ms", round(l.p50Ms()));
-            m.put("p99_ms", round(l.p99Ms()));
-            m.put("qps", round(l.qps()));
-            json.put(mode.id(), m);
-        });
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("p50_ms", round(floor.p50Ms()));
-        f.put("p99_ms", round(floor.p99Ms()));
-        json.put("floor", f);
-        Latency keyword = modes.get(SearchMode.KEYWORD);
-        if (keyword != null) {
-            json.put("keyword_over_floor", round(overFloor(keyword, floor)));
-        }
-        if (speed != null) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("texts", speed.texts());
-            e.put("pipeline_docs_per_second", round(speed.pipelineDocsPerSecond()));
-            e.put("plain_docs_per_second", round(speed.plainDocsPerSecond()));
-            json.put("embedding", e);
-        }
-        return json;
+        Latency keyword = rounded(modes.get(SearchMode.KEYWORD));
+        SearchBenchResult.Floor f = new SearchBenchResult.Floor(round(floor.p50Ms()), round(floor.p99Ms()));
+        return new SearchBenchResult(docs, round(indexMb), shape.segments(),
+                Math.round(shape.deletedRatio() * 10_000) / 10_000.0, keyword, rounded(modes.get(SearchMode.SEMANTIC)),
+                rounded(modes.get(SearchMode.HYBRID)), f,
+                keyword == null ? null : round(modes.get(SearchMode.KEYWORD).p50Ms() / Math.max(floor.p50Ms(), 1e-6)),
+                speed == null ? null : new EmbeddingSpeed(speed.texts(), round(speed.pipelineDocsPerSecond()),
+                        round(speed.plainDocsPerSecond())));
     }
 
-    /** How many times the floor's p50 a mode's p50 is. */
-    public static double overFloor(Latency mode, Latency floor) {
-        return mode.p50Ms() / Math.max(floor.p50Ms(), 1e-6);
+    private static Latency rounded(Latency l) {
+        return l == null ? null : new Latency(round(l.p50Ms()), round(l.p99Ms()), round(l.qps()));
     }
 
     private static double round(double x) {

@@ -1,4 +1,4 @@
-package org.paperwire.web.bench;
+package org.paperwire.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
