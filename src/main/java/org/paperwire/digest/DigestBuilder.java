@@ -22,7 +22,7 @@ import org.paperwire.search.SearchSort;
 import org.paperwire.subscription.Subscriber;
 import org.paperwire.subscription.Topic;
 import org.paperwire.trending.TrendItem;
-import org.paperwire.trending.TrendWindow;
+import org.paperwire.paper.DateWindow;
 import org.paperwire.trending.TrendingService;
 
 /**
@@ -113,7 +113,7 @@ public final class DigestBuilder {
 
     private List<Candidate> trendingSince(String category, LocalDate since) {
         List<Candidate> out = new ArrayList<>();
-        for (TrendItem item : trending.trending(TrendWindow.WEEK, category, 0, 500).items()) {
+        for (TrendItem item : trending.trending(DateWindow.WEEK, category, 0, 500).items()) {
             if (item.paper().day() != null && !item.paper().day().isBefore(since)) {
                 out.add(new Candidate(item.paper().id(), item.rank()));
             }

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.paperwire.paper.PaperStore;
+import org.paperwire.paper.ReferenceDay;
 import org.paperwire.search.embed.Embedder;
 import org.paperwire.search.embed.EmbeddingCache;
 import org.paperwire.search.index.BackgroundEmbedder;
@@ -40,7 +41,7 @@ public final class SearchEngine implements AutoCloseable {
         this.index = SearchIndex.open(indexFolder, embedder.cacheKey());
         this.follower = new IndexFollower(papers, index, cache, embedder.cacheKey());
         this.background = new BackgroundEmbedder(index, follower, embedder, cache);
-        this.service = new SearchService(index, embedder, cache, background::backlog, new QuerySyntax(clock), weights, fusion);
+        this.service = new SearchService(index, embedder, cache, background::backlog, new QuerySyntax(ReferenceDay.of(papers, clock)), weights, fusion);
     }
 
     public SearchService service() {
