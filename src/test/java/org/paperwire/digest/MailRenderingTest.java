@@ -49,6 +49,14 @@ class MailRenderingTest {
         return Files.readString(EXPECTED.resolve(name), StandardCharsets.UTF_8);
     }
 
+    /** Both parts of {@code m} equal the recorded {@code NAME.html} and {@code NAME.txt}. */
+    static void assertParts(String name, MailMessage m) throws IOException {
+        record(name + ".html", m.html());
+        record(name + ".txt", m.text());
+        assertThat(m.html()).isEqualTo(expected(name + ".html"));
+        assertThat(m.text()).isEqualTo(expected(name + ".txt"));
+    }
+
     static void record(String name, String content) throws IOException {
         if (Boolean.getBoolean("mails.record")) {
             Files.createDirectories(EXPECTED);
@@ -58,38 +66,22 @@ class MailRenderingTest {
 
     @Test
     void theDigestKeepsItsContent() throws IOException {
-        MailMessage m = MAILS.digest(DIGEST);
-        record("digest.html", m.html());
-        record("digest.txt", m.text());
-        assertThat(m.html()).isEqualTo(expected("digest.html"));
-        assertThat(m.text()).isEqualTo(expected("digest.txt"));
+        assertParts("digest", MAILS.digest(DIGEST));
     }
 
     @Test
     void anEmptyDigestSaysSo() throws IOException {
-        MailMessage m = MAILS.digest(new Digest(ADA, PERIOD, List.of()));
-        record("empty.html", m.html());
-        record("empty.txt", m.text());
-        assertThat(m.html()).isEqualTo(expected("empty.html"));
-        assertThat(m.text()).isEqualTo(expected("empty.txt"));
+        assertParts("empty", MAILS.digest(new Digest(ADA, PERIOD, List.of())));
     }
 
     @Test
     void theConfirmationKeepsItsContent() throws IOException {
-        MailMessage m = MAILS.confirmation(ADA);
-        record("confirm.html", m.html());
-        record("confirm.txt", m.text());
-        assertThat(m.html()).isEqualTo(expected("confirm.html"));
-        assertThat(m.text()).isEqualTo(expected("confirm.txt"));
+        assertParts("confirm", MAILS.confirmation(ADA));
     }
 
     @Test
     void theManageLinkKeepsItsContent() throws IOException {
-        MailMessage m = MAILS.manageLink(ADA);
-        record("manage.html", m.html());
-        record("manage.txt", m.text());
-        assertThat(m.html()).isEqualTo(expected("manage.html"));
-        assertThat(m.text()).isEqualTo(expected("manage.txt"));
+        assertParts("manage", MAILS.manageLink(ADA));
     }
 
     @Test
