@@ -26,7 +26,7 @@ import org.paperwire.search.SearchRequest;
 import org.paperwire.search.SearchResults;
 import org.paperwire.search.SearchSort;
 import org.paperwire.trending.TrendItem;
-import org.paperwire.trending.TrendWindow;
+import org.paperwire.paper.DateWindow;
 import org.paperwire.web.Json;
 import org.paperwire.web.WebServer;
 import picocli.CommandLine.Command;
@@ -151,7 +151,7 @@ final class BenchWebCommand implements Callable<Integer> {
 
     /** The month's 100 top papers: pages people open from the home page. */
     private static List<URI> papers(Paperwire app, String base) {
-        List<TrendItem> top = app.trending().trending(TrendWindow.MONTH, null, 0, 100).items();
+        List<TrendItem> top = app.trending().trending(DateWindow.MONTH, null, 0, 100).items();
         if (top.isEmpty()) {
             throw new UserError("the store has no papers in the last month of its listings; nothing to open");
         }

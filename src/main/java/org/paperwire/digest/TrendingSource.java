@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.paperwire.subscription.Topic;
 import org.paperwire.trending.TrendItem;
-import org.paperwire.trending.TrendWindow;
+import org.paperwire.paper.DateWindow;
 import org.paperwire.trending.TrendingService;
 
 /** Trending topics, overall or in a category: the week's trending ranking, papers from the period only. */
@@ -32,7 +32,7 @@ public final class TrendingSource extends TopicSource {
     @Override
     List<Candidate> candidates(String value, LocalDate since) {
         List<Candidate> out = new ArrayList<>();
-        for (TrendItem item : trending.trending(TrendWindow.WEEK, inCategory ? value : null, 0, 500).items()) {
+        for (TrendItem item : trending.trending(DateWindow.WEEK, inCategory ? value : null, 0, 500).items()) {
             if (item.paper().day() != null && !item.paper().day().isBefore(since)) {
                 out.add(new Candidate(item.paper().id(), item.rank()));
             }

@@ -1,5 +1,6 @@
 package org.paperwire.paper;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,4 +31,7 @@ public interface PaperStore {
 
     /** The highest change number so far (0 for an empty store). */
     long lastSeq();
+
+    /** The newest listing day that has papers, on or before {@code notAfter}; empty for a store without any. */
+    Optional<LocalDate> newestDay(LocalDate notAfter);
 }

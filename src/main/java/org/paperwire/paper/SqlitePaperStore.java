@@ -248,6 +248,19 @@ public final class SqlitePaperStore implements PaperStore {
         });
     }
 
+    @Override
+    public Optional<LocalDate> newestDay(LocalDate notAfter) {
+        return Jdbc.read(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT max(day) FROM papers WHERE day <= ?")) {
+                ps.setString(1, notAfter.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    String day = rs.next() ? rs.getString(1) : null;
+                    return Optional.ofNullable(day).map(LocalDate::parse);
+                }
+            }
+        });
+    }
+
     private Paper map(ResultSet rs) throws SQLException {
         String categories = rs.getString("categories");
         String listedOn = rs.getString("listed_on");

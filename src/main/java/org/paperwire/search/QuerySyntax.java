@@ -3,18 +3,20 @@ package org.paperwire.search;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.paperwire.paper.DateWindow;
+import org.paperwire.paper.ReferenceDay;
 
 /**
  * The query language people know from web and library search:
  * {@code "quoted phrases"}, {@code author:hinton} or {@code author:"geoffrey hinton"}, {@code cat:cs.CL}
  * (or {@code cat:cs} for the whole archive), {@code since:2025-01-01}, {@code until:2025-03}, 
- * {@code date:2025-01-01..2025-02-01}, windows {@code since:today|week|month|year}, and {@code -word} or
+ * {@code date:2025-01-01..2025-02-01}, windows {@code since:today|week|month|year} (a {@link DateWindow}: the
+ * same days as the search form's and trending's windows), and {@code -word} or
  * {@code -"a phrase"} to exclude.
  *
  * <p>Nothing here fails: a quote left open, an unknown {@code field:} or a date that is not a date is read
@@ -26,10 +28,16 @@ public final class QuerySyntax {
     /** Phrases, exclusions, {@code author:} and {@code cat:} values kept, together; more are dropped with a note. */
     public static final int MAX_FILTERS = 50;
 
-    private final Clock clock;
+    private final ReferenceDay referenceDay;
 
+    /** Windows such as {@code since:week} end at {@code referenceDay}, as everywhere else. */
+    public QuerySyntax(ReferenceDay referenceDay) {
+        this.referenceDay = referenceDay;
+    }
+
+    /** A parser without a store to look at: windows end today. */
     public QuerySyntax(Clock clock) {
-        this.clock = clock;
+        this(new ReferenceDay(clock, day -> Optional.empty()));
     }
 
     private record Token(boolean negated, String field, String value, boolean quoted) {}
@@ -200,19 +208,19 @@ public final class QuerySyntax {
     }
 
     /**
-     * A day from {@code 2025-01-31}, {@code 2025-01}, {@code 2025}, or a window back from today
-     * ({@code today}, {@code week}, {@code month}, {@code year}); {@code end} picks the last day of a month or year.
+     * A day from {@code 2025-01-31}, {@code 2025-01}, {@code 2025}, {@code yesterday}, or the first day of a
+     * {@link DateWindow} ({@code today}, {@code week}, {@code month}, {@code year}); {@code end} picks the last day
+     * of a month or year.
      */
     public Optional<LocalDate> day(String value, boolean end) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         String v = value.strip().toLowerCase(Locale.ROOT);
+        Optional<DateWindow> window = DateWindow.parse(v);
+        if (window.isPresent()) {
+            return Optional.of(window.get().first(referenceDay.get()));
+        }
         try {
             return Optional.of(switch (v) {
-                case "today" -> today;
-                case "yesterday" -> today.minusDays(1);
-                case "week" -> today.minusWeeks(1);
-                case "month" -> today.minusMonths(1);
-                case "year" -> today.minusYears(1);
+                case "yesterday" -> referenceDay.today().minusDays(1);
                 default -> {
                     if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {
                         yield LocalDate.parse(v);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.paperwire.paper.PaperStore;
+import org.paperwire.paper.ReferenceDay;
 import org.paperwire.search.embed.Embedder;
 import org.paperwire.search.embed.EmbeddingCache;
 import org.paperwire.search.index.BackgroundEmbedder;
@@ -41,7 +42,7 @@ public final class SearchEngine implements AutoCloseable {
         this.follower = new IndexFollower(papers, index, cache, embedder.cacheKey());
         this.background = new BackgroundEmbedder(index, follower, embedder, cache);
         this.lucene = new LuceneSearch(index, cache, embedder.cacheKey(), weights);
-        this.service = new SearchService(lucene, embedder, background::backlog, new QuerySyntax(clock), fusion);
+        this.service = new SearchService(lucene, embedder, background::backlog, new QuerySyntax(ReferenceDay.of(papers, clock)), fusion);
     }
 
     public SearchService service() {

@@ -4,12 +4,12 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.time.InstantSource;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.paperwire.paper.Paper;
 import org.paperwire.paper.PaperStore;
+import org.paperwire.paper.ReferenceDay;
 import org.paperwire.web.AtomFeeds;
 import org.paperwire.web.HttpError;
 import org.paperwire.web.PageContext;
@@ -29,6 +29,7 @@ public final class SearchRoutes implements Routes {
     private final Templates templates;
     private final AtomFeeds feeds;
     private final InstantSource clock;
+    private final ReferenceDay referenceDay;
 
     public SearchRoutes(SearchService search, PaperStore papers, Templates templates, AtomFeeds feeds,
             InstantSource clock) {
@@ -37,6 +38,7 @@ public final class SearchRoutes implements Routes {
         this.templates = templates;
         this.feeds = feeds;
         this.clock = clock;
+        this.referenceDay = ReferenceDay.of(papers, clock);
     }
 
     @Override
@@ -49,11 +51,9 @@ public final class SearchRoutes implements Routes {
     /** The form's values, checked: a bad parameter is a 400 naming it. */
     private SearchPage form(Context ctx) {
         String window = Params.oneOf(ctx, "window", "", WINDOWS);
-        LocalDate since = Params.date(ctx, "since");
-        LocalDate until = Params.date(ctx, "until");
         return new SearchPage(Params.text(ctx, "q"), Params.oneOf(ctx, "mode", "hybrid", MODES),
-                Params.category(ctx), window, since == null ? "" : since.toString(),
-                until == null ? "" : until.toString(), Params.oneOf(ctx, "sort", "relevance", SORTS),
+                Params.category(ctx), window, Params.date(ctx, "since"), Params.date(ctx, "until"),
+                Params.oneOf(ctx, "sort", "relevance", SORTS),
                 Params.integer(ctx, "page", 1, 1, 500), PAGE_SIZE, null, null);
     }
 
@@ -65,15 +65,9 @@ public final class SearchRoutes implements Routes {
             throw HttpError.badRequest("only the first " + MAX_DEPTH + " results can be paged through; add words"
                     + " or filters to narrow the search");
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        LocalDate since = switch (f.window()) {
-            case "today" -> today;
-            case "week" -> today.minusDays(6);
-            case "month" -> today.minusDays(29);
-            default -> f.since().isEmpty() ? null : LocalDate.parse(f.since());
-        };
-        LocalDate until = f.window().isEmpty() || f.window().equals("custom")
-                ? (f.until().isEmpty() ? null : LocalDate.parse(f.until())) : null;
+        // a named window covers the same days as trending's tab and the query's since:WINDOW
+        LocalDate since = f.dateWindow().map(w -> w.first(referenceDay.get())).orElse(f.since());
+        LocalDate until = f.dateWindow().isPresent() ? null : f.until();
         return new SearchRequest(f.query(), SearchMode.byId(f.mode()).orElseThrow(),
                 f.category() == null ? List.of() : List.of(f.category()), since, until,
                 f.sort().equals("date") ? SearchSort.DATE : SearchSort.RELEVANCE, offset, limit, true);

@@ -2,6 +2,7 @@ package org.paperwire.trending;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.paperwire.paper.DateWindow;
 
 /**
  * A page of a trending ranking.
@@ -12,7 +13,7 @@ import java.util.List;
  * @param fallbackToNewest true when no paper in the window has any signal, so the list is simply newest first
  */
 public record TrendingList(
-        TrendWindow window,
+        DateWindow window,
         String category,
         LocalDate referenceDay,
         int total,

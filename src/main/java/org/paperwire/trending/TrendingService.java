@@ -10,11 +10,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.paperwire.paper.DateWindow;
+import org.paperwire.paper.ReferenceDay;
 
 /**
- * Ranks papers by {@link TrendingFormula} within a window, overall or per category. Windows end at the
- * reference day: today, or the newest day that has papers when harvesting lags (so a paused instance still
- * shows its latest papers). Ties go to the newer paper, then to the smaller id. Rankings are cached for a
+ * Ranks papers by {@link TrendingFormula} within a {@link DateWindow}, overall or per category. Windows end at
+ * the store's {@link ReferenceDay}, the same days search's windows cover, so a paused instance still shows its
+ * latest papers. Ties go to the newer paper, then to the smaller id. Rankings are cached for a
  * short time and dropped whenever a vote changes a count.
  */
 public final class TrendingService {
@@ -24,13 +26,14 @@ public final class TrendingService {
 
     private record Scored(SignalStore.Candidate candidate, double score, double points) {}
 
-    private record Key(TrendWindow window, String category) {}
+    private record Key(DateWindow window, String category) {}
 
     private record Ranking(Instant computedAt, LocalDate referenceDay, boolean fallback, List<TrendItem> items) {}
 
     private final SignalStore signals;
     private final TrendingFormula formula;
     private final InstantSource clock;
+    private final ReferenceDay referenceDay;
     private final Duration cacheTtl;
     private static final int MAX_CACHED = 256;
     private final Map<Key, Ranking> cache = new ConcurrentHashMap<>();
@@ -40,6 +43,7 @@ public final class TrendingService {
         this.signals = signals;
         this.formula = formula;
         this.clock = clock;
+        this.referenceDay = new ReferenceDay(clock, day -> signals.newestDay(day, null));
         this.cacheTtl = cacheTtl;
     }
 
@@ -48,7 +52,7 @@ public final class TrendingService {
     }
 
     /** One page of the ranking; {@code category} null means all categories. */
-    public TrendingList trending(TrendWindow window, String category, int offset, int limit) {
+    public TrendingList trending(DateWindow window, String category, int offset, int limit) {
         Ranking ranking = ranking(window, category);
         List<TrendItem> page = ranking.items().subList(Math.min(offset, ranking.items().size()),
                 Math.min(offset + limit, ranking.items().size()));
@@ -66,7 +70,7 @@ public final class TrendingService {
         for (int i = offset; i < Math.min(papers.size(), offset + limit); i++) {
             items.add(new TrendItem(i + 1, papers.get(i).paper(), papers.get(i).signals(), 0));
         }
-        return new TrendingList(TrendWindow.TODAY, category, day, papers.size(), true, items);
+        return new TrendingList(DateWindow.TODAY, category, day, papers.size(), true, items);
     }
 
     /** Forgets cached rankings; called when a vote changes a count. */
@@ -75,7 +79,7 @@ public final class TrendingService {
         cache.clear();
     }
 
-    private Ranking ranking(TrendWindow window, String category) {
+    private Ranking ranking(DateWindow window, String category) {
         Instant now = clock.instant();
         Key key = new Key(window, category);
         Ranking cached = cache.get(key);
@@ -93,13 +97,13 @@ public final class TrendingService {
         return fresh;
     }
 
-    private Ranking compute(TrendWindow window, String category, Instant now) {
+    private Ranking compute(DateWindow window, String category, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        LocalDate reference = signals.newestDay(today, category).orElse(today);
+        LocalDate reference = referenceDay.get();
         // age is measured up to now when the window ends today, else up to the end of the reference day
         Instant ageEnd = reference.equals(today) ? now : reference.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         List<Scored> scored = new ArrayList<>();
-        for (SignalStore.Candidate c : signals.candidates(reference.minusDays(window.days() - 1L), reference, category)) {
+        for (SignalStore.Candidate c : signals.candidates(window.first(reference), reference, category)) {
             double ageHours = Duration.between(c.paper().day().atStartOfDay().toInstant(ZoneOffset.UTC), ageEnd)
                     .toMinutes() / 60.0;
             scored.add(new Scored(c, formula.score(c.signals(), ageHours), formula.points(c.signals())));

@@ -39,9 +39,9 @@ class QuerySyntaxTest {
         assertThat(syntax.parse("x date:2025-01..2025-02").since()).isEqualTo(LocalDate.of(2025, 1, 1));
         assertThat(syntax.parse("x date:2025-01..2025-02").until()).isEqualTo(LocalDate.of(2025, 2, 28));
         assertThat(syntax.parse("x until:2024").until()).isEqualTo(LocalDate.of(2024, 12, 31));
-        assertThat(syntax.parse("x since:week").since()).isEqualTo(LocalDate.of(2025, 3, 8));
+        assertThat(syntax.parse("x since:week").since()).isEqualTo(LocalDate.of(2025, 3, 9));
         assertThat(syntax.parse("x since:today").since()).isEqualTo(LocalDate.of(2025, 3, 15));
-        assertThat(syntax.parse("x since:month").since()).isEqualTo(LocalDate.of(2025, 2, 15));
+        assertThat(syntax.parse("x since:month").since()).isEqualTo(LocalDate.of(2025, 2, 14));
     }
 
     @Test

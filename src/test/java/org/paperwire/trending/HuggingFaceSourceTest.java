@@ -24,6 +24,7 @@ import org.paperwire.ingest.SqliteSourceStatusStore;
 import org.paperwire.ingest.http.FakeTime;
 import org.paperwire.ingest.http.PoliteFetcher;
 import org.paperwire.ingest.http.ReplayServer;
+import org.paperwire.paper.DateWindow;
 import org.paperwire.paper.Papers;
 import org.paperwire.paper.SqlitePaperStore;
 
@@ -79,7 +80,7 @@ class HuggingFaceSourceTest {
         assertThat(signals.signals("2603.01234"))
                 .isEqualTo(new Signals(0, 0, 42, "https://github.com/example/remember", 1234));
         TrendingService trending = new TrendingService(signals, TrendingFormula.DEFAULT, time, Duration.ZERO);
-        assertThat(trending.trending(TrendWindow.WEEK, null, 0, 10).items().get(0).paper().id())
+        assertThat(trending.trending(DateWindow.WEEK, null, 0, 10).items().get(0).paper().id())
                 .isEqualTo("2603.01234");
         assertThat(upstream.requests()).allSatisfy(r -> assertThat(r.userAgent()).startsWith("Paperwire/"));
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.db.Database;
+import org.paperwire.paper.DateWindow;
 import org.paperwire.paper.Paper;
 import org.paperwire.paper.SqlitePaperStore;
 
@@ -55,7 +56,7 @@ class TrendingServiceTest {
         listed("2603.00003", "2026-03-10");
         listed("2602.00009", "2026-02-01"); // outside the week
 
-        TrendingList week = trending.trending(TrendWindow.WEEK, null, 0, 10);
+        TrendingList week = trending.trending(DateWindow.WEEK, null, 0, 10);
 
         assertThat(week.fallbackToNewest()).isTrue();
         assertThat(ids(week)).containsExactly("2603.00003", "2603.00001", "2603.00002");
@@ -72,7 +73,7 @@ class TrendingServiceTest {
                 new SignalStore.HuggingFaceSignal("2603.00003", 10, null, 0, null)), now.get());
         signals.addVote("2603.00001", "visitor-1", "network-1", 3, now.get());
 
-        TrendingList week = trending.trending(TrendWindow.WEEK, null, 0, 10);
+        TrendingList week = trending.trending(DateWindow.WEEK, null, 0, 10);
 
         assertThat(week.fallbackToNewest()).isFalse();
         // 2603.00002: 10 upvotes + 2·ln(1001) stars ≈ 23.8 points, 6.5 days old
@@ -94,18 +95,18 @@ class TrendingServiceTest {
     void windowsEndAtTheNewestDayWithPapersWhenHarvestingLags() {
         listed("2601.00001", "2026-01-15");
         listed("2601.00002", "2026-01-10");
-        TrendingList today = trending.trending(TrendWindow.TODAY, null, 0, 10);
+        TrendingList today = trending.trending(DateWindow.TODAY, null, 0, 10);
         assertThat(today.referenceDay()).isEqualTo(LocalDate.parse("2026-01-15"));
         assertThat(ids(today)).containsExactly("2601.00001");
-        assertThat(ids(trending.trending(TrendWindow.WEEK, null, 0, 10))).containsExactly("2601.00001", "2601.00002");
+        assertThat(ids(trending.trending(DateWindow.WEEK, null, 0, 10))).containsExactly("2601.00001", "2601.00002");
     }
 
     @Test
     void aCategoryFilterKeepsOnlyItsPapers() {
         listed("2603.00001", "2026-03-10", "cs.CL", "cs.LG");
         listed("2603.00002", "2026-03-10", "cs.CV");
-        assertThat(ids(trending.trending(TrendWindow.TODAY, "cs.LG", 0, 10))).containsExactly("2603.00001");
-        assertThat(ids(trending.trending(TrendWindow.TODAY, "math.AG", 0, 10))).isEmpty();
+        assertThat(ids(trending.trending(DateWindow.TODAY, "cs.LG", 0, 10))).containsExactly("2603.00001");
+        assertThat(ids(trending.trending(DateWindow.TODAY, "math.AG", 0, 10))).isEmpty();
     }
 
     @Test
@@ -113,11 +114,11 @@ class TrendingServiceTest {
         listed("2603.00001", "2026-03-10");
         listed("2603.00002", "2026-03-10");
         VoteService votes = new VoteService(signals, papers, trending, now::get, 3);
-        assertThat(ids(trending.trending(TrendWindow.TODAY, null, 0, 10))).containsExactly("2603.00001", "2603.00002");
+        assertThat(ids(trending.trending(DateWindow.TODAY, null, 0, 10))).containsExactly("2603.00001", "2603.00002");
 
         votes.vote("2603.00002", "v1", "network-1", true);
 
-        TrendingList after = trending.trending(TrendWindow.TODAY, null, 0, 10);
+        TrendingList after = trending.trending(DateWindow.TODAY, null, 0, 10);
         assertThat(ids(after)).containsExactly("2603.00002", "2603.00001");
         assertThat(after.items().get(0).signals().votes()).isEqualTo(1);
     }
@@ -127,7 +128,7 @@ class TrendingServiceTest {
         for (int i = 1; i <= 5; i++) {
             listed("2603.0000" + i, "2026-03-10");
         }
-        TrendingList second = trending.trending(TrendWindow.TODAY, null, 2, 2);
+        TrendingList second = trending.trending(DateWindow.TODAY, null, 2, 2);
         assertThat(second.items()).extracting(TrendItem::rank).containsExactly(3, 4);
         assertThat(second.total()).isEqualTo(5);
     }
