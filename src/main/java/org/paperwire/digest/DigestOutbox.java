@@ -56,7 +56,7 @@ public final class DigestOutbox {
      */
     public boolean add(long subscriberId, String period, MailMessage m, byte[] mime, Collection<String> papers,
             State state, Instant now) {
-        return Jdbc.inTransaction(db, c -> {
+        return Jdbc.inTransaction(db, "store the " + period + " digest of subscriber " + subscriberId, c -> {
             long id;
             // html and text stay empty: the bytes hold both parts (rows from before V9 kept them instead)
             try (PreparedStatement st = c.prepareStatement("INSERT INTO digest_outbox (subscriber_id, period, state,"
@@ -100,7 +100,7 @@ public final class DigestOutbox {
      * once from their stored text, so that from here on every attempt sends the same bytes. Returns how many.
      */
     int renderMissing(Function<MailMessage, RenderedMail> render) {
-        List<Map.Entry<Long, MailMessage>> missing = Jdbc.read(db, c -> {
+        List<Map.Entry<Long, MailMessage>> missing = Jdbc.read(db, "find digests stored without their mail", c -> {
             List<Map.Entry<Long, MailMessage>> out = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement("SELECT id, message_id, recipient, subject, html, text,"
                     + " list_unsubscribe FROM digest_outbox WHERE state IN ('due', 'in_flight') AND mime IS NULL");
@@ -114,7 +114,7 @@ public final class DigestOutbox {
         });
         for (Map.Entry<Long, MailMessage> row : missing) {
             byte[] mime = render.apply(row.getValue()).bytes();
-            Jdbc.inTransaction(db, c -> {
+            Jdbc.inTransaction(db, "store the rendered mail of digest " + row.getKey(), c -> {
                 try (PreparedStatement st = c.prepareStatement(
                         "UPDATE digest_outbox SET mime = ? WHERE id = ? AND mime IS NULL")) {
                     st.setBytes(1, mime);
@@ -140,7 +140,7 @@ public final class DigestOutbox {
      * never repeated. Returns how many.
      */
     public int forgetMail(Instant before) {
-        return Jdbc.inTransaction(db, c -> {
+        return Jdbc.inTransaction(db, "forget the mail of digests built before " + before, c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE digest_outbox SET html = '', text = '', mime = NULL"
                     + " WHERE state IN ('sent', 'skipped', 'failed', 'cancelled') AND created_at < ?"
                     + " AND (mime IS NOT NULL OR html <> '' OR text <> '')")) {
@@ -152,7 +152,7 @@ public final class DigestOutbox {
 
     /** The stored bytes of one subscriber's digest for {@code period}; empty once forgotten (or never stored). */
     public Optional<byte[]> mail(long subscriberId, String period) {
-        return Jdbc.read(db, c -> {
+        return Jdbc.read(db, "read the " + period + " digest of subscriber " + subscriberId, c -> {
             try (PreparedStatement st = c.prepareStatement(
                     "SELECT mime FROM digest_outbox WHERE subscriber_id = ? AND period = ?")) {
                 st.setLong(1, subscriberId);
@@ -166,7 +166,7 @@ public final class DigestOutbox {
 
     /** The papers {@code subscriberId} has been given (or has reserved in a digest not sent yet). */
     public Set<String> papersGiven(long subscriberId) {
-        return Jdbc.read(db, c -> {
+        return Jdbc.read(db, "read the papers given to subscriber " + subscriberId, c -> {
             Set<String> ids = new HashSet<>();
             try (PreparedStatement st = c.prepareStatement("SELECT paper_id FROM digest_papers WHERE subscriber_id = ?")) {
                 st.setLong(1, subscriberId);
@@ -182,7 +182,7 @@ public final class DigestOutbox {
 
     /** When the subscriber's latest digest was built, if any: the next one covers what is new since then. */
     public Optional<Instant> lastBuilt(long subscriberId) {
-        return Jdbc.read(db, c -> {
+        return Jdbc.read(db, "find the last digest of subscriber " + subscriberId, c -> {
             try (PreparedStatement st = c.prepareStatement(
                     "SELECT MAX(created_at) FROM digest_outbox WHERE subscriber_id = ?")) {
                 st.setLong(1, subscriberId);
@@ -197,7 +197,7 @@ public final class DigestOutbox {
 
     /** The periods that already have a digest, per subscriber, among digests built since {@code since}. */
     public Map<Long, Set<String>> periodsSince(Instant since) {
-        return Jdbc.read(db, c -> {
+        return Jdbc.read(db, "read digest periods since " + since, c -> {
             Map<Long, Set<String>> out = new java.util.HashMap<>();
             try (PreparedStatement st = c.prepareStatement(
                     "SELECT subscriber_id, period FROM digest_outbox WHERE created_at >= ?")) {
@@ -214,7 +214,7 @@ public final class DigestOutbox {
 
     /** Rows per state, for the status page and metrics. */
     public Map<State, Long> counts() {
-        return Jdbc.read(db, c -> {
+        return Jdbc.read(db, "count digests", c -> {
             Map<State, Long> out = new java.util.EnumMap<>(State.class);
             for (State s : State.values()) {
                 out.put(s, 0L);
@@ -231,7 +231,7 @@ public final class DigestOutbox {
 
     /** The newest permanent failures of digests and of confirmation / link mails, newest first. */
     public List<Failure> failures(int limit) {
-        return Jdbc.read(db, c -> {
+        return Jdbc.read(db, "read failed mails", c -> {
             List<Failure> out = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement("SELECT recipient, period, attempts, last_error,"
                     + " next_attempt_at, id FROM digest_outbox WHERE state = 'failed' UNION ALL SELECT recipient,"

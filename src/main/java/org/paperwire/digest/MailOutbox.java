@@ -30,7 +30,7 @@ public final class MailOutbox {
 
     /** Queues a mail of {@code kind} (confirm, manage) to subscriber {@code subscriberId}, due at once; returns its id. */
     public long add(long subscriberId, String kind, RenderedMail mail, Instant now) {
-        return Jdbc.inTransaction(db, c -> {
+        return Jdbc.inTransaction(db, "queue a " + kind + " mail to subscriber " + subscriberId, c -> {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO mail_outbox (subscriber_id, kind, state,"
                     + " message_id, recipient, mime, next_attempt_at, created_at) VALUES (?, ?, 'due', ?, ?, ?, ?, ?)"
                     + " RETURNING id")) {
@@ -51,7 +51,7 @@ public final class MailOutbox {
 
     /** Mails per state (due, in_flight, sent, failed), for the operator and tests. */
     public Map<String, Long> counts() {
-        return Jdbc.read(db, c -> {
+        return Jdbc.read(db, "count queued mails", c -> {
             Map<String, Long> out = new TreeMap<>();
             try (PreparedStatement st = c.prepareStatement("SELECT state, COUNT(*) FROM mail_outbox GROUP BY state");
                     ResultSet rs = st.executeQuery()) {
@@ -68,7 +68,7 @@ public final class MailOutbox {
      * and are of no use once delivered. Returns how many.
      */
     public int forget(Instant before) {
-        return Jdbc.inTransaction(db, c -> {
+        return Jdbc.inTransaction(db, "forget mails sent before " + before, c -> {
             try (PreparedStatement st = c.prepareStatement(
                     "DELETE FROM mail_outbox WHERE state IN ('sent', 'failed') AND created_at < ?")) {
                 st.setLong(1, before.toEpochMilli());

@@ -52,7 +52,7 @@ final class OutboxTable {
      * {@code onlySubscribers} null means all. Rows of subscribers who left are cancelled first.
      */
     List<Claimed> claim(Instant now, int limit, String owner, Duration lease, Collection<Long> onlySubscribers) {
-        return Jdbc.inTransaction(db, c -> {
+        return Jdbc.inTransaction(db, "claim due rows of " + table, c -> {
             if (cancelWhenSubscriberLeft) {
                 cancelLeft(c, now);
             }
@@ -108,7 +108,7 @@ final class OutboxTable {
 
     /** Cancels the subscriber's rows that are due (a sender that holds one in flight finishes its attempt). */
     int cancel(long subscriberId) {
-        return Jdbc.inTransaction(db, c -> {
+        return Jdbc.inTransaction(db, "cancel the due rows of subscriber " + subscriberId + " in " + table, c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE " + table + " SET state = 'cancelled',"
                     + " last_error = 'the subscriber unsubscribed or paused before it was sent'"
                     + " WHERE subscriber_id = ? AND state = 'due'")) {
@@ -123,7 +123,7 @@ final class OutboxTable {
      * mid-send). Returns how many.
      */
     int releaseAbandoned(Predicate<String> ownerAlive) {
-        return Jdbc.inTransaction(db, c -> {
+        return Jdbc.inTransaction(db, "release abandoned rows of " + table, c -> {
             List<Long> ids = new ArrayList<>();
             List<String> owners = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement(
@@ -175,7 +175,7 @@ final class OutboxTable {
     /** Ends an attempt of {@code owner}: the new state, its time and the error if any (an earlier one stays). */
     private boolean finish(long id, String owner, String state, String timeColumn, Instant at, String error,
             boolean uncount) {
-        return Jdbc.inTransaction(db, c -> {
+        return Jdbc.inTransaction(db, "set row " + id + " of " + table + " to " + state, c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE " + table + " SET state = ?, " + timeColumn + " = ?,"
                     + " last_error = COALESCE(?, last_error), claimed_by = NULL"
                     + (uncount ? ", attempts = attempts - 1" : "")

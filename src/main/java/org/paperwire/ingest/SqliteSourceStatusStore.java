@@ -23,16 +23,16 @@ public final class SqliteSourceStatusStore implements SourceStatusStore {
 
     @Override
     public Optional<SourceStatus> find(String source) {
-        return query("WHERE source = ?", source).stream().findFirst();
+        return query("read the harvest status of " + source, "WHERE source = ?", source).stream().findFirst();
     }
 
     @Override
     public List<SourceStatus> all() {
-        return query("ORDER BY source", null);
+        return query("read the harvest status of every source", "ORDER BY source", null);
     }
 
-    private List<SourceStatus> query(String where, String arg) {
-        return Jdbc.read(dataSource, c -> {
+    private List<SourceStatus> query(String operation, String where, String arg) {
+        return Jdbc.read(dataSource, operation, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM source_status " + where)) {
                 if (arg != null) {
                     ps.setString(1, arg);
@@ -50,7 +50,7 @@ public final class SqliteSourceStatusStore implements SourceStatusStore {
 
     @Override
     public SourceStatus saveRun(SourceStatus s) {
-        return Jdbc.inTransaction(dataSource, c -> {
+        return Jdbc.inTransaction(dataSource, "save the harvest status of " + s.source(), c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO source_status (source, checkpoint,"
                     + " last_attempt, last_success, last_error_at, last_error, next_attempt, consecutive_failures,"
                     + " last_seen, last_new, last_updated, total_seen, total_new, total_updated)"
@@ -88,7 +88,7 @@ public final class SqliteSourceStatusStore implements SourceStatusStore {
 
     @Override
     public Lease lease(String name, String source, String holder, Instant now, Instant until) {
-        return Jdbc.inTransaction(dataSource, c -> {
+        return Jdbc.inTransaction(dataSource, "take the harvest lease " + name + " for " + source, c -> {
             try (PreparedStatement take = c.prepareStatement("INSERT INTO harvest_leases (name, source, holder, expires_at)"
                     + " VALUES (?,?,?,?) ON CONFLICT (name) DO UPDATE SET source = excluded.source,"
                     + " holder = excluded.holder, expires_at = excluded.expires_at"
@@ -114,7 +114,7 @@ public final class SqliteSourceStatusStore implements SourceStatusStore {
 
     @Override
     public void release(String name, String holder) {
-        Jdbc.inTransaction(dataSource, c -> {
+        Jdbc.inTransaction(dataSource, "release the harvest lease " + name, c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM harvest_leases WHERE name = ? AND holder = ?")) {
                 ps.setString(1, name);
                 ps.setString(2, holder);

@@ -44,7 +44,7 @@ public final class SqlitePaperStore implements PaperStore {
         if (batch.isEmpty()) {
             return List.of();
         }
-        return Jdbc.inTransaction(dataSource, c -> {
+        return Jdbc.inTransaction(dataSource, "save " + describe(batch), c -> {
             Map<String, Row> stored = loadRows(c, batch.stream().map(Paper::id).distinct().toList());
             Map<String, Row> current = new HashMap<>(stored);
             Map<String, Row> changed = new LinkedHashMap<>();
@@ -73,6 +73,12 @@ public final class SqlitePaperStore implements PaperStore {
             writeContentDays(c, movedDays.values());
             return outcomes;
         });
+    }
+
+    /** Names a batch in the operation a store failure reports: "paper 2406.01234", or its size and first id. */
+    private static String describe(List<Paper> batch) {
+        String first = batch.get(0).id();
+        return batch.size() == 1 ? "paper " + first : batch.size() + " papers (the first " + first + ")";
     }
 
     /** A stored paper and the listing day of the record its text came from (see {@link PaperMerge}). */
@@ -200,18 +206,18 @@ public final class SqlitePaperStore implements PaperStore {
 
     @Override
     public Optional<Paper> find(String id) {
-        return Jdbc.read(dataSource, c -> Optional.ofNullable(load(c, List.of(id)).get(id)));
+        return Jdbc.read(dataSource, "read paper " + id, c -> Optional.ofNullable(load(c, List.of(id)).get(id)));
     }
 
     @Override
     public List<Paper> findAll(List<String> ids) {
-        Map<String, Paper> found = Jdbc.read(dataSource, c -> load(c, ids.stream().distinct().toList()));
+        Map<String, Paper> found = Jdbc.read(dataSource, "read " + ids.size() + " papers", c -> load(c, ids.stream().distinct().toList()));
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     @Override
     public long count() {
-        return Jdbc.read(dataSource, c -> {
+        return Jdbc.read(dataSource, "count papers", c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM papers")) {
                 rs.next();
                 return rs.getLong(1);
@@ -221,7 +227,7 @@ public final class SqlitePaperStore implements PaperStore {
 
     @Override
     public List<Change> changesSince(long seq, int limit) {
-        return Jdbc.read(dataSource, c -> {
+        return Jdbc.read(dataSource, "read paper changes after " + seq, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT " + COLUMNS + " FROM papers WHERE seq > ? ORDER BY seq LIMIT ?")) {
                 ps.setLong(1, seq);
@@ -239,7 +245,7 @@ public final class SqlitePaperStore implements PaperStore {
 
     @Override
     public long lastSeq() {
-        return Jdbc.read(dataSource, c -> {
+        return Jdbc.read(dataSource, "read the last paper change", c -> {
             try (Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT value FROM counters WHERE name = 'paper_seq'")) {
                 rs.next();

@@ -44,7 +44,7 @@ public final class SubscriberStore {
      * @return the subscriber and whether this call created it
      */
     public Created create(String email, Status status, Preferences prefs, List<Topic> topics, Instant now) {
-        return Jdbc.inTransaction(db, c -> {
+        return Jdbc.inTransaction(db, "add a subscriber", c -> {
             Optional<Subscriber> existing = findByEmail(c, email);
             if (existing.isPresent()) {
                 return new Created(existing.get(), false);
@@ -74,16 +74,16 @@ public final class SubscriberStore {
     public record Created(Subscriber subscriber, boolean isNew) {}
 
     public Optional<Subscriber> find(long id) {
-        return Jdbc.read(db, c -> find(c, id));
+        return Jdbc.read(db, "read subscriber " + id, c -> find(c, id));
     }
 
     public Optional<Subscriber> findByEmail(String email) {
-        return Jdbc.read(db, c -> findByEmail(c, email));
+        return Jdbc.read(db, "find a subscriber by address", c -> findByEmail(c, email));
     }
 
     /** How many subscribers are active (confirmed and not unsubscribed), counted in the database. */
     public long countActive() {
-        return Jdbc.read(db, c -> {
+        return Jdbc.read(db, "count active subscribers", c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM subscribers WHERE status = 'active'");
                     ResultSet rs = st.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0L;
@@ -93,7 +93,7 @@ public final class SubscriberStore {
 
     /** Every subscriber, by id, with topics. */
     public List<Subscriber> all() {
-        return Jdbc.read(db, c -> {
+        return Jdbc.read(db, "read every subscriber", c -> {
             Map<Long, List<Topic>> topics = new HashMap<>();
             try (PreparedStatement st = c.prepareStatement(
                     "SELECT subscriber_id, kind, value, cap FROM subscriber_topics ORDER BY subscriber_id, position");
@@ -115,7 +115,7 @@ public final class SubscriberStore {
 
     /** Activates a pending subscriber (idempotent); false when it is not pending or active. */
     public boolean confirm(long id, Instant now) {
-        return Jdbc.inTransaction(db, c -> {
+        return Jdbc.inTransaction(db, "confirm subscriber " + id, c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE subscribers SET status = 'active',"
                     + " confirmed_at = COALESCE(confirmed_at, ?), pending_since = NULL"
                     + " WHERE id = ? AND status IN ('pending', 'active')")) {
@@ -131,7 +131,7 @@ public final class SubscriberStore {
      * every link issued before.
      */
     public void resubscribe(long id, Instant now) {
-        Jdbc.inTransaction(db, c -> {
+        Jdbc.inTransaction(db, "resubscribe subscriber " + id, c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE subscribers SET status = 'pending',"
                     + " confirmed_at = NULL, link_key = ?, pending_since = ? WHERE id = ? AND status = 'unsubscribed'")) {
                 st.setString(1, newLinkKey());
@@ -147,7 +147,8 @@ public final class SubscriberStore {
      * unsubscribed); its unsubscribe links keep answering, until a re-subscription changes the link key.
      */
     public void unsubscribe(long id) {
-        update("UPDATE subscribers SET status = 'unsubscribed', pending_since = NULL WHERE id = ?", id);
+        update("unsubscribe subscriber " + id,
+                "UPDATE subscribers SET status = 'unsubscribed', pending_since = NULL WHERE id = ?", id);
     }
 
     /**
@@ -157,7 +158,7 @@ public final class SubscriberStore {
      * @return how many were deleted
      */
     public int deletePendingSince(Instant cutoff) {
-        return Jdbc.inTransaction(db, c -> {
+        return Jdbc.inTransaction(db, "delete subscriptions pending since " + cutoff, c -> {
             try (PreparedStatement st = c.prepareStatement(
                     "DELETE FROM subscribers WHERE status = 'pending' AND pending_since <= ?")) {
                 st.setLong(1, cutoff.toEpochMilli());
@@ -168,11 +169,11 @@ public final class SubscriberStore {
 
     /** Deletes the subscriber, its topics and its digest history. */
     public boolean remove(long id) {
-        return update("DELETE FROM subscribers WHERE id = ?", id) == 1;
+        return update("remove subscriber " + id, "DELETE FROM subscribers WHERE id = ?", id) == 1;
     }
 
     public void update(long id, Preferences prefs, List<Topic> topics) {
-        Jdbc.inTransaction(db, c -> {
+        Jdbc.inTransaction(db, "update the preferences of subscriber " + id, c -> {
             try (PreparedStatement st = c.prepareStatement("UPDATE subscribers SET frequency = ?, weekday = ?,"
                     + " delivery_hour = ?, time_zone = ?, skip_empty = ?, max_per_email = ? WHERE id = ?")) {
                 bindPreferences(st, 1, prefs);
@@ -193,7 +194,7 @@ public final class SubscriberStore {
      * is at least {@code interval} ago. Atomic, so two concurrent requests cannot both send.
      */
     public boolean claimMailSlot(long id, Instant now, Duration interval) {
-        return Jdbc.inTransaction(db, c -> {
+        return Jdbc.inTransaction(db, "claim a mail slot for subscriber " + id, c -> {
             // a pending address asked again gets a full subscription.pending-ttl from this mail on
             try (PreparedStatement st = c.prepareStatement("UPDATE subscribers SET last_mail_at = ?,"
                     + " pending_since = CASE WHEN status = 'pending' THEN ? ELSE pending_since END"
@@ -207,8 +208,8 @@ public final class SubscriberStore {
         });
     }
 
-    private int update(String sql, long id) {
-        return Jdbc.inTransaction(db, c -> {
+    private int update(String operation, String sql, long id) {
+        return Jdbc.inTransaction(db, operation, c -> {
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 st.setLong(1, id);
                 return st.executeUpdate();

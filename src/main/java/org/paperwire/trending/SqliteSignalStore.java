@@ -36,7 +36,7 @@ public final class SqliteSignalStore implements SignalStore {
                 + " s.github_repo, s.github_stars FROM papers p LEFT JOIN paper_signals s ON s.paper_id = p.id"
                 + " WHERE p.day BETWEEN ? AND ?"
                 + (category == null ? "" : " AND p.id IN (SELECT paper_id FROM paper_categories WHERE category = ?)");
-        return Jdbc.read(dataSource, c -> {
+        return Jdbc.read(dataSource, "read trending candidates from " + from + " to " + to, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, from.toString());
                 ps.setString(2, to.toString());
@@ -76,7 +76,7 @@ public final class SqliteSignalStore implements SignalStore {
     public Optional<LocalDate> newestDay(LocalDate notAfter, String category) {
         String sql = "SELECT max(day) FROM papers WHERE day <= ?"
                 + (category == null ? "" : " AND id IN (SELECT paper_id FROM paper_categories WHERE category = ?)");
-        return Jdbc.read(dataSource, c -> {
+        return Jdbc.read(dataSource, "find the newest listing day up to " + notAfter, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, notAfter.toString());
                 if (category != null) {
@@ -92,7 +92,7 @@ public final class SqliteSignalStore implements SignalStore {
 
     @Override
     public Signals signals(String paperId) {
-        return Jdbc.read(dataSource, c -> {
+        return Jdbc.read(dataSource, "read signals of " + paperId, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM paper_signals WHERE paper_id = ?")) {
                 ps.setString(1, paperId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -104,7 +104,7 @@ public final class SqliteSignalStore implements SignalStore {
 
     @Override
     public boolean hasVoted(String paperId, String visitor) {
-        return Jdbc.read(dataSource, c -> {
+        return Jdbc.read(dataSource, "check the vote on " + paperId, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM votes WHERE paper_id = ? AND visitor = ?")) {
                 ps.setString(1, paperId);
                 ps.setString(2, visitor);
@@ -117,7 +117,7 @@ public final class SqliteSignalStore implements SignalStore {
 
     @Override
     public VoteChange addVote(String paperId, String visitor, String network, int networkCap, Instant at) {
-        return Jdbc.inTransaction(dataSource, c -> {
+        return Jdbc.inTransaction(dataSource, "record vote on " + paperId, c -> {
             if (count(c, "SELECT count(*) FROM votes WHERE paper_id = ? AND visitor = ?", paperId, visitor) > 0) {
                 return VoteChange.ALREADY_VOTED;
             }
@@ -139,7 +139,7 @@ public final class SqliteSignalStore implements SignalStore {
 
     @Override
     public boolean removeVote(String paperId, String visitor, Instant at) {
-        return Jdbc.inTransaction(dataSource, c -> {
+        return Jdbc.inTransaction(dataSource, "remove vote on " + paperId, c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM votes WHERE paper_id = ? AND visitor = ?")) {
                 ps.setString(1, paperId);
                 ps.setString(2, visitor);
@@ -174,7 +174,7 @@ public final class SqliteSignalStore implements SignalStore {
         if (views.isEmpty()) {
             return 0;
         }
-        return Jdbc.inTransaction(dataSource, c -> {
+        return Jdbc.inTransaction(dataSource, "record " + views.size() + " page views", c -> {
             Map<String, Long> counted = new java.util.LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO paper_views (day, paper_id, viewer,"
                     + " network) SELECT ?1, ?2, ?3, ?4 WHERE (SELECT count(*) FROM paper_views WHERE day = ?1"
@@ -211,7 +211,7 @@ public final class SqliteSignalStore implements SignalStore {
 
     @Override
     public void recordHuggingFace(List<HuggingFaceSignal> signals, Instant at) {
-        Jdbc.inTransaction(dataSource, c -> {
+        Jdbc.inTransaction(dataSource, "record Hugging Face signals of " + signals.size() + " papers", c -> {
             for (HuggingFaceSignal s : signals) {
                 ensureRow(c, s.paperId(), at);
                 try (PreparedStatement ps = c.prepareStatement("UPDATE paper_signals SET hf_upvotes = ?,"
@@ -233,7 +233,7 @@ public final class SqliteSignalStore implements SignalStore {
 
     @Override
     public List<DayPoint> history(String paperId) {
-        return Jdbc.read(dataSource, c -> {
+        return Jdbc.read(dataSource, "read signal history of " + paperId, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT * FROM signal_history WHERE paper_id = ? ORDER BY day")) {
                 ps.setString(1, paperId);

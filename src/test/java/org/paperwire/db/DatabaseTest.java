@@ -21,7 +21,7 @@ class DatabaseTest {
     Path dir;
 
     static List<String> strings(DataSource ds, String sql) {
-        return Jdbc.read(ds, c -> {
+        return Jdbc.read(ds, "run " + sql, c -> {
             List<String> out = new ArrayList<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 while (rs.next()) {
@@ -57,7 +57,7 @@ class DatabaseTest {
         List<String> applied;
         try (Database db = Database.open(dir)) {
             applied = appliedVersions(db.dataSource());
-            Jdbc.inTransaction(db.dataSource(), c -> {
+            Jdbc.inTransaction(db.dataSource(), "add a subscriber", c -> {
                 try (Statement st = c.createStatement()) {
                     return st.executeUpdate("INSERT INTO subscribers (email, status, created_at, link_key)"
                             + " VALUES ('ada@example.org', 'active', 0, 'k')");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.db.Database;
+import org.paperwire.db.StoreException;
 
 class SqlitePaperStoreTest {
     @TempDir
@@ -86,5 +87,41 @@ class SqlitePaperStoreTest {
         assertThat(store.count()).isEqualTo(1);
         assertThat(store.find("2501.00002")).isEmpty();
         assertThat(store.lastSeq()).isEqualTo(1);
+    }
+
+    @Test
+    void aStoreFailureNamesThePaperThatCouldNotBeSaved() throws Exception {
+        failOn("2501.99999");
+
+        assertThatThrownBy(() -> store.upsertAll(List.of(paper("2501.99999", 1, "Boom"))))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("could not save paper 2501.99999: ")
+                .hasMessageContaining("disk on fire");
+    }
+
+    @Test
+    void aStoreFailureNamesTheSizeAndTheFirstPaperOfABatch() throws Exception {
+        failOn("2501.99999");
+        List<Paper> batch = List.of(paper("2501.00002", 1, "B"), paper("2501.99999", 1, "Boom"));
+
+        assertThatThrownBy(() -> store.upsertAll(batch))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("could not save 2 papers (the first 2501.00002): ");
+    }
+
+    @Test
+    void aClosedStoreNamesThePaperItCouldNotRead() {
+        db.close();
+
+        assertThatThrownBy(() -> store.find("2501.00001"))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("could not read paper 2501.00001: ");
+    }
+
+    private void failOn(String id) throws Exception {
+        try (var c = db.dataSource().getConnection(); var st = c.createStatement()) {
+            st.execute("CREATE TRIGGER fail_on_" + id.replace('.', '_') + " BEFORE INSERT ON papers WHEN NEW.id = '"
+                    + id + "' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+        }
     }
 }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.db.Database;
+import org.paperwire.db.Jdbc;
+import org.paperwire.db.StoreException;
 import org.paperwire.paper.Papers;
 import org.paperwire.paper.SqlitePaperStore;
 
@@ -65,6 +67,20 @@ class VoteServiceTest {
         }
         pool.shutdown();
         assertThat(signals.signals("2603.00001").votes()).isEqualTo(100);
+    }
+
+    @Test
+    void aVoteTheStoreCannotRecordNamesThePaper() {
+        Jdbc.inTransaction(db.dataSource(), "drop the votes", c -> {
+            try (var st = c.createStatement()) {
+                return st.executeUpdate("DROP TABLE votes");
+            }
+        });
+
+        assertThatThrownBy(() -> votes.vote("2603.00001", "alice", "net-alice", true))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("could not record vote on 2603.00001: ")
+                .hasMessageContaining("no such table: votes");
     }
 
     @Test

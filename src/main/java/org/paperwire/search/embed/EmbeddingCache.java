@@ -44,7 +44,7 @@ public final class EmbeddingCache {
         if (hashes.isEmpty()) {
             return Map.of();
         }
-        return Jdbc.read(dataSource, c -> {
+        return Jdbc.read(dataSource, "read " + hashes.size() + " cached " + key + " vectors", c -> {
             Map<String, float[]> found = new HashMap<>();
             for (int from = 0; from < hashes.size(); from += IN_CHUNK) {
                 List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + IN_CHUNK));
@@ -71,7 +71,7 @@ public final class EmbeddingCache {
         if (vectors.isEmpty()) {
             return;
         }
-        Jdbc.inTransaction(dataSource, c -> {
+        Jdbc.inTransaction(dataSource, "cache " + vectors.size() + " " + key + " vectors", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT OR REPLACE INTO embedding_cache (model, text_hash, vector) VALUES (?, ?, ?)")) {
                 for (Map.Entry<String, float[]> e : vectors.entrySet()) {
@@ -88,7 +88,7 @@ public final class EmbeddingCache {
 
     /** Vectors cached under {@code key}. */
     public long count(String key) {
-        return Jdbc.read(dataSource, c -> {
+        return Jdbc.read(dataSource, "count cached " + key + " vectors", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM embedding_cache WHERE model = ?")) {
                 ps.setString(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
