@@ -256,7 +256,7 @@ public final class SqlitePaperStore implements PaperStore {
 
     @Override
     public Optional<LocalDate> newestDay(LocalDate notAfter) {
-        return Jdbc.read(dataSource, c -> {
+        return Jdbc.read(dataSource, "find the newest listing day up to " + notAfter, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT max(day) FROM papers WHERE day <= ?")) {
                 ps.setString(1, notAfter.toString());
                 try (ResultSet rs = ps.executeQuery()) {
