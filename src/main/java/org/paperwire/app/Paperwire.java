@@ -54,6 +54,7 @@ import org.paperwire.trending.TrendingService;
 import org.paperwire.trending.ViewCounter;
 import org.paperwire.trending.VoteService;
 import org.paperwire.web.Secrets;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: builds the store, services and harvest sources from one validated configuration.
@@ -190,7 +191,7 @@ public final class Paperwire implements AutoCloseable {
      * How long shutdown waits for the sends under way to finish and be recorded before the database closes:
      * two SMTP timeouts (waiting for a connection, then the slowest reply).
      */
-    public static java.time.Duration sendStopWait(PaperwireConfig config) {
+    public static Duration sendStopWait(PaperwireConfig config) {
         return config.mail().timeout().multipliedBy(2);
     }
 
@@ -241,7 +242,7 @@ public final class Paperwire implements AutoCloseable {
         try {
             views.flush();
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Paperwire.class).warn("could not write page views; will retry", e);
+            LoggerFactory.getLogger(Paperwire.class).warn("could not write page views; will retry", e);
         }
     }
 
@@ -249,7 +250,7 @@ public final class Paperwire implements AutoCloseable {
         try {
             subscriptions().deleteExpiredPending();
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Paperwire.class).warn("could not delete expired pending subscriptions;"
+            LoggerFactory.getLogger(Paperwire.class).warn("could not delete expired pending subscriptions;"
                     + " will retry in an hour", e);
         }
     }
@@ -262,7 +263,7 @@ public final class Paperwire implements AutoCloseable {
     private HuggingFaceSource huggingFace(PaperwireConfig config, Clock clock) {
         PoliteFetcher fetcher = new PoliteFetcher(PoliteFetcher.defaultClient(config.arxiv().httpTimeout()),
                 new PoliteFetcher.Settings(config.huggingFace().requestInterval(), config.arxiv().maxRetryAfter(),
-                        config.arxiv().httpAttempts(), config.arxiv().httpTimeout(), java.time.Duration.ofSeconds(5)),
+                        config.arxiv().httpAttempts(), config.arxiv().httpTimeout(), Duration.ofSeconds(5)),
                 clock, Sleeper.SYSTEM);
         return new HuggingFaceSource(fetcher, config.huggingFace().url(), ingestor, signals, clock,
                 config.harvest().initialLookback());

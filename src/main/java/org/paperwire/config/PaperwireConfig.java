@@ -2,22 +2,32 @@ package org.paperwire.config;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.interfaces.RSAPrivateKey;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.paperwire.ingest.arxiv.ArxivApiSource;
 import org.paperwire.ingest.arxiv.OaiPmhSource;
 import org.paperwire.mail.KeyFiles;
 import org.paperwire.mail.Mailbox;
+import org.paperwire.search.embed.EmbeddingModel;
 import org.paperwire.trending.HuggingFaceSource;
+import org.paperwire.web.Cidr;
 
 /**
  * The whole typed configuration, validated once at start-up. Build it with {@link #from(ConfigSources)};
@@ -84,7 +94,7 @@ public record PaperwireConfig(
      *
      * @param minSimilarity lowest query-paper cosine similarity that makes a paper a saved search's match
      */
-    public record DigestConfig(boolean enabled, int defaultHour, java.time.ZoneId defaultZone, double minSimilarity,
+    public record DigestConfig(boolean enabled, int defaultHour, ZoneId defaultZone, double minSimilarity,
             Duration retryDelay, int maxAttempts, Period linkTtl, int subscribesPerClientPerHour,
             Duration mailInterval, Period keepMail, Period pendingTtl) {}
 
@@ -103,7 +113,7 @@ public record PaperwireConfig(
      * @param trustedProxies the blocks whose forwarding headers name the client (see {@code ClientAddresses})
      */
     public record WebConfig(String secret, int votesPerMinute, String adminToken,
-            List<org.paperwire.web.Cidr> trustedProxies, int votesPerNetworkPerPaper, int viewsPerNetworkPerPaper,
+            List<Cidr> trustedProxies, int votesPerNetworkPerPaper, int viewsPerNetworkPerPaper,
             int previewsPerMinute) {
         @Override
         public String toString() { // never print the secrets
@@ -179,7 +189,7 @@ public record PaperwireConfig(
     }
 
     private static MailConfig mail(ConfigSources s) {
-        SmtpSecurity security = switch (s.get(ConfigKey.SMTP_SECURITY).raw().strip().toLowerCase(java.util.Locale.ROOT)) {
+        SmtpSecurity security = switch (s.get(ConfigKey.SMTP_SECURITY).raw().strip().toLowerCase(Locale.ROOT)) {
             case "none" -> SmtpSecurity.NONE;
             case "starttls" -> SmtpSecurity.STARTTLS;
             case "smtps" -> SmtpSecurity.SMTPS;
@@ -203,7 +213,7 @@ public record PaperwireConfig(
         }
         try {
             return Optional.of(KeyFiles.trustStore(Path.of(file), s.get(ConfigKey.SMTP_TRUST_STORE_PASSWORD).raw()));
-        } catch (IOException | GeneralSecurityException | java.nio.file.InvalidPathException e) {
+        } catch (IOException | GeneralSecurityException | InvalidPathException e) {
             throw invalid(s, ConfigKey.SMTP_TRUST_STORE, "a readable PEM file of CA certificates or a PKCS#12 / JKS trust"
                     + " store (with smtp.trust-store-password), but " + KeyFiles.reason(e));
         }
@@ -223,10 +233,10 @@ public record PaperwireConfig(
         if (!missing.isEmpty()) {
             throw new ConfigException("DKIM needs all of mail.dkim.domain, mail.dkim.selector and"
                     + " mail.dkim.private-key-file, but " + missing.stream().map(k -> k.key() + " (" + k.envName() + ")")
-                    .collect(java.util.stream.Collectors.joining(" and ")) + (missing.size() == 1 ? " is" : " are")
+                    .collect(Collectors.joining(" and ")) + (missing.size() == 1 ? " is" : " are")
                     + " not set: set " + (missing.size() == 1 ? "it" : "them") + ", or unset the others to send unsigned mail");
         }
-        String domain = s.get(ConfigKey.MAIL_DKIM_DOMAIN).raw().strip().toLowerCase(java.util.Locale.ROOT);
+        String domain = s.get(ConfigKey.MAIL_DKIM_DOMAIN).raw().strip().toLowerCase(Locale.ROOT);
         if (domain.endsWith(".")) {
             domain = domain.substring(0, domain.length() - 1);
         }
@@ -247,7 +257,7 @@ public record PaperwireConfig(
         try {
             Path path = Path.of(file);
             return Optional.of(new DkimConfig(domain, selector, path.toAbsolutePath(), KeyFiles.dkimPrivateKey(path)));
-        } catch (IOException | GeneralSecurityException | java.nio.file.InvalidPathException e) {
+        } catch (IOException | GeneralSecurityException | InvalidPathException e) {
             throw invalid(s, ConfigKey.MAIL_DKIM_PRIVATE_KEY_FILE, "a readable, unencrypted RSA private key in PEM or"
                     + " DER (make one with 'openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out"
                     + " dkim.key'), but " + KeyFiles.reason(e));
@@ -255,10 +265,10 @@ public record PaperwireConfig(
     }
 
     private static DigestConfig digest(ConfigSources s) {
-        java.time.ZoneId zone;
+        ZoneId zone;
         try {
-            zone = java.time.ZoneId.of(s.get(ConfigKey.DIGEST_DEFAULT_TIME_ZONE).raw().strip());
-        } catch (java.time.DateTimeException e) {
+            zone = ZoneId.of(s.get(ConfigKey.DIGEST_DEFAULT_TIME_ZONE).raw().strip());
+        } catch (DateTimeException e) {
             throw invalid(s, ConfigKey.DIGEST_DEFAULT_TIME_ZONE, "an IANA time zone such as UTC or Europe/Berlin");
         }
         Period ttl = period(s, ConfigKey.SUBSCRIPTION_LINK_TTL);
@@ -302,7 +312,7 @@ public record PaperwireConfig(
         if (v.raw().isBlank()) {
             return "";
         }
-        int bytes = v.raw().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int bytes = v.raw().getBytes(StandardCharsets.UTF_8).length;
         if (bytes < MIN_SECRET_BYTES) {
             throw new ConfigException(key.key() + " (from " + v.origin() + ") is " + bytes + " bytes long; it must"
                     + " have at least " + MIN_SECRET_BYTES + " random bytes: set it to the output of"
@@ -313,11 +323,11 @@ public record PaperwireConfig(
         return v.raw();
     }
 
-    private static List<org.paperwire.web.Cidr> trustedProxies(ConfigSources s) {
-        List<org.paperwire.web.Cidr> blocks = new java.util.ArrayList<>();
+    private static List<Cidr> trustedProxies(ConfigSources s) {
+        List<Cidr> blocks = new ArrayList<>();
         for (String block : list(s, ConfigKey.WEB_TRUSTED_PROXIES)) {
             try {
-                blocks.add(org.paperwire.web.Cidr.parse(block));
+                blocks.add(Cidr.parse(block));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("invalid value '" + block + "' in " + ConfigKey.WEB_TRUSTED_PROXIES.key()
                         + " (from " + s.get(ConfigKey.WEB_TRUSTED_PROXIES).origin() + "): " + e.getMessage()
@@ -359,7 +369,7 @@ public record PaperwireConfig(
     }
 
     private static boolean bool(ConfigSources s, ConfigKey key) {
-        return switch (s.get(key).raw().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (s.get(key).raw().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on", "1" -> true;
             case "false", "no", "off", "0" -> false;
             default -> throw invalid(s, key, "true or false");
@@ -412,7 +422,7 @@ public record PaperwireConfig(
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
                 return uri;
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             // fall through
         }
         throw invalid(s, key, "an http:// or https:// URL");
@@ -455,8 +465,8 @@ public record PaperwireConfig(
 
     private static SearchConfig search(ConfigSources s) {
         String model = s.get(ConfigKey.SEARCH_EMBEDDING_MODEL).raw().strip();
-        if (org.paperwire.search.embed.EmbeddingModel.byId(model).isEmpty()) {
-            throw invalid(s, ConfigKey.SEARCH_EMBEDDING_MODEL, "one of " + org.paperwire.search.embed.EmbeddingModel.ids());
+        if (EmbeddingModel.byId(model).isEmpty()) {
+            throw invalid(s, ConfigKey.SEARCH_EMBEDDING_MODEL, "one of " + EmbeddingModel.ids());
         }
         return new SearchConfig(model,
                 integer(s, ConfigKey.SEARCH_EMBEDDING_THREADS, 1, 64),

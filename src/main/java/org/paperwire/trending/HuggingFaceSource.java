@@ -2,6 +2,7 @@ package org.paperwire.trending;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -84,7 +85,7 @@ public final class HuggingFaceSource implements HarvestSource {
             items = json.readTree(body.bytes());
         } catch (FetchException e) {
             throw new HarvestException(e.getMessage(), before, e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new HarvestException("GET " + uri + ": invalid JSON: " + e.getMessage(), before, e);
         }
         if (items == null || !items.isArray()) {

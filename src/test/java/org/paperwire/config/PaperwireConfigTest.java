@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Period;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,9 +151,9 @@ class PaperwireConfigTest {
 
     @Test
     void pendingSubscriptionsExpireAfterSevenDaysUnlessConfiguredOtherwise() {
-        assertThat(PaperwireConfig.from(ConfigSources.defaults()).digest().pendingTtl()).isEqualTo(java.time.Period.ofDays(7));
+        assertThat(PaperwireConfig.from(ConfigSources.defaults()).digest().pendingTtl()).isEqualTo(Period.ofDays(7));
         assertThat(PaperwireConfig.from(ConfigSources.load(null, Map.of("PAPERWIRE_SUBSCRIPTION_PENDING_TTL", "P2D"),
-                Map.of())).digest().pendingTtl()).isEqualTo(java.time.Period.ofDays(2));
+                Map.of())).digest().pendingTtl()).isEqualTo(Period.ofDays(2));
         assertThatThrownBy(() -> PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.SUBSCRIPTION_PENDING_TTL, "P0D")))
                 .hasMessageContaining("subscription.pending-ttl").hasMessageContaining("greater than zero");
     }

@@ -3,6 +3,7 @@ package org.paperwire.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,7 +82,7 @@ class CrashRecoveryTest {
 
             Process second = digestRun(sink.port());
             assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(second.exitValue()).as(java.nio.file.Files.readString(lastLog)).isZero();
+            assertThat(second.exitValue()).as(Files.readString(lastLog)).isZero();
         }
         Map<String, Set<String>> idsByRecipient = new ConcurrentHashMap<>();
         for (Received r : received) {

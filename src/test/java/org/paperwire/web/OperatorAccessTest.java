@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -168,7 +169,7 @@ class OperatorAccessTest {
         return NetworkInterface.networkInterfaces().filter(i -> {
             try {
                 return i.isUp() && !i.isLoopback();
-            } catch (java.net.SocketException e) {
+            } catch (SocketException e) {
                 return false;
             }
         }).flatMap(NetworkInterface::inetAddresses).filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
