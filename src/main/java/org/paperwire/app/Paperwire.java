@@ -3,8 +3,10 @@ package org.paperwire.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.paperwire.config.KnownIds;
 import org.paperwire.config.PaperwireConfig;
 import org.paperwire.db.Database;
 import org.paperwire.digest.AuthorSource;
@@ -23,7 +25,9 @@ import org.paperwire.ingest.HarvestSource;
 import org.paperwire.ingest.PaperIngestor;
 import org.paperwire.ingest.SourceStatusStore;
 import org.paperwire.ingest.SqliteSourceStatusStore;
+import org.paperwire.ingest.arxiv.ArxivApiSource;
 import org.paperwire.ingest.arxiv.ArxivSources;
+import org.paperwire.ingest.arxiv.OaiPmhSource;
 import org.paperwire.ingest.bulk.BulkImporter;
 import org.paperwire.ingest.http.PoliteFetcher;
 import org.paperwire.ingest.http.Sleeper;
@@ -193,6 +197,12 @@ public final class Paperwire implements AutoCloseable {
      */
     public static Duration sendStopWait(PaperwireConfig config) {
         return config.mail().timeout().multipliedBy(2);
+    }
+
+    /** The ids config accepts for the embedding model and the harvest sources: those this build has. */
+    public static KnownIds knownIds() {
+        return new KnownIds(Arrays.stream(EmbeddingModel.values()).map(EmbeddingModel::id).toList(),
+                List.of(OaiPmhSource.NAME, ArxivApiSource.NAME, HuggingFaceSource.NAME));
     }
 
     public DigestMails digestMails() {

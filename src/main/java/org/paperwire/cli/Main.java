@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.paperwire.app.Paperwire;
 import org.paperwire.config.ConfigException;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
@@ -43,7 +44,7 @@ public final class Main {
         Map<String, String> env = System.getenv();
         Path file = configFile != null ? configFile
                 : env.containsKey("PAPERWIRE_CONFIG") ? Path.of(env.get("PAPERWIRE_CONFIG")) : null;
-        return PaperwireConfig.from(ConfigSources.load(file, env, flags));
+        return PaperwireConfig.from(ConfigSources.load(file, env, flags), Paperwire.knownIds());
     }
 
     /** Lucene announces its vector backend through java.util.logging on every start; keep stderr for what matters. */

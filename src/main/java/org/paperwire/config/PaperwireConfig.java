@@ -21,16 +21,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.paperwire.ingest.arxiv.ArxivApiSource;
-import org.paperwire.ingest.arxiv.OaiPmhSource;
 import org.paperwire.mail.KeyFiles;
 import org.paperwire.mail.Mailbox;
-import org.paperwire.search.embed.EmbeddingModel;
-import org.paperwire.trending.HuggingFaceSource;
-import org.paperwire.web.Cidr;
+import org.paperwire.net.Cidr;
 
 /**
- * The whole typed configuration, validated once at start-up. Build it with {@link #from(ConfigSources)};
+ * The whole typed configuration, validated once at start-up. Build it with {@link #from(ConfigSources, KnownIds)};
  * an invalid value throws a {@link ConfigException} naming the key, its origin and the fix.
  */
 public record PaperwireConfig(
@@ -158,18 +154,16 @@ public record PaperwireConfig(
             boolean backgroundEmbedding,
             Duration followInterval) {}
 
-    /** Names {@code harvest.sources} accepts: those the harvest sources call themselves. */
-    public static final List<String> KNOWN_SOURCES = List.of(OaiPmhSource.NAME, ArxivApiSource.NAME,
-            HuggingFaceSource.NAME);
     private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z-]*(\\.[A-Za-z][A-Za-z-]*)?");
 
-    public static PaperwireConfig from(ConfigSources s) {
+    /** Reads and validates every key; {@code known} lists the ids that keys naming a model or a source may use. */
+    public static PaperwireConfig from(ConfigSources s, KnownIds known) {
         int port = integer(s, ConfigKey.PORT, 0, 65535);
         String publicUrl = s.get(ConfigKey.PUBLIC_URL).raw();
         URI publicUri = publicUrl.isBlank() ? URI.create("http://localhost:" + port) : httpUrl(s, ConfigKey.PUBLIC_URL);
         HarvestConfig harvest = new HarvestConfig(
                 bool(s, ConfigKey.HARVEST_ENABLED),
-                sources(s),
+                sources(s, known.harvestSources()),
                 categories(s),
                 positiveDuration(s, ConfigKey.HARVEST_INTERVAL),
                 positiveDuration(s, ConfigKey.HARVEST_RETRY_DELAY),
@@ -184,7 +178,7 @@ public record PaperwireConfig(
                 duration(s, ConfigKey.ARXIV_MAX_RETRY_AFTER),
                 integer(s, ConfigKey.HTTP_ATTEMPTS, 1, 20),
                 positiveDuration(s, ConfigKey.HTTP_TIMEOUT));
-        return new PaperwireConfig(path(s, ConfigKey.DATA_DIR), port, stripSlash(publicUri), harvest, arxiv, search(s),
+        return new PaperwireConfig(path(s, ConfigKey.DATA_DIR), port, stripSlash(publicUri), harvest, arxiv, search(s, known.embeddingModels()),
                 huggingFace(s), trending(s), web(s), mail(s), digest(s));
     }
 
@@ -445,11 +439,11 @@ public record PaperwireConfig(
         return Arrays.stream(s.get(key).raw().split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
     }
 
-    private static List<String> sources(ConfigSources s) {
+    private static List<String> sources(ConfigSources s, List<String> known) {
         List<String> sources = list(s, ConfigKey.HARVEST_SOURCES);
         for (String source : sources) {
-            if (!KNOWN_SOURCES.contains(source)) {
-                throw invalid(s, ConfigKey.HARVEST_SOURCES, "a comma-separated list of " + KNOWN_SOURCES);
+            if (!known.contains(source)) {
+                throw invalid(s, ConfigKey.HARVEST_SOURCES, "a comma-separated list of " + known);
             }
         }
         return sources;
@@ -463,10 +457,10 @@ public record PaperwireConfig(
         return categories;
     }
 
-    private static SearchConfig search(ConfigSources s) {
+    private static SearchConfig search(ConfigSources s, List<String> knownModels) {
         String model = s.get(ConfigKey.SEARCH_EMBEDDING_MODEL).raw().strip();
-        if (EmbeddingModel.byId(model).isEmpty()) {
-            throw invalid(s, ConfigKey.SEARCH_EMBEDDING_MODEL, "one of " + EmbeddingModel.ids());
+        if (!knownModels.contains(model)) {
+            throw invalid(s, ConfigKey.SEARCH_EMBEDDING_MODEL, "one of " + String.join(", ", knownModels));
         }
         return new SearchConfig(model,
                 integer(s, ConfigKey.SEARCH_EMBEDDING_THREADS, 1, 64),

@@ -23,6 +23,8 @@ import org.paperwire.mail.MailException;
 import org.paperwire.mail.MailMessage;
 import org.paperwire.mail.Mailer;
 import org.paperwire.schedule.Backoff;
+import org.paperwire.subscription.DigestPeriod;
+import org.paperwire.subscription.DigestSchedule;
 import org.paperwire.subscription.Preferences.Frequency;
 import org.paperwire.subscription.Subscriber;
 import org.paperwire.subscription.SubscriberStore;

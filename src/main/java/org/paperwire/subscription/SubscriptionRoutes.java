@@ -16,7 +16,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.paperwire.digest.DigestSchedule;
 import org.paperwire.subscription.Preferences.Frequency;
 import org.paperwire.subscription.SubscriptionPages.Manage;
 import org.paperwire.subscription.SubscriptionPages.Notice;

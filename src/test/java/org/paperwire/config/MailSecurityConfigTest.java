@@ -34,7 +34,7 @@ class MailSecurityConfigTest {
     static PaperwireConfig load(Map<String, String> env) {
         Map<String, String> all = new HashMap<>(Map.of("PAPERWIRE_MAIL_FROM", "Paperwire <digest@papers.example.org>"));
         all.putAll(env);
-        return PaperwireConfig.from(ConfigSources.load(null, all, Map.of()));
+        return TestConfigs.from(ConfigSources.load(null, all, Map.of()));
     }
 
     static Map<String, String> dkim(String domain, Path key) {

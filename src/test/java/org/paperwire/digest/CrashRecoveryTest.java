@@ -25,6 +25,7 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.mail.SmtpSink;
 import org.paperwire.paper.Paper;
 import org.paperwire.subscription.Preferences;
@@ -52,7 +53,7 @@ class CrashRecoveryTest {
     @Test
     void aDigestRunKilledMidSendLosesNothingAndSendsEachDigestOnce() throws Exception {
         Instant now = Instant.now(); // the child processes use the real clock
-        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.DATA_DIR, dir.toString()));
+        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults().with(ConfigKey.DATA_DIR, dir.toString()));
         try (Paperwire app = new Paperwire(config, Clock.fixed(now, ZoneOffset.UTC))) {
             List<Paper> papers = new ArrayList<>();
             for (int i = 0; i < 5; i++) {

@@ -17,6 +17,7 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.mail.SmtpSink;
 import org.paperwire.subscription.Preferences;
 import org.paperwire.subscription.Subscriber;
@@ -37,7 +38,7 @@ class DeliveryFailureTest {
         try (SmtpSink sink = new SmtpSink(Duration.ZERO, null, rcpt -> rcpt.contains("gone@")
                 ? "550 5.1.1 no such user" : rcpt.contains("busy@") && busy.get() ? "451 4.3.0 try again later" : "250 ok")) {
             MutableClock clock = new MutableClock(Instant.parse("2026-06-30T12:00:00Z"));
-            PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
+            PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
                     .with(ConfigKey.DATA_DIR, dir.toString())
                     .with(ConfigKey.SMTP_HOST, "127.0.0.1").with(ConfigKey.SMTP_PORT, Integer.toString(sink.port()))
                     .with(ConfigKey.SMTP_SECURITY, "none").with(ConfigKey.DIGEST_RETRY_DELAY, "PT2M"));
@@ -82,7 +83,7 @@ class DeliveryFailureTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort(); // closed again at once: connecting is refused
         }
-        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
+        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
                 .with(ConfigKey.DATA_DIR, other.toString())
                 .with(ConfigKey.SMTP_HOST, "127.0.0.1").with(ConfigKey.SMTP_PORT, Integer.toString(closedPort))
                 .with(ConfigKey.SMTP_SECURITY, "none"));

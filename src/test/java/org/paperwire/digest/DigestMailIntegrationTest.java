@@ -29,6 +29,7 @@ import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.paper.Paper;
 import org.paperwire.subscription.Preferences;
 import org.paperwire.subscription.Subscriber;
@@ -57,7 +58,7 @@ class DigestMailIntegrationTest {
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         clock = new MutableClock(Instant.parse("2026-06-30T10:00:00Z"));
-        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
+        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
                 .with(ConfigKey.DATA_DIR, dir.toString())
                 .with(ConfigKey.PUBLIC_URL, PUBLIC)
                 .with(ConfigKey.SMTP_HOST, "127.0.0.1")

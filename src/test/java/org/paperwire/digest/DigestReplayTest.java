@@ -37,6 +37,7 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.ingest.bulk.ImportOptions;
 import org.paperwire.ingest.bulk.ImportProgress;
 import org.paperwire.paper.Paper;
@@ -62,7 +63,7 @@ class DigestReplayTest {
     void threeDaysOfListingsGiveOnTopicDigestsWithoutRepeats() throws Exception {
         Path listings = SharedData.path("arxiv/daily-arxiv-ai-enhanced/data");
         MutableClock clock = new MutableClock(LocalDate.parse(DAYS.getFirst()).atTime(6, 0).toInstant(ZoneOffset.UTC));
-        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.DATA_DIR, dir.toString())
+        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults().with(ConfigKey.DATA_DIR, dir.toString())
                 .with(ConfigKey.PUBLIC_URL, "https://papers.example.org")
                 .with(ConfigKey.SEARCH_BACKGROUND_EMBEDDING, "false"));
         Map<String, String> who = new HashMap<>();

@@ -33,6 +33,7 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.db.Database;
 import org.paperwire.mail.MailException;
 import org.paperwire.mail.MailMessage;
@@ -72,7 +73,7 @@ class OutboxGuaranteesTest {
     }
 
     PaperwireConfig config() {
-        return PaperwireConfig.from(ConfigSources.defaults()
+        return TestConfigs.from(ConfigSources.defaults()
                 .with(ConfigKey.DATA_DIR, dir.toString())
                 .with(ConfigKey.PUBLIC_URL, "https://papers.example.org")
                 .with(ConfigKey.SMTP_HOST, "127.0.0.1")

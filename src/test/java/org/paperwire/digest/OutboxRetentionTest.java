@@ -15,6 +15,7 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.mail.SmtpSink;
 import org.paperwire.subscription.Preferences;
 import org.paperwire.subscription.Subscriber;
@@ -29,7 +30,7 @@ class OutboxRetentionTest {
     void theTextOfDigestsOlderThanKeepMailIsDroppedAndTheirPeriodsAreNeverSentAgain() throws Exception {
         try (SmtpSink sink = new SmtpSink(Duration.ZERO, null, rcpt -> "250 ok")) {
             MutableClock clock = new MutableClock(Instant.parse("2026-06-30T12:00:00Z"));
-            PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
+            PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
                     .with(ConfigKey.DATA_DIR, dir.toString())
                     .with(ConfigKey.SMTP_HOST, "127.0.0.1").with(ConfigKey.SMTP_PORT, Integer.toString(sink.port()))
                     .with(ConfigKey.SMTP_SECURITY, "none").with(ConfigKey.DIGEST_KEEP_MAIL, "P30D"));

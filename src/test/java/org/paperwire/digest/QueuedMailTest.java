@@ -20,6 +20,7 @@ import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.web.WebServer;
 
 /**
@@ -35,7 +36,7 @@ class QueuedMailTest {
     @Test
     void aKnownAddressIsAnsweredBeforeTheSmtpServerAnswersAndTheSenderDeliversTheMailAtOnce() throws Exception {
         try (HeldSmtpServer smtp = new HeldSmtpServer()) {
-            PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
+            PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
                     .with(ConfigKey.DATA_DIR, dir.toString())
                     .with(ConfigKey.PUBLIC_URL, "https://papers.example.org")
                     .with(ConfigKey.SMTP_HOST, "127.0.0.1").with(ConfigKey.SMTP_PORT, Integer.toString(smtp.port()))

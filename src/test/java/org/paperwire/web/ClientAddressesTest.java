@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.paperwire.net.Cidr;
 import org.junit.jupiter.api.Test;
 
 /** Issue 9, finding 2: which address is the client, and which addresses share a network. */

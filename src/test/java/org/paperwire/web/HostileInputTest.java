@@ -32,6 +32,7 @@ import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.ingest.bulk.ImportOptions;
 import org.paperwire.ingest.bulk.ImportProgress;
 
@@ -53,7 +54,7 @@ class HostileInputTest {
 
     @BeforeAll
     static void start() {
-        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
+        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
                 .with(ConfigKey.DATA_DIR, dir.toString())
                 .with(ConfigKey.WEB_VOTES_PER_MINUTE, "100000")
                 .with(ConfigKey.WEB_PREVIEWS_PER_MINUTE, "100000")
