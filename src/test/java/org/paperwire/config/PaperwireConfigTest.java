@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.ingest.arxiv.ArxivApiSource;
 import org.paperwire.ingest.arxiv.OaiPmhSource;
-import org.paperwire.trending.HuggingFaceSource;
+import org.paperwire.ingest.huggingface.HuggingFaceSource;
 
 class PaperwireConfigTest {
     @TempDir

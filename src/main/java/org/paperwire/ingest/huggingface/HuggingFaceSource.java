@@ -1,4 +1,4 @@
-package org.paperwire.trending;
+package org.paperwire.ingest.huggingface;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +23,7 @@ import org.paperwire.ingest.http.HttpBody;
 import org.paperwire.ingest.http.PoliteFetcher;
 import org.paperwire.paper.ArxivId;
 import org.paperwire.paper.Paper;
+import org.paperwire.trending.SignalStore;
 
 /**
  * Harvests Hugging Face daily papers ({@code /api/daily_papers?date=YYYY-MM-DD}): upvotes, the linked GitHub
