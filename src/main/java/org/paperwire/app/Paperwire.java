@@ -3,8 +3,10 @@ package org.paperwire.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.paperwire.config.KnownIds;
 import org.paperwire.config.PaperwireConfig;
 import org.paperwire.db.Database;
 import org.paperwire.digest.AuthorSource;
@@ -23,10 +25,13 @@ import org.paperwire.ingest.HarvestSource;
 import org.paperwire.ingest.PaperIngestor;
 import org.paperwire.ingest.SourceStatusStore;
 import org.paperwire.ingest.SqliteSourceStatusStore;
+import org.paperwire.ingest.arxiv.ArxivApiSource;
 import org.paperwire.ingest.arxiv.ArxivSources;
+import org.paperwire.ingest.arxiv.OaiPmhSource;
 import org.paperwire.ingest.bulk.BulkImporter;
 import org.paperwire.ingest.http.PoliteFetcher;
 import org.paperwire.ingest.http.Sleeper;
+import org.paperwire.ingest.huggingface.HuggingFaceSource;
 import org.paperwire.mail.Mailer;
 import org.paperwire.mail.Mailers;
 import org.paperwire.paper.PaperStore;
@@ -46,7 +51,6 @@ import org.paperwire.subscription.Links;
 import org.paperwire.subscription.Preferences;
 import org.paperwire.subscription.SubscriberStore;
 import org.paperwire.subscription.SubscriptionService;
-import org.paperwire.trending.HuggingFaceSource;
 import org.paperwire.trending.SignalStore;
 import org.paperwire.trending.SqliteSignalStore;
 import org.paperwire.trending.TrendingFormula;
@@ -54,6 +58,7 @@ import org.paperwire.trending.TrendingService;
 import org.paperwire.trending.ViewCounter;
 import org.paperwire.trending.VoteService;
 import org.paperwire.web.Secrets;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: builds the store, services and harvest sources from one validated configuration.
@@ -190,8 +195,14 @@ public final class Paperwire implements AutoCloseable {
      * How long shutdown waits for the sends under way to finish and be recorded before the database closes:
      * two SMTP timeouts (waiting for a connection, then the slowest reply).
      */
-    public static java.time.Duration sendStopWait(PaperwireConfig config) {
+    public static Duration sendStopWait(PaperwireConfig config) {
         return config.mail().timeout().multipliedBy(2);
+    }
+
+    /** The ids config accepts for the embedding model and the harvest sources: those this build has. */
+    public static KnownIds knownIds() {
+        return new KnownIds(Arrays.stream(EmbeddingModel.values()).map(EmbeddingModel::id).toList(),
+                List.of(OaiPmhSource.NAME, ArxivApiSource.NAME, HuggingFaceSource.NAME));
     }
 
     public DigestMails digestMails() {
@@ -241,7 +252,7 @@ public final class Paperwire implements AutoCloseable {
         try {
             views.flush();
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Paperwire.class).warn("could not write page views; will retry", e);
+            LoggerFactory.getLogger(Paperwire.class).warn("could not write page views; will retry", e);
         }
     }
 
@@ -249,7 +260,7 @@ public final class Paperwire implements AutoCloseable {
         try {
             subscriptions().deleteExpiredPending();
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Paperwire.class).warn("could not delete expired pending subscriptions;"
+            LoggerFactory.getLogger(Paperwire.class).warn("could not delete expired pending subscriptions;"
                     + " will retry in an hour", e);
         }
     }
@@ -262,7 +273,7 @@ public final class Paperwire implements AutoCloseable {
     private HuggingFaceSource huggingFace(PaperwireConfig config, Clock clock) {
         PoliteFetcher fetcher = new PoliteFetcher(PoliteFetcher.defaultClient(config.arxiv().httpTimeout()),
                 new PoliteFetcher.Settings(config.huggingFace().requestInterval(), config.arxiv().maxRetryAfter(),
-                        config.arxiv().httpAttempts(), config.arxiv().httpTimeout(), java.time.Duration.ofSeconds(5)),
+                        config.arxiv().httpAttempts(), config.arxiv().httpTimeout(), Duration.ofSeconds(5)),
                 clock, Sleeper.SYSTEM);
         return new HuggingFaceSource(fetcher, config.huggingFace().url(), ingestor, signals, clock,
                 config.harvest().initialLookback());

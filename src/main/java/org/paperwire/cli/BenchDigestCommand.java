@@ -85,7 +85,7 @@ final class BenchDigestCommand implements Callable<Integer> {
                     .with(ConfigKey.DATA_DIR, dir.toString())
                     .with(ConfigKey.SMTP_HOST, "127.0.0.1").with(ConfigKey.SMTP_PORT, Integer.toString(sink.port()))
                     .with(ConfigKey.SMTP_SECURITY, "none").with(ConfigKey.SMTP_CONNECTIONS, Integer.toString(connections))
-                    .with(ConfigKey.SEARCH_BACKGROUND_EMBEDDING, "false"));
+                    .with(ConfigKey.SEARCH_BACKGROUND_EMBEDDING, "false"), Paperwire.knownIds());
             Clock clock = Clock.fixed(day.plusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
             try (Paperwire app = new Paperwire(config, clock)) {
                 print(run(app));

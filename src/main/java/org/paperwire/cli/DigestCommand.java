@@ -9,6 +9,7 @@ import org.paperwire.digest.Digest;
 import org.paperwire.digest.DigestItem;
 import org.paperwire.digest.DigestMails;
 import org.paperwire.digest.DigestRunner;
+import org.paperwire.search.index.IndexLockedException;
 import org.paperwire.subscription.EmailAddress;
 import org.paperwire.web.Json;
 import picocli.CommandLine.Command;
@@ -99,7 +100,7 @@ final class DigestCommand {
                             Math.min(waiting, NEWEST_TO_EMBED), waiting);
                     app.search().embeddings().drain(NEWEST_TO_EMBED);
                 }
-            } catch (org.paperwire.search.index.IndexLockedException e) {
+            } catch (IndexLockedException e) {
                 throw new UserError("the search index is in use by a running 'paperwire serve', which sends digests"
                         + " itself at each subscriber's hour; stop it to run digests from the command line");
             }

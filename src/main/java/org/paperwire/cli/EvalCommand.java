@@ -1,5 +1,6 @@
 package org.paperwire.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,7 @@ final class EvalCommand implements Callable<Integer> {
         if (json) {
             try {
                 System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.toJson()));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
             return;

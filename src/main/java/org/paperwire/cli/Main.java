@@ -1,12 +1,19 @@
 package org.paperwire.cli;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.paperwire.app.Paperwire;
 import org.paperwire.config.ConfigException;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.db.StoreException;
+import org.paperwire.search.index.IndexLockedException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,15 +44,15 @@ public final class Main {
         Map<String, String> env = System.getenv();
         Path file = configFile != null ? configFile
                 : env.containsKey("PAPERWIRE_CONFIG") ? Path.of(env.get("PAPERWIRE_CONFIG")) : null;
-        return PaperwireConfig.from(ConfigSources.load(file, env, flags));
+        return PaperwireConfig.from(ConfigSources.load(file, env, flags), Paperwire.knownIds());
     }
 
     /** Lucene announces its vector backend through java.util.logging on every start; keep stderr for what matters. */
-    private static final java.util.logging.Logger LUCENE_VECTORS =
-            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+    private static final Logger LUCENE_VECTORS =
+            Logger.getLogger("org.apache.lucene.internal.vectorization");
 
     public static void main(String[] args) {
-        LUCENE_VECTORS.setLevel(java.util.logging.Level.WARNING);
+        LUCENE_VECTORS.setLevel(Level.WARNING);
         System.exit(run(args));
     }
 
@@ -57,12 +64,12 @@ public final class Main {
                 cmd.getErr().println("paperwire: " + e.getMessage());
                 return 2;
             }
-            if (e instanceof org.paperwire.search.index.IndexLockedException
-                    || e instanceof java.io.UncheckedIOException || e instanceof org.paperwire.db.StoreException) {
+            if (e instanceof IndexLockedException
+                    || e instanceof UncheckedIOException || e instanceof StoreException) {
                 cmd.getErr().println("paperwire: " + e.getMessage()); // the message says what to do
             } else {
                 // a bug of ours: the trace goes to the log at DEBUG (PAPERWIRE_LOG_LEVEL=DEBUG), not to the user
-                org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed unexpectedly", e);
+                LoggerFactory.getLogger(Main.class).debug("command failed unexpectedly", e);
                 cmd.getErr().println("paperwire: unexpected error: " + (e.getMessage() == null
                         ? e.getClass().getSimpleName() : e.getMessage()) + " (PAPERWIRE_LOG_LEVEL=DEBUG shows details)");
             }

@@ -1,5 +1,6 @@
 package org.paperwire.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ final class ReportPrinter {
             }
             try {
                 out.println(JSON.writeValueAsString(m));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
             return;

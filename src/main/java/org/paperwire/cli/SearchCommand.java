@@ -3,6 +3,7 @@ package org.paperwire.cli;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paperwire.app.Paperwire;
@@ -59,7 +60,7 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SearchMode searchMode = SearchMode.byId(mode).orElseThrow(() -> new UserError("unknown --mode '" + mode
                 + "'; use hybrid, keyword or semantic"));
-        SearchSort order = switch (sort.toLowerCase(java.util.Locale.ROOT)) {
+        SearchSort order = switch (sort.toLowerCase(Locale.ROOT)) {
             case "relevance" -> SearchSort.RELEVANCE;
             case "date" -> SearchSort.DATE;
             default -> throw new UserError("unknown --sort '" + sort + "'; use relevance or date");

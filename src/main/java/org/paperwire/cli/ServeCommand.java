@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.paperwire.app.Paperwire;
 import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
@@ -48,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 // the sends under way may take up to sendStopWait to finish; the rest closes in seconds
                 closed.await(Paperwire.sendStopWait(config).toSeconds() + 30,
-                        java.util.concurrent.TimeUnit.SECONDS);
+                        TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paperwire.app.Paperwire;
@@ -145,8 +146,8 @@ final class SubscribersCommand {
                 for (Subscriber s : all) {
                     var p = s.preferences();
                     System.out.printf("%-32s %-12s %-7s %02d:00 %-16s max %-3d %s%n", s.email(),
-                            s.status().name().toLowerCase(java.util.Locale.ROOT),
-                            p.frequency().name().toLowerCase(java.util.Locale.ROOT), p.hour(), p.zone().getId(),
+                            s.status().name().toLowerCase(Locale.ROOT),
+                            p.frequency().name().toLowerCase(Locale.ROOT), p.hour(), p.zone().getId(),
                             p.maxPerEmail(), String.join("; ", s.topics().stream().map(Topic::label).toList()));
                 }
                 System.out.println(all.size() + " subscribers");

@@ -2,25 +2,31 @@ package org.paperwire.config;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.interfaces.RSAPrivateKey;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.paperwire.ingest.arxiv.ArxivApiSource;
-import org.paperwire.ingest.arxiv.OaiPmhSource;
+import java.util.stream.Collectors;
 import org.paperwire.mail.KeyFiles;
 import org.paperwire.mail.Mailbox;
-import org.paperwire.trending.HuggingFaceSource;
+import org.paperwire.net.Cidr;
 
 /**
- * The whole typed configuration, validated once at start-up. Build it with {@link #from(ConfigSources)};
+ * The whole typed configuration, validated once at start-up. Build it with {@link #from(ConfigSources, KnownIds)};
  * an invalid value throws a {@link ConfigException} naming the key, its origin and the fix.
  */
 public record PaperwireConfig(
@@ -84,7 +90,7 @@ public record PaperwireConfig(
      *
      * @param minSimilarity lowest query-paper cosine similarity that makes a paper a saved search's match
      */
-    public record DigestConfig(boolean enabled, int defaultHour, java.time.ZoneId defaultZone, double minSimilarity,
+    public record DigestConfig(boolean enabled, int defaultHour, ZoneId defaultZone, double minSimilarity,
             Duration retryDelay, int maxAttempts, Period linkTtl, int subscribesPerClientPerHour,
             Duration mailInterval, Period keepMail, Period pendingTtl) {}
 
@@ -103,7 +109,7 @@ public record PaperwireConfig(
      * @param trustedProxies the blocks whose forwarding headers name the client (see {@code ClientAddresses})
      */
     public record WebConfig(String secret, int votesPerMinute, String adminToken,
-            List<org.paperwire.web.Cidr> trustedProxies, int votesPerNetworkPerPaper, int viewsPerNetworkPerPaper,
+            List<Cidr> trustedProxies, int votesPerNetworkPerPaper, int viewsPerNetworkPerPaper,
             int previewsPerMinute) {
         @Override
         public String toString() { // never print the secrets
@@ -148,18 +154,16 @@ public record PaperwireConfig(
             boolean backgroundEmbedding,
             Duration followInterval) {}
 
-    /** Names {@code harvest.sources} accepts: those the harvest sources call themselves. */
-    public static final List<String> KNOWN_SOURCES = List.of(OaiPmhSource.NAME, ArxivApiSource.NAME,
-            HuggingFaceSource.NAME);
     private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z-]*(\\.[A-Za-z][A-Za-z-]*)?");
 
-    public static PaperwireConfig from(ConfigSources s) {
+    /** Reads and validates every key; {@code known} lists the ids that keys naming a model or a source may use. */
+    public static PaperwireConfig from(ConfigSources s, KnownIds known) {
         int port = integer(s, ConfigKey.PORT, 0, 65535);
         String publicUrl = s.get(ConfigKey.PUBLIC_URL).raw();
         URI publicUri = publicUrl.isBlank() ? URI.create("http://localhost:" + port) : httpUrl(s, ConfigKey.PUBLIC_URL);
         HarvestConfig harvest = new HarvestConfig(
                 bool(s, ConfigKey.HARVEST_ENABLED),
-                sources(s),
+                sources(s, known.harvestSources()),
                 categories(s),
                 positiveDuration(s, ConfigKey.HARVEST_INTERVAL),
                 positiveDuration(s, ConfigKey.HARVEST_RETRY_DELAY),
@@ -174,12 +178,12 @@ public record PaperwireConfig(
                 duration(s, ConfigKey.ARXIV_MAX_RETRY_AFTER),
                 integer(s, ConfigKey.HTTP_ATTEMPTS, 1, 20),
                 positiveDuration(s, ConfigKey.HTTP_TIMEOUT));
-        return new PaperwireConfig(path(s, ConfigKey.DATA_DIR), port, stripSlash(publicUri), harvest, arxiv, search(s),
+        return new PaperwireConfig(path(s, ConfigKey.DATA_DIR), port, stripSlash(publicUri), harvest, arxiv, search(s, known.embeddingModels()),
                 huggingFace(s), trending(s), web(s), mail(s), digest(s));
     }
 
     private static MailConfig mail(ConfigSources s) {
-        SmtpSecurity security = switch (s.get(ConfigKey.SMTP_SECURITY).raw().strip().toLowerCase(java.util.Locale.ROOT)) {
+        SmtpSecurity security = switch (s.get(ConfigKey.SMTP_SECURITY).raw().strip().toLowerCase(Locale.ROOT)) {
             case "none" -> SmtpSecurity.NONE;
             case "starttls" -> SmtpSecurity.STARTTLS;
             case "smtps" -> SmtpSecurity.SMTPS;
@@ -203,7 +207,7 @@ public record PaperwireConfig(
         }
         try {
             return Optional.of(KeyFiles.trustStore(Path.of(file), s.get(ConfigKey.SMTP_TRUST_STORE_PASSWORD).raw()));
-        } catch (IOException | GeneralSecurityException | java.nio.file.InvalidPathException e) {
+        } catch (IOException | GeneralSecurityException | InvalidPathException e) {
             throw invalid(s, ConfigKey.SMTP_TRUST_STORE, "a readable PEM file of CA certificates or a PKCS#12 / JKS trust"
                     + " store (with smtp.trust-store-password), but " + KeyFiles.reason(e));
         }
@@ -223,10 +227,10 @@ public record PaperwireConfig(
         if (!missing.isEmpty()) {
             throw new ConfigException("DKIM needs all of mail.dkim.domain, mail.dkim.selector and"
                     + " mail.dkim.private-key-file, but " + missing.stream().map(k -> k.key() + " (" + k.envName() + ")")
-                    .collect(java.util.stream.Collectors.joining(" and ")) + (missing.size() == 1 ? " is" : " are")
+                    .collect(Collectors.joining(" and ")) + (missing.size() == 1 ? " is" : " are")
                     + " not set: set " + (missing.size() == 1 ? "it" : "them") + ", or unset the others to send unsigned mail");
         }
-        String domain = s.get(ConfigKey.MAIL_DKIM_DOMAIN).raw().strip().toLowerCase(java.util.Locale.ROOT);
+        String domain = s.get(ConfigKey.MAIL_DKIM_DOMAIN).raw().strip().toLowerCase(Locale.ROOT);
         if (domain.endsWith(".")) {
             domain = domain.substring(0, domain.length() - 1);
         }
@@ -247,7 +251,7 @@ public record PaperwireConfig(
         try {
             Path path = Path.of(file);
             return Optional.of(new DkimConfig(domain, selector, path.toAbsolutePath(), KeyFiles.dkimPrivateKey(path)));
-        } catch (IOException | GeneralSecurityException | java.nio.file.InvalidPathException e) {
+        } catch (IOException | GeneralSecurityException | InvalidPathException e) {
             throw invalid(s, ConfigKey.MAIL_DKIM_PRIVATE_KEY_FILE, "a readable, unencrypted RSA private key in PEM or"
                     + " DER (make one with 'openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out"
                     + " dkim.key'), but " + KeyFiles.reason(e));
@@ -255,10 +259,10 @@ public record PaperwireConfig(
     }
 
     private static DigestConfig digest(ConfigSources s) {
-        java.time.ZoneId zone;
+        ZoneId zone;
         try {
-            zone = java.time.ZoneId.of(s.get(ConfigKey.DIGEST_DEFAULT_TIME_ZONE).raw().strip());
-        } catch (java.time.DateTimeException e) {
+            zone = ZoneId.of(s.get(ConfigKey.DIGEST_DEFAULT_TIME_ZONE).raw().strip());
+        } catch (DateTimeException e) {
             throw invalid(s, ConfigKey.DIGEST_DEFAULT_TIME_ZONE, "an IANA time zone such as UTC or Europe/Berlin");
         }
         Period ttl = period(s, ConfigKey.SUBSCRIPTION_LINK_TTL);
@@ -302,7 +306,7 @@ public record PaperwireConfig(
         if (v.raw().isBlank()) {
             return "";
         }
-        int bytes = v.raw().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int bytes = v.raw().getBytes(StandardCharsets.UTF_8).length;
         if (bytes < MIN_SECRET_BYTES) {
             throw new ConfigException(key.key() + " (from " + v.origin() + ") is " + bytes + " bytes long; it must"
                     + " have at least " + MIN_SECRET_BYTES + " random bytes: set it to the output of"
@@ -313,11 +317,11 @@ public record PaperwireConfig(
         return v.raw();
     }
 
-    private static List<org.paperwire.web.Cidr> trustedProxies(ConfigSources s) {
-        List<org.paperwire.web.Cidr> blocks = new java.util.ArrayList<>();
+    private static List<Cidr> trustedProxies(ConfigSources s) {
+        List<Cidr> blocks = new ArrayList<>();
         for (String block : list(s, ConfigKey.WEB_TRUSTED_PROXIES)) {
             try {
-                blocks.add(org.paperwire.web.Cidr.parse(block));
+                blocks.add(Cidr.parse(block));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("invalid value '" + block + "' in " + ConfigKey.WEB_TRUSTED_PROXIES.key()
                         + " (from " + s.get(ConfigKey.WEB_TRUSTED_PROXIES).origin() + "): " + e.getMessage()
@@ -359,7 +363,7 @@ public record PaperwireConfig(
     }
 
     private static boolean bool(ConfigSources s, ConfigKey key) {
-        return switch (s.get(key).raw().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (s.get(key).raw().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on", "1" -> true;
             case "false", "no", "off", "0" -> false;
             default -> throw invalid(s, key, "true or false");
@@ -412,7 +416,7 @@ public record PaperwireConfig(
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
                 return uri;
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             // fall through
         }
         throw invalid(s, key, "an http:// or https:// URL");
@@ -435,11 +439,11 @@ public record PaperwireConfig(
         return Arrays.stream(s.get(key).raw().split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
     }
 
-    private static List<String> sources(ConfigSources s) {
+    private static List<String> sources(ConfigSources s, List<String> known) {
         List<String> sources = list(s, ConfigKey.HARVEST_SOURCES);
         for (String source : sources) {
-            if (!KNOWN_SOURCES.contains(source)) {
-                throw invalid(s, ConfigKey.HARVEST_SOURCES, "a comma-separated list of " + KNOWN_SOURCES);
+            if (!known.contains(source)) {
+                throw invalid(s, ConfigKey.HARVEST_SOURCES, "a comma-separated list of " + known);
             }
         }
         return sources;
@@ -453,10 +457,10 @@ public record PaperwireConfig(
         return categories;
     }
 
-    private static SearchConfig search(ConfigSources s) {
+    private static SearchConfig search(ConfigSources s, List<String> knownModels) {
         String model = s.get(ConfigKey.SEARCH_EMBEDDING_MODEL).raw().strip();
-        if (org.paperwire.search.embed.EmbeddingModel.byId(model).isEmpty()) {
-            throw invalid(s, ConfigKey.SEARCH_EMBEDDING_MODEL, "one of " + org.paperwire.search.embed.EmbeddingModel.ids());
+        if (!knownModels.contains(model)) {
+            throw invalid(s, ConfigKey.SEARCH_EMBEDDING_MODEL, "one of " + String.join(", ", knownModels));
         }
         return new SearchConfig(model,
                 integer(s, ConfigKey.SEARCH_EMBEDDING_THREADS, 1, 64),

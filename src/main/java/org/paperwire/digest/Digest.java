@@ -1,6 +1,7 @@
 package org.paperwire.digest;
 
 import java.util.List;
+import org.paperwire.subscription.DigestPeriod;
 import org.paperwire.subscription.Subscriber;
 
 /** A subscriber's digest for one period, before rendering. */

@@ -18,6 +18,7 @@ import org.paperwire.paper.PaperStore;
 import org.paperwire.search.SearchMode;
 import org.paperwire.search.SearchRequest;
 import org.paperwire.search.SearchSort;
+import org.paperwire.subscription.DigestPeriod;
 import org.paperwire.subscription.Subscriber;
 
 /**

@@ -5,8 +5,11 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +32,7 @@ public final class DigestOutbox {
     /** Outbox states, as stored. */
     public enum State { DUE, IN_FLIGHT, SENT, FAILED, SKIPPED, CANCELLED;
         String db() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -198,7 +201,7 @@ public final class DigestOutbox {
     /** The periods that already have a digest, per subscriber, among digests built since {@code since}. */
     public Map<Long, Set<String>> periodsSince(Instant since) {
         return Jdbc.read(db, "read digest periods since " + since, c -> {
-            Map<Long, Set<String>> out = new java.util.HashMap<>();
+            Map<Long, Set<String>> out = new HashMap<>();
             try (PreparedStatement st = c.prepareStatement(
                     "SELECT subscriber_id, period FROM digest_outbox WHERE created_at >= ?")) {
                 st.setLong(1, since.toEpochMilli());
@@ -215,14 +218,14 @@ public final class DigestOutbox {
     /** Rows per state, for the status page and metrics. */
     public Map<State, Long> counts() {
         return Jdbc.read(db, "count digests", c -> {
-            Map<State, Long> out = new java.util.EnumMap<>(State.class);
+            Map<State, Long> out = new EnumMap<>(State.class);
             for (State s : State.values()) {
                 out.put(s, 0L);
             }
             try (PreparedStatement st = c.prepareStatement("SELECT state, COUNT(*) FROM digest_outbox GROUP BY state");
                     ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    out.put(State.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)), rs.getLong(2));
+                    out.put(State.valueOf(rs.getString(1).toUpperCase(Locale.ROOT)), rs.getLong(2));
                 }
             }
             return out;

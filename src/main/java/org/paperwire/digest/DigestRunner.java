@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,8 @@ import org.paperwire.mail.MailException;
 import org.paperwire.mail.MailMessage;
 import org.paperwire.mail.Mailer;
 import org.paperwire.schedule.Backoff;
+import org.paperwire.subscription.DigestPeriod;
+import org.paperwire.subscription.DigestSchedule;
 import org.paperwire.subscription.Preferences.Frequency;
 import org.paperwire.subscription.Subscriber;
 import org.paperwire.subscription.SubscriberStore;
@@ -96,7 +99,7 @@ public final class DigestRunner {
     private final InstantSource clock;
     private final Backoff retryBackoff;
     private final int maxAttempts;
-    private final java.time.Period keepMail;
+    private final Period keepMail;
     private final String owner = ProcessOwner.current();
     private final ReentrantLock mailPass = new ReentrantLock();
     /** Runs and passes under way, for {@link #stop}; guarded by itself. */
@@ -107,7 +110,7 @@ public final class DigestRunner {
 
     public DigestRunner(SubscriberStore subscribers, DigestOutbox outbox, MailOutbox mailOutbox, DigestBuilder builder,
             DigestMails mails, Mailer mailer, InstantSource clock, Duration retryDelay, int maxAttempts,
-            java.time.Period keepMail) {
+            Period keepMail) {
         this.keepMail = keepMail;
         this.subscribers = subscribers;
         this.outbox = outbox;
@@ -152,7 +155,7 @@ public final class DigestRunner {
         start = System.nanoTime();
         Delivery sent = send(outbox.table(), "digest",
                 options.onlyAddress() == null ? null : chosen.stream().map(Subscriber::id).toList());
-        Instant keepFrom = now.atZone(java.time.ZoneOffset.UTC).minus(keepMail).toInstant();
+        Instant keepFrom = now.atZone(ZoneOffset.UTC).minus(keepMail).toInstant();
         int forgotten = outbox.forgetMail(keepFrom);
         if (forgotten > 0) {
             log.info("dropped the text of {} digests older than {} (digest.keep-mail)", forgotten, keepMail);

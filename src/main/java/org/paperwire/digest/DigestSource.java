@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.paperwire.subscription.DigestPeriod;
 import org.paperwire.subscription.Subscriber;
 
 /**

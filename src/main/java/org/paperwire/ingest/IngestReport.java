@@ -1,7 +1,9 @@
 package org.paperwire.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What an import or harvest did. {@code read} counts every record seen, so
@@ -30,9 +32,9 @@ public record IngestReport(
 
     /** Both reports added up, as for the pages of one harvest. */
     public IngestReport plus(IngestReport other) {
-        Map<String, Long> reasons = new java.util.TreeMap<>(skippedReasons);
+        Map<String, Long> reasons = new TreeMap<>(skippedReasons);
         other.skippedReasons.forEach((reason, n) -> reasons.merge(reason, n, Long::sum));
-        List<String> allErrors = new java.util.ArrayList<>(errors);
+        List<String> allErrors = new ArrayList<>(errors);
         other.errors.stream().limit(Math.max(0, MAX_ERRORS - errors.size())).forEach(allErrors::add);
         return new IngestReport(read + other.read, created + other.created, updated + other.updated,
                 unchanged + other.unchanged, skipped + other.skipped, failed + other.failed, reasons, allErrors);

@@ -26,6 +26,7 @@ public final class DkimSigner implements MailSigner {
     static final List<String> SIGNED_HEADERS = List.of("From", "To", "Subject", "Date", "Message-ID",
             "List-Unsubscribe", "List-Unsubscribe-Post", "MIME-Version", "Content-Type", "Content-Transfer-Encoding");
 
+    // qualified on purpose: this class wraps the library's signer of the same simple name
     private final org.simplejavamail.utils.mail.dkim.DkimSigner signer;
     private final Session session = Session.getInstance(new Properties());
     private final String describe;

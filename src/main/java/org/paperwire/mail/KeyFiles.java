@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -13,7 +14,9 @@ import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Collection;
 import java.util.Collections;
@@ -79,10 +82,11 @@ public final class KeyFiles {
     private static PrivateKey derPrivateKey(byte[] bytes) throws GeneralSecurityException {
         try {
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(bytes));
-        } catch (java.security.spec.InvalidKeySpecException notPkcs8) {
+        } catch (InvalidKeySpecException notPkcs8) {
             try {
                 return new JcaPEMKeyConverter().getPrivateKey(new PrivateKeyInfo(new AlgorithmIdentifier(
                         PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
+                        // qualified: the imported RSAPrivateKey is the JDK interface; this is BouncyCastle's ASN.1 form
                         org.bouncycastle.asn1.pkcs.RSAPrivateKey.getInstance(bytes)));
             } catch (IOException | RuntimeException notPkcs1) { // BouncyCastle says "not DER" with runtime exceptions
                 throw new GeneralSecurityException("it is neither PEM nor an RSA private key in DER", notPkcs8);
@@ -100,7 +104,7 @@ public final class KeyFiles {
         byte[] bytes = Files.readAllBytes(file);
         KeyStore store;
         if (isPem(bytes)) {
-            Collection<? extends Certificate> certificates = java.security.cert.CertificateFactory.getInstance("X.509")
+            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
                     .generateCertificates(new ByteArrayInputStream(bytes));
             store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
@@ -143,7 +147,7 @@ public final class KeyFiles {
         if (e instanceof AccessDeniedException) {
             return "Paperwire's user may not read it";
         }
-        if (e instanceof java.nio.file.InvalidPathException) {
+        if (e instanceof InvalidPathException) {
             return "it is not a valid path";
         }
         if (e.getMessage() != null && e.getMessage().contains("password was incorrect")) {

@@ -1,18 +1,23 @@
 package org.paperwire.mail;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Builds the MIME form of a {@link MailMessage}: multipart/alternative, plain text first, then HTML. */
 public final class MimeMessages {
@@ -21,10 +26,10 @@ public final class MimeMessages {
     public static MimeMessage build(Session session, String from, MailMessage m, Instant date) throws MessagingException {
         MimeMessage mime = new FixedIdMessage(session, m.messageId());
         mime.setFrom(new InternetAddress(from));
-        mime.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(m.to()));
+        mime.setRecipient(Message.RecipientType.TO, new InternetAddress(m.to()));
         mime.setSubject(m.subject(), StandardCharsets.UTF_8.name());
         mime.setSentDate(Date.from(date));
-        for (Map.Entry<String, String> h : new java.util.TreeMap<>(m.headers()).entrySet()) {
+        for (Map.Entry<String, String> h : new TreeMap<>(m.headers()).entrySet()) {
             mime.setHeader(h.getKey(), h.getValue());
         }
         MimeBodyPart text = new MimeBodyPart();
@@ -49,7 +54,7 @@ public final class MimeMessages {
             MailSigner signer) {
         try {
             return new RenderedMail(m.messageId(), m.to(), signer.sign(bytes(build(session, from, m, date))));
-        } catch (jakarta.mail.internet.AddressException e) {
+        } catch (AddressException e) {
             throw new IllegalArgumentException("cannot mail '" + e.getRef() + "': " + e.getMessage(), e);
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot build the message to " + m.to() + ": " + e.getMessage(), e);
@@ -81,17 +86,17 @@ public final class MimeMessages {
         private final byte[] raw;
 
         ExactMessage(Session session, byte[] raw) throws MessagingException {
-            super(session, new java.io.ByteArrayInputStream(raw));
+            super(session, new ByteArrayInputStream(raw));
             this.raw = raw;
         }
 
         @Override
-        public void writeTo(java.io.OutputStream os, String[] ignoreList) throws IOException {
+        public void writeTo(OutputStream os, String[] ignoreList) throws IOException {
             os.write(raw);
         }
 
         @Override
-        public void writeTo(java.io.OutputStream os) throws IOException {
+        public void writeTo(OutputStream os) throws IOException {
             os.write(raw);
         }
     }

@@ -8,11 +8,15 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.security.cert.CertificateException;
 import java.time.InstantSource;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -63,7 +67,7 @@ public final class SmtpMailer implements Mailer {
         }
         if (config.security() != SmtpSecurity.NONE) { // SMTPS connects with it; STARTTLS layers it over the plain socket
             p.put(prefix + "ssl.socketFactory", NoDelaySockets.tls(config.trustStore().map(KeyFiles::trusting)
-                    .orElseGet(() -> (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault())));
+                    .orElseGet(() -> (SSLSocketFactory) SSLSocketFactory.getDefault())));
         }
         if (config.security() != SmtpSecurity.SMTPS) {
             p.put(prefix + "socketFactory", NoDelaySockets.plain());
@@ -160,18 +164,18 @@ public final class SmtpMailer implements Mailer {
             String m = String.valueOf(t.getMessage());
             // Angus' own check, or the one it asks of JSSE (HostnameChecker's "No subject alternative DNS name
             // matching ..." / "No name matching ...")
-            if (m.startsWith("Can't verify identity of server") || t instanceof java.security.cert.CertificateException
+            if (m.startsWith("Can't verify identity of server") || t instanceof CertificateException
                     && (m.startsWith("No subject alternative") || m.startsWith("No name matching"))) {
                 return "the SMTP server's TLS certificate is not issued for the name in smtp.host; set smtp.host to a"
                         + " name the certificate carries (" + t.getMessage() + ")";
             }
-            if (t instanceof java.security.cert.CertificateException) {
+            if (t instanceof CertificateException) {
                 return "the SMTP server's TLS certificate is not trusted (" + t.getMessage() + "); if a private CA"
                         + " issued it, set smtp.trust-store to that CA's certificate";
             }
         }
         for (Throwable t = e; t != null; t = next(t)) {
-            if (t instanceof javax.net.ssl.SSLException) {
+            if (t instanceof SSLException) {
                 return "TLS with the SMTP server failed (" + t.getMessage() + "); check smtp.security (smtps for port"
                         + " 465, starttls for 587)";
             }
@@ -225,7 +229,7 @@ public final class SmtpMailer implements Mailer {
     @Override
     public String describe() {
         return "SMTP " + config.smtpHost() + ":" + config.smtpPort() + " (" + config.security().name().toLowerCase(
-                java.util.Locale.ROOT) + ", " + config.connections() + " connections"
+                Locale.ROOT) + ", " + config.connections() + " connections"
                 + (config.trustStore().isPresent() ? ", CAs from smtp.trust-store" : "")
                 + (signer instanceof DkimSigner dkim ? ", " + dkim : "") + ")";
     }

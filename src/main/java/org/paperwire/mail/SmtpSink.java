@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A local SMTP server that accepts every mail and keeps none (like postfix's {@code smtp-sink}), for
@@ -27,7 +28,7 @@ public final class SmtpSink implements AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     private final Duration delay;
     private final Consumer<byte[]> consumer;
-    private final java.util.function.UnaryOperator<String> rcptReply;
+    private final UnaryOperator<String> rcptReply;
 
     public SmtpSink(Duration delay, Consumer<byte[]> consumer) throws IOException {
         this(delay, consumer, rcpt -> "250 ok");
@@ -37,7 +38,7 @@ public final class SmtpSink implements AutoCloseable {
      * @param rcptReply the reply to each {@code RCPT TO:} line, e.g. "451 4.3.0 try later" or "550 5.1.1 no
      *     such user" for a test of failures; "250 ok" accepts
      */
-    public SmtpSink(Duration delay, Consumer<byte[]> consumer, java.util.function.UnaryOperator<String> rcptReply)
+    public SmtpSink(Duration delay, Consumer<byte[]> consumer, UnaryOperator<String> rcptReply)
             throws IOException {
         this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
         this.delay = delay;

@@ -2,6 +2,7 @@ package org.paperwire.paper;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 
@@ -50,7 +51,7 @@ public record Paper(
     /** The best date to show and sort by: submission, else listing day. */
     public LocalDate date() {
         if (firstSubmitted != null) {
-            return LocalDate.ofInstant(firstSubmitted, java.time.ZoneOffset.UTC);
+            return LocalDate.ofInstant(firstSubmitted, ZoneOffset.UTC);
         }
         return listedOn;
     }

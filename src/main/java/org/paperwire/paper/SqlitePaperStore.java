@@ -13,6 +13,7 @@ import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -85,7 +86,7 @@ public final class SqlitePaperStore implements PaperStore {
     private record Row(Paper paper, LocalDate contentDay) {}
 
     /** Writes the changed papers; {@code stored} holds what the store had for them before this batch. */
-    private void write(Connection c, java.util.Collection<Row> rows, Map<String, Row> stored)
+    private void write(Connection c, Collection<Row> rows, Map<String, Row> stored)
             throws SQLException {
         if (rows.isEmpty()) {
             return;
@@ -135,7 +136,7 @@ public final class SqlitePaperStore implements PaperStore {
     }
 
     /** Moves the content day of papers whose text did not change, without a new change number (nothing to index). */
-    private static void writeContentDays(Connection c, java.util.Collection<Row> rows) throws SQLException {
+    private static void writeContentDays(Connection c, Collection<Row> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
@@ -212,7 +213,7 @@ public final class SqlitePaperStore implements PaperStore {
     @Override
     public List<Paper> findAll(List<String> ids) {
         Map<String, Paper> found = Jdbc.read(dataSource, "read " + ids.size() + " papers", c -> load(c, ids.stream().distinct().toList()));
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     @Override

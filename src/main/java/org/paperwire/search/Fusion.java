@@ -1,5 +1,6 @@
 package org.paperwire.search;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -200,9 +201,9 @@ public sealed interface Fusion {
          * side's scale (the two scales can differ a lot: theoretical min-max keeps vectors near the top).
          */
         private static void imputeByRank(double[] keyword, double[] semantic) {
-            double[] known = java.util.Arrays.stream(semantic).filter(x -> !Double.isNaN(x)).sorted().toArray();
+            double[] known = Arrays.stream(semantic).filter(x -> !Double.isNaN(x)).sorted().toArray();
             double[] keywords = keyword.clone();
-            java.util.Arrays.sort(keywords);
+            Arrays.sort(keywords);
             for (int i = 0; i < semantic.length; i++) {
                 if (!Double.isNaN(semantic[i])) {
                     continue;

@@ -1,6 +1,7 @@
 package org.paperwire.search;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
@@ -28,7 +29,7 @@ final class HybridScores {
      */
     static void keyword(IndexSearcher searcher, Query query, int[] docs, Map<Integer, Double> scores)
             throws IOException {
-        if (java.util.Arrays.stream(docs).allMatch(scores::containsKey)) {
+        if (Arrays.stream(docs).allMatch(scores::containsKey)) {
             return;
         }
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);

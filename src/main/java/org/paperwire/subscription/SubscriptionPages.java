@@ -1,6 +1,7 @@
 package org.paperwire.subscription;
 
 import java.util.List;
+import java.util.Locale;
 
 /** Models of the subscription pages. */
 public final class SubscriptionPages {
@@ -39,7 +40,7 @@ public final class SubscriptionPages {
      */
     public record Manage(Subscriber subscriber, String token, List<Topic> rows, String next, boolean saved) {
         public String frequency() {
-            return subscriber.preferences().frequency().name().toLowerCase(java.util.Locale.ROOT);
+            return subscriber.preferences().frequency().name().toLowerCase(Locale.ROOT);
         }
     }
 }

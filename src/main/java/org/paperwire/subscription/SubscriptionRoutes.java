@@ -1,8 +1,11 @@
 package org.paperwire.subscription;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.InstantSource;
@@ -32,7 +35,7 @@ import org.paperwire.web.VisitorCookies;
  * (GET never changes anything: mail scanners fetch links); the RFC 8058 one-click POST unsubscribes at once.
  */
 public final class SubscriptionRoutes implements Routes {
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = Json.mapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private static final String CHECK_INBOX = "If the address can get digests, a mail is on its way to it: follow its"
             + " link to confirm (or, if you are already subscribed, to change your settings). Nothing is sent"
@@ -114,7 +117,7 @@ public final class SubscriptionRoutes implements Routes {
         JsonNode body;
         try {
             body = JSON.readTree(ctx.body());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw HttpError.badRequest("the body is not valid JSON: " + e.getMessage());
         }
         if (body == null || !body.isObject()) {
@@ -174,7 +177,7 @@ public final class SubscriptionRoutes implements Routes {
         String token = ctx.formParam("t");
         try {
             Subscriber s = service.confirm(token);
-            ctx.redirect("/subscription/manage?t=" + tokenFor(s) + "&confirmed=1", io.javalin.http.HttpStatus.SEE_OTHER);
+            ctx.redirect("/subscription/manage?t=" + tokenFor(s) + "&confirmed=1", HttpStatus.SEE_OTHER);
         } catch (LinkException e) {
             linkProblem(ctx, e);
         }
@@ -201,7 +204,7 @@ public final class SubscriptionRoutes implements Routes {
         String next = switch (s.status()) {
             case PENDING -> "Confirm the address (the link in the first mail) to start getting digests.";
             case UNSUBSCRIBED -> "You are unsubscribed.";
-            case ACTIVE -> org.paperwire.digest.DigestSchedule.next(s.preferences(), clock.instant())
+            case ACTIVE -> DigestSchedule.next(s.preferences(), clock.instant())
                     .map(p -> "Next digest: " + DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm z", Locale.ENGLISH)
                             .format(p.scheduledAt().atZone(s.preferences().zone())) + ".")
                     .orElse("Digests are paused.");

@@ -1,6 +1,7 @@
 package org.paperwire.trending;
 
 import java.util.List;
+import java.util.Locale;
 import org.paperwire.paper.Paper;
 import org.paperwire.paper.PaperSummary;
 
@@ -24,7 +25,7 @@ public record PaperPage(Paper paper, Signals signals, boolean voted, List<PaperS
         for (int i = 0; i < history.size(); i++) {
             double x = 100.0 * i / (history.size() - 1);
             double y = 30 - 28.0 * total(history.get(i)) / max;
-            b.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
+            b.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
         }
         return b.toString().strip();
     }

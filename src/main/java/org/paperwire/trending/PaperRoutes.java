@@ -2,6 +2,7 @@ package org.paperwire.trending;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -82,7 +83,7 @@ public final class PaperRoutes implements Routes {
         Paper paper = paper(ctx);
         String visitor = checkedVisitor(ctx, ctx.formParam("csrf"));
         vote(ctx, paper, visitor, !"unvote".equals(ctx.formParam("action")));
-        ctx.redirect("/papers/" + paper.id() + "#vote", io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect("/papers/" + paper.id() + "#vote", HttpStatus.SEE_OTHER);
     }
 
     private void apiVote(Context ctx, boolean up) {

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -175,7 +176,7 @@ public final class SqliteSignalStore implements SignalStore {
             return 0;
         }
         return Jdbc.inTransaction(dataSource, "record " + views.size() + " page views", c -> {
-            Map<String, Long> counted = new java.util.LinkedHashMap<>();
+            Map<String, Long> counted = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO paper_views (day, paper_id, viewer,"
                     + " network) SELECT ?1, ?2, ?3, ?4 WHERE (SELECT count(*) FROM paper_views WHERE day = ?1"
                     + " AND paper_id = ?2 AND network = ?4) < ?5")) {

@@ -1,6 +1,7 @@
 package org.paperwire.trending;
 
 import java.util.List;
+import org.paperwire.web.Format;
 
 /**
  * What the trending and "new" pages show.
@@ -24,7 +25,7 @@ public record TrendingPage(String title, String path, TrendingList list, List<St
             b.append("window=").append(window).append("&");
         }
         if (category != null) {
-            b.append("cat=").append(org.paperwire.web.Format.url(category)).append("&");
+            b.append("cat=").append(Format.url(category)).append("&");
         }
         if (page > 1) {
             b.append("page=").append(page).append("&");
@@ -34,6 +35,6 @@ public record TrendingPage(String title, String path, TrendingList list, List<St
 
     public String feedLink() {
         return "/feeds/trending.atom?window=" + list.window().slug()
-                + (list.category() == null ? "" : "&cat=" + org.paperwire.web.Format.url(list.category()));
+                + (list.category() == null ? "" : "&cat=" + Format.url(list.category()));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.paperwire.paper.DateWindow;
 import org.paperwire.paper.ReferenceDay;
 
@@ -37,7 +38,7 @@ public final class TrendingService {
     private final Duration cacheTtl;
     private static final int MAX_CACHED = 256;
     private final Map<Key, Ranking> cache = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
 
     public TrendingService(SignalStore signals, TrendingFormula formula, InstantSource clock, Duration cacheTtl) {
         this.signals = signals;

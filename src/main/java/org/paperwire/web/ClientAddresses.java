@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.paperwire.net.Cidr;
 
 /**
  * Who is asking: the one place that turns a request into a client address and a client network, used by every

@@ -3,6 +3,7 @@ package org.paperwire.web;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Reads and checks query parameters; anything invalid becomes a 400 that names the parameter and the rule. */
@@ -65,7 +66,7 @@ public final class Params {
     }
 
     /** One of the allowed words, or the fallback when absent. */
-    public static String oneOf(Context ctx, String name, String fallback, java.util.List<String> allowed) {
+    public static String oneOf(Context ctx, String name, String fallback, List<String> allowed) {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isBlank()) {
             return fallback;

@@ -3,6 +3,7 @@ package org.paperwire.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -29,7 +30,7 @@ public final class Secrets {
                 Files.writeString(tmp, HexFormat.of().formatHex(bytes));
                 try {
                     Files.createLink(file, tmp); // atomic, and never replaces a key another instance made first
-                } catch (java.nio.file.FileAlreadyExistsException e) {
+                } catch (FileAlreadyExistsException e) {
                     // that instance's key wins; read it below
                 } finally {
                     Files.deleteIfExists(tmp);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
-import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.paper.Paper;
 import org.paperwire.web.WebServer;
 
@@ -35,7 +35,7 @@ class PaperwireTest {
     Paperwire second;
 
     static Paperwire open(Path data) {
-        return new Paperwire(PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.DATA_DIR, data.toString())),
+        return new Paperwire(TestConfigs.from(ConfigSources.defaults().with(ConfigKey.DATA_DIR, data.toString())),
                 CLOCK);
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.app.Paperwire;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
-import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 
 /**
  * The operator's commands: subscribers add / import / list / remove and digest run, through {@link Main#run}.
@@ -129,7 +129,7 @@ class DigestCommandTest {
     /** A confirmation queued while no serve was running (a subscribe through another process) goes out with the run. */
     @Test
     void digestRunAlsoSendsConfirmationMailsStillQueued(@TempDir Path dir) throws Exception {
-        try (Paperwire app = new Paperwire(PaperwireConfig.from(ConfigSources.defaults()
+        try (Paperwire app = new Paperwire(TestConfigs.from(ConfigSources.defaults()
                 .with(ConfigKey.DATA_DIR, dir.toString())), Clock.systemUTC())) {
             app.subscriptions().subscribe("bob@example.org", List.of(), "192.0.2.1"); // queued, not sent
         }
@@ -147,7 +147,7 @@ class DigestCommandTest {
     /** A running serve holds the index; adding a subscriber and mailing its confirmation must not need it. */
     @Test
     void subscribersAddWorksBesideAProcessHoldingTheIndex(@TempDir Path dir) throws Exception {
-        try (Paperwire serve = new Paperwire(PaperwireConfig.from(ConfigSources.defaults()
+        try (Paperwire serve = new Paperwire(TestConfigs.from(ConfigSources.defaults()
                 .with(ConfigKey.DATA_DIR, dir.toString())), Clock.systemUTC())) {
             serve.search(); // takes the index folder's lock, as serve does
 

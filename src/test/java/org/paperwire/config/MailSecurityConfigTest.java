@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
@@ -32,7 +34,7 @@ class MailSecurityConfigTest {
     static PaperwireConfig load(Map<String, String> env) {
         Map<String, String> all = new HashMap<>(Map.of("PAPERWIRE_MAIL_FROM", "Paperwire <digest@papers.example.org>"));
         all.putAll(env);
-        return PaperwireConfig.from(ConfigSources.load(null, all, Map.of()));
+        return TestConfigs.from(ConfigSources.load(null, all, Map.of()));
     }
 
     static Map<String, String> dkim(String domain, Path key) {
@@ -85,7 +87,7 @@ class MailSecurityConfigTest {
         Path encrypted = tmp.resolve("encrypted.key");
         try (JcaPEMWriter pem = new JcaPEMWriter(Files.newBufferedWriter(encrypted))) {
             pem.writeObject(new JcaPKCS8Generator(KEYS.getPrivate(), new JceOpenSSLPKCS8EncryptorBuilder(
-                    JcaPKCS8Generator.AES_256_CBC).setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                    JcaPKCS8Generator.AES_256_CBC).setProvider(new BouncyCastleProvider())
                     .setPassword("secret".toCharArray()).build()));
         }
         Map<Path, String> reasons = Map.of(tmp.resolve("missing.key"), "there is no such file",
@@ -121,7 +123,7 @@ class MailSecurityConfigTest {
         TestPki pki = new TestPki("mail.example.org");
         Path pem = pki.writeCaPem(tmp.resolve("ca.pem"));
         Path p12 = tmp.resolve("trust.p12");
-        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setCertificateEntry("ca", pki.ca);
         try (var out = Files.newOutputStream(p12)) {

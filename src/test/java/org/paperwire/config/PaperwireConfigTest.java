@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Period;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.ingest.arxiv.ArxivApiSource;
 import org.paperwire.ingest.arxiv.OaiPmhSource;
-import org.paperwire.trending.HuggingFaceSource;
+import org.paperwire.ingest.huggingface.HuggingFaceSource;
 
 class PaperwireConfigTest {
     @TempDir
@@ -19,7 +21,7 @@ class PaperwireConfigTest {
 
     @Test
     void defaultsDescribeAnEmbeddedInstanceOnPort8080() {
-        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults());
+        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults());
         assertThat(config.port()).isEqualTo(8080);
         assertThat(config.dataDir().getFileName().toString()).isEqualTo("paperwire-data");
         assertThat(config.publicUrl().toString()).isEqualTo("http://localhost:8080");
@@ -33,7 +35,7 @@ class PaperwireConfigTest {
         Files.writeString(file, "port = 9000\nharvest.interval = PT1H\npublic-url = https://papers.example.org/\n");
         Map<String, String> env = Map.of("PAPERWIRE_PORT", "9100", "PAPERWIRE_HARVEST_INTERVAL", "PT2H");
 
-        PaperwireConfig config = PaperwireConfig.from(
+        PaperwireConfig config = TestConfigs.from(
                 ConfigSources.load(file, env, Map.of(ConfigKey.PORT, "9200")));
 
         assertThat(config.port()).isEqualTo(9200);
@@ -44,7 +46,7 @@ class PaperwireConfigTest {
     @Test
     void anInvalidValueNamesTheKeyItsOriginAndTheFix() {
         ConfigSources sources = ConfigSources.load(null, Map.of("PAPERWIRE_PORT", "eighty"), Map.of());
-        assertThatThrownBy(() -> PaperwireConfig.from(sources))
+        assertThatThrownBy(() -> TestConfigs.from(sources))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'eighty'")
                 .hasMessageContaining("port")
@@ -55,14 +57,14 @@ class PaperwireConfigTest {
     /** Issue 9, finding 2. */
     @Test
     void trustedProxiesAreCidrBlocksAndABadOneIsNamedAtStartUp() {
-        PaperwireConfig config = PaperwireConfig.from(ConfigSources.load(null,
+        PaperwireConfig config = TestConfigs.from(ConfigSources.load(null,
                 Map.of("PAPERWIRE_WEB_TRUSTED_PROXIES", "127.0.0.1/32, 10.0.0.0/8,fd00::/8"), Map.of()));
         assertThat(config.web().trustedProxies()).map(Object::toString)
                 .containsExactly("127.0.0.1/32", "10.0.0.0/8", "fd00:0:0:0:0:0:0:0/8");
-        assertThat(PaperwireConfig.from(ConfigSources.defaults()).web().trustedProxies()).isEmpty();
+        assertThat(TestConfigs.from(ConfigSources.defaults()).web().trustedProxies()).isEmpty();
         ConfigSources bad = ConfigSources.load(null, Map.of("PAPERWIRE_WEB_TRUSTED_PROXIES", "10.0.0.0/8,10.0.0.300/24"),
                 Map.of());
-        assertThatThrownBy(() -> PaperwireConfig.from(bad)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> TestConfigs.from(bad)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'10.0.0.300/24'").hasMessageContaining("web.trusted-proxies")
                 .hasMessageContaining("PAPERWIRE_WEB_TRUSTED_PROXIES");
     }
@@ -87,16 +89,16 @@ class PaperwireConfigTest {
     /** Issue 12, point 7: the accepted names are the sources' own, listed in one order on every run. */
     @Test
     void anUnknownHarvestSourceIsRefusedNamingTheSourcesInOrder() {
-        assertThatThrownBy(() -> PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.HARVEST_SOURCES, "rss")))
+        assertThatThrownBy(() -> TestConfigs.from(ConfigSources.defaults().with(ConfigKey.HARVEST_SOURCES, "rss")))
                 .hasMessageContaining("[" + OaiPmhSource.NAME + ", " + ArxivApiSource.NAME + ", "
                         + HuggingFaceSource.NAME + "]");
     }
 
     @Test
     void unknownHarvestSourcesAndBadCategoriesAreRefused() {
-        assertThatThrownBy(() -> PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.HARVEST_SOURCES, "rss")))
+        assertThatThrownBy(() -> TestConfigs.from(ConfigSources.defaults().with(ConfigKey.HARVEST_SOURCES, "rss")))
                 .hasMessageContaining("harvest.sources").hasMessageContaining("arxiv-oai");
-        assertThatThrownBy(() -> PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.HARVEST_CATEGORIES, "cs LG")))
+        assertThatThrownBy(() -> TestConfigs.from(ConfigSources.defaults().with(ConfigKey.HARVEST_CATEGORIES, "cs LG")))
                 .hasMessageContaining("harvest.categories");
     }
 
@@ -113,7 +115,7 @@ class PaperwireConfigTest {
     @Test
     void aWebSecretShorterThan32BytesIsRefusedWithTheFixAndWithoutRepeatingIt() {
         ConfigSources sources = ConfigSources.load(null, Map.of("PAPERWIRE_WEB_SECRET", "hunter2hunter2"), Map.of());
-        assertThatThrownBy(() -> PaperwireConfig.from(sources))
+        assertThatThrownBy(() -> TestConfigs.from(sources))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("web.secret")
                 .hasMessageContaining("environment variable PAPERWIRE_WEB_SECRET")
@@ -126,14 +128,14 @@ class PaperwireConfigTest {
     @Test
     void aWebSecretOf32BytesOrNoneAtAllIsAccepted() {
         String secret = "0123456789abcdef0123456789abcdef";
-        assertThat(PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.WEB_SECRET, secret)).web().secret())
+        assertThat(TestConfigs.from(ConfigSources.defaults().with(ConfigKey.WEB_SECRET, secret)).web().secret())
                 .isEqualTo(secret);
-        assertThat(PaperwireConfig.from(ConfigSources.defaults()).web().secret()).isEmpty();
+        assertThat(TestConfigs.from(ConfigSources.defaults()).web().secret()).isEmpty();
     }
 
     @Test
     void aShortAdminTokenIsRefusedByName() {
-        assertThatThrownBy(() -> PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.WEB_ADMIN_TOKEN, "letmein")))
+        assertThatThrownBy(() -> TestConfigs.from(ConfigSources.defaults().with(ConfigKey.WEB_ADMIN_TOKEN, "letmein")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("web.admin-token")
                 .hasMessageContaining("PAPERWIRE_WEB_ADMIN_TOKEN")
@@ -143,17 +145,30 @@ class PaperwireConfigTest {
     @Test
     void theWebSettingsNeverPrintTheirSecrets() {
         String secret = "0123456789abcdef0123456789abcdef";
-        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.WEB_SECRET, secret)
+        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults().with(ConfigKey.WEB_SECRET, secret)
                 .with(ConfigKey.WEB_ADMIN_TOKEN, secret + "-admin"));
         assertThat(config.toString()).doesNotContain(secret);
     }
 
     @Test
     void pendingSubscriptionsExpireAfterSevenDaysUnlessConfiguredOtherwise() {
-        assertThat(PaperwireConfig.from(ConfigSources.defaults()).digest().pendingTtl()).isEqualTo(java.time.Period.ofDays(7));
-        assertThat(PaperwireConfig.from(ConfigSources.load(null, Map.of("PAPERWIRE_SUBSCRIPTION_PENDING_TTL", "P2D"),
-                Map.of())).digest().pendingTtl()).isEqualTo(java.time.Period.ofDays(2));
-        assertThatThrownBy(() -> PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.SUBSCRIPTION_PENDING_TTL, "P0D")))
+        assertThat(TestConfigs.from(ConfigSources.defaults()).digest().pendingTtl()).isEqualTo(Period.ofDays(7));
+        assertThat(TestConfigs.from(ConfigSources.load(null, Map.of("PAPERWIRE_SUBSCRIPTION_PENDING_TTL", "P2D"),
+                Map.of())).digest().pendingTtl()).isEqualTo(Period.ofDays(2));
+        assertThatThrownBy(() -> TestConfigs.from(ConfigSources.defaults().with(ConfigKey.SUBSCRIPTION_PENDING_TTL, "P0D")))
                 .hasMessageContaining("subscription.pending-ttl").hasMessageContaining("greater than zero");
+    }
+
+    @Test
+    void anEmbeddingModelOrSourceOutsideTheGivenIdsIsRefusedNamingTheKnownOnes() {
+        KnownIds known = new KnownIds(List.of("model-a", "model-b"), List.of("source-a"));
+        ConfigSources base = ConfigSources.defaults().with(ConfigKey.HARVEST_SOURCES, "source-a");
+        assertThat(PaperwireConfig.from(base.with(ConfigKey.SEARCH_EMBEDDING_MODEL, "model-b"), known)
+                .search().embeddingModel()).isEqualTo("model-b");
+        assertThatThrownBy(() -> PaperwireConfig.from(base.with(ConfigKey.SEARCH_EMBEDDING_MODEL, "model-c"), known))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("model-c").hasMessageContaining("model-a, model-b");
+        assertThatThrownBy(() -> PaperwireConfig.from(ConfigSources.defaults()
+                .with(ConfigKey.SEARCH_EMBEDDING_MODEL, "model-a").with(ConfigKey.HARVEST_SOURCES, "source-b"), known))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("source-b").hasMessageContaining("[source-a]");
     }
 }

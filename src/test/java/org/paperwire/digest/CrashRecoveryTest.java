@@ -3,6 +3,7 @@ package org.paperwire.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.mail.SmtpSink;
 import org.paperwire.paper.Paper;
 import org.paperwire.subscription.Preferences;
@@ -51,7 +53,7 @@ class CrashRecoveryTest {
     @Test
     void aDigestRunKilledMidSendLosesNothingAndSendsEachDigestOnce() throws Exception {
         Instant now = Instant.now(); // the child processes use the real clock
-        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.DATA_DIR, dir.toString()));
+        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults().with(ConfigKey.DATA_DIR, dir.toString()));
         try (Paperwire app = new Paperwire(config, Clock.fixed(now, ZoneOffset.UTC))) {
             List<Paper> papers = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
@@ -81,7 +83,7 @@ class CrashRecoveryTest {
 
             Process second = digestRun(sink.port());
             assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(second.exitValue()).as(java.nio.file.Files.readString(lastLog)).isZero();
+            assertThat(second.exitValue()).as(Files.readString(lastLog)).isZero();
         }
         Map<String, Set<String>> idsByRecipient = new ConcurrentHashMap<>();
         for (Received r : received) {

@@ -2,7 +2,10 @@ package org.paperwire.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +17,7 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.mail.SmtpSink;
 import org.paperwire.subscription.Preferences;
 import org.paperwire.subscription.Subscriber;
@@ -34,12 +38,12 @@ class DeliveryFailureTest {
         try (SmtpSink sink = new SmtpSink(Duration.ZERO, null, rcpt -> rcpt.contains("gone@")
                 ? "550 5.1.1 no such user" : rcpt.contains("busy@") && busy.get() ? "451 4.3.0 try again later" : "250 ok")) {
             MutableClock clock = new MutableClock(Instant.parse("2026-06-30T12:00:00Z"));
-            PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
+            PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
                     .with(ConfigKey.DATA_DIR, dir.toString())
                     .with(ConfigKey.SMTP_HOST, "127.0.0.1").with(ConfigKey.SMTP_PORT, Integer.toString(sink.port()))
                     .with(ConfigKey.SMTP_SECURITY, "none").with(ConfigKey.DIGEST_RETRY_DELAY, "PT2M"));
             try (Paperwire app = new Paperwire(config, clock)) {
-                Preferences prefs = new Preferences(Preferences.Frequency.DAILY, java.time.DayOfWeek.MONDAY, 7,
+                Preferences prefs = new Preferences(Preferences.Frequency.DAILY, DayOfWeek.MONDAY, 7,
                         ZoneOffset.UTC, false, 20);
                 for (String email : List.of("ok@example.org", "busy@example.org", "gone@example.org")) {
                     app.subscribers().create(email, Subscriber.Status.ACTIVE, prefs,
@@ -76,17 +80,17 @@ class DeliveryFailureTest {
     @Test
     void aRefusedConnectionIsTemporary(@TempDir Path other) throws Exception {
         int closedPort;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort(); // closed again at once: connecting is refused
         }
-        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
+        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
                 .with(ConfigKey.DATA_DIR, other.toString())
                 .with(ConfigKey.SMTP_HOST, "127.0.0.1").with(ConfigKey.SMTP_PORT, Integer.toString(closedPort))
                 .with(ConfigKey.SMTP_SECURITY, "none"));
-        try (Paperwire app = new Paperwire(config, java.time.Clock.fixed(Instant.parse("2026-06-30T12:00:00Z"),
+        try (Paperwire app = new Paperwire(config, Clock.fixed(Instant.parse("2026-06-30T12:00:00Z"),
                 ZoneOffset.UTC))) {
             app.subscribers().create("ok@example.org", Subscriber.Status.ACTIVE,
-                    new Preferences(Preferences.Frequency.DAILY, java.time.DayOfWeek.MONDAY, 7, ZoneOffset.UTC, false, 20),
+                    new Preferences(Preferences.Frequency.DAILY, DayOfWeek.MONDAY, 7, ZoneOffset.UTC, false, 20),
                     List.of(Topic.of(Topic.Kind.TRENDING, "")), Instant.parse("2026-06-29T00:00:00Z"));
             DigestRunner.Report r = app.digests().run(new DigestRunner.Options(false, true, null));
             assertThat(r.retrying()).isEqualTo(1);

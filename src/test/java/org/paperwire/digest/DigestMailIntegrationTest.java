@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.paper.Paper;
 import org.paperwire.subscription.Preferences;
 import org.paperwire.subscription.Subscriber;
@@ -56,7 +58,7 @@ class DigestMailIntegrationTest {
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         clock = new MutableClock(Instant.parse("2026-06-30T10:00:00Z"));
-        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
+        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
                 .with(ConfigKey.DATA_DIR, dir.toString())
                 .with(ConfigKey.PUBLIC_URL, PUBLIC)
                 .with(ConfigKey.SMTP_HOST, "127.0.0.1")
@@ -253,7 +255,7 @@ class DigestMailIntegrationTest {
         assertThat(gone.statusCode()).isEqualTo(200);
         assertThat(status("ada@example.org")).isEqualTo(Subscriber.Status.UNSUBSCRIBED);
         assertThat(get(bare, local(manage)).statusCode()).isEqualTo(400); // older links stop working
-        clock.advance(java.time.Duration.ofDays(8));
+        clock.advance(Duration.ofDays(8));
         assertThat(runDigests().due()).isZero();
         assertThat(smtp.getReceivedMessages()).hasSize(1);
     }
@@ -322,7 +324,7 @@ class DigestMailIntegrationTest {
         app.subscriptions().add("ada@example.org", List.of(), true);
         Subscriber s = app.subscribers().findByEmail("ada@example.org").orElseThrow();
         String manage = app.links().manage(s);
-        clock.advance(java.time.Duration.ofDays(31));
+        clock.advance(Duration.ofDays(31));
         HttpResponse<String> expired = get(bare, local(manage));
         assertThat(expired.statusCode()).isEqualTo(410);
         assertThat(expired.body()).contains("expired").contains("action=\"/subscription/link\"");
@@ -331,7 +333,7 @@ class DigestMailIntegrationTest {
                 .as("a form posted from elsewhere (no cookie, no CSRF token) mails nothing").doesNotContain("Check your inbox");
         app.digests().sendMails();
         assertThat(smtp.getReceivedMessages()).hasSize(mailsBefore);
-        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
+        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
                 .matcher(expired.body());
         assertThat(csrf.find()).isTrue();
         // the cookie is Secure (public-url is https), so it goes back over http by hand

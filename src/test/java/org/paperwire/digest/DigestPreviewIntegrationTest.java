@@ -22,6 +22,7 @@ import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.paper.Paper;
 import org.paperwire.search.embed.CountingEmbedder;
 import org.paperwire.subscription.Subscriber;
@@ -47,7 +48,7 @@ class DigestPreviewIntegrationTest {
 
     @BeforeEach
     void start() {
-        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
+        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
                 .with(ConfigKey.DATA_DIR, dir.toString())
                 .with(ConfigKey.PUBLIC_URL, PUBLIC)
                 .with(ConfigKey.WEB_PREVIEWS_PER_MINUTE, "5"));

@@ -9,11 +9,14 @@ import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -34,6 +37,7 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.ingest.bulk.ImportOptions;
 import org.paperwire.ingest.bulk.ImportProgress;
 import org.paperwire.paper.Paper;
@@ -59,17 +63,17 @@ class DigestReplayTest {
     void threeDaysOfListingsGiveOnTopicDigestsWithoutRepeats() throws Exception {
         Path listings = SharedData.path("arxiv/daily-arxiv-ai-enhanced/data");
         MutableClock clock = new MutableClock(LocalDate.parse(DAYS.getFirst()).atTime(6, 0).toInstant(ZoneOffset.UTC));
-        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.DATA_DIR, dir.toString())
+        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults().with(ConfigKey.DATA_DIR, dir.toString())
                 .with(ConfigKey.PUBLIC_URL, "https://papers.example.org")
                 .with(ConfigKey.SEARCH_BACKGROUND_EMBEDDING, "false"));
         Map<String, String> who = new HashMap<>();
         try (Paperwire app = new Paperwire(config, clock)) {
-            Preferences prefs = new Preferences(Preferences.Frequency.DAILY, java.time.DayOfWeek.MONDAY, 7,
+            Preferences prefs = new Preferences(Preferences.Frequency.DAILY, DayOfWeek.MONDAY, 7,
                     ZoneOffset.UTC, true, 10);
             add(app, "video@example.org", prefs, new Topic(Topic.Kind.SEARCH, "diffusion models for video generation", 5));
             add(app, "speech@example.org", prefs, new Topic(Topic.Kind.SEARCH, "speech recognition", 5));
             add(app, "cl@example.org", prefs, new Topic(Topic.Kind.CATEGORY, "cs.CL", 4));
-            add(app, "trending@example.org", new Preferences(Preferences.Frequency.DAILY, java.time.DayOfWeek.MONDAY,
+            add(app, "trending@example.org", new Preferences(Preferences.Frequency.DAILY, DayOfWeek.MONDAY,
                     7, ZoneOffset.UTC, true, 3), new Topic(Topic.Kind.TRENDING, "", 10));
             for (String day : DAYS) {
                 Path cut = cut(listings.resolve(day + ".jsonl.gz"));
@@ -121,7 +125,7 @@ class DigestReplayTest {
 
     private static void add(Paperwire app, String email, Preferences prefs, Topic topic) {
         app.subscribers().create(email, Subscriber.Status.ACTIVE, prefs, List.of(topic),
-                java.time.Instant.parse(DAYS.getFirst() + "T00:00:00Z"));
+                Instant.parse(DAYS.getFirst() + "T00:00:00Z"));
     }
 
     private static String text(Paperwire app, String id) {
@@ -136,7 +140,7 @@ class DigestReplayTest {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file));
                 BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
                 OutputStream gz = new GZIPOutputStream(Files.newOutputStream(out));
-                Writer w = new java.io.OutputStreamWriter(gz, StandardCharsets.UTF_8)) {
+                Writer w = new OutputStreamWriter(gz, StandardCharsets.UTF_8)) {
             String line;
             while ((line = lines.readLine()) != null) {
                 String lower = line.toLowerCase(Locale.ROOT);

@@ -15,6 +15,9 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
+import org.paperwire.subscription.DigestPeriod;
+import org.paperwire.subscription.DigestSchedule;
 import org.paperwire.subscription.Preferences;
 import org.paperwire.subscription.Preferences.Frequency;
 import org.paperwire.subscription.Subscriber;
@@ -64,7 +67,7 @@ class DigestScheduleTest {
     void theSchedulerSendsOneDigestPerLocalDayAtSevenAcrossSpringForwardAndCatchesUpOnceAfterDowntime(
             @TempDir Path dir) {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-26T12:00:00Z"));
-        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.DATA_DIR, dir.toString())
+        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults().with(ConfigKey.DATA_DIR, dir.toString())
                 .with(ConfigKey.PUBLIC_URL, "https://papers.example.org"));
         try (Paperwire app = new Paperwire(config, clock)) {
             Subscriber s = app.subscribers().create("ada@example.org", Subscriber.Status.ACTIVE, daily(7),

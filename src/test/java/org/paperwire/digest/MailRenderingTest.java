@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.paperwire.mail.MailMessage;
+import org.paperwire.subscription.DigestPeriod;
 import org.paperwire.subscription.LinkTokens;
 import org.paperwire.subscription.Links;
 import org.paperwire.subscription.Preferences;

@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.db.Database;
 import org.paperwire.mail.MailException;
 import org.paperwire.mail.MailMessage;
@@ -71,7 +73,7 @@ class OutboxGuaranteesTest {
     }
 
     PaperwireConfig config() {
-        return PaperwireConfig.from(ConfigSources.defaults()
+        return TestConfigs.from(ConfigSources.defaults()
                 .with(ConfigKey.DATA_DIR, dir.toString())
                 .with(ConfigKey.PUBLIC_URL, "https://papers.example.org")
                 .with(ConfigKey.SMTP_HOST, "127.0.0.1")
@@ -318,7 +320,7 @@ class OutboxGuaranteesTest {
                 connections);
     }
 
-    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {

@@ -3,6 +3,7 @@ package org.paperwire.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.mail.SmtpSink;
 import org.paperwire.subscription.Preferences;
 import org.paperwire.subscription.Subscriber;
@@ -28,12 +30,12 @@ class OutboxRetentionTest {
     void theTextOfDigestsOlderThanKeepMailIsDroppedAndTheirPeriodsAreNeverSentAgain() throws Exception {
         try (SmtpSink sink = new SmtpSink(Duration.ZERO, null, rcpt -> "250 ok")) {
             MutableClock clock = new MutableClock(Instant.parse("2026-06-30T12:00:00Z"));
-            PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
+            PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
                     .with(ConfigKey.DATA_DIR, dir.toString())
                     .with(ConfigKey.SMTP_HOST, "127.0.0.1").with(ConfigKey.SMTP_PORT, Integer.toString(sink.port()))
                     .with(ConfigKey.SMTP_SECURITY, "none").with(ConfigKey.DIGEST_KEEP_MAIL, "P30D"));
             try (Paperwire app = new Paperwire(config, clock)) {
-                Preferences daily = new Preferences(Preferences.Frequency.DAILY, java.time.DayOfWeek.MONDAY, 7,
+                Preferences daily = new Preferences(Preferences.Frequency.DAILY, DayOfWeek.MONDAY, 7,
                         ZoneOffset.UTC, false, 20);
                 long id = app.subscribers().create("reader@example.org", Subscriber.Status.ACTIVE, daily,
                         List.of(Topic.of(Topic.Kind.TRENDING, "")), clock.instant().minus(Duration.ofDays(1))).subscriber().id();

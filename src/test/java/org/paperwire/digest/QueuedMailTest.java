@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.web.WebServer;
 
 /**
@@ -34,7 +36,7 @@ class QueuedMailTest {
     @Test
     void aKnownAddressIsAnsweredBeforeTheSmtpServerAnswersAndTheSenderDeliversTheMailAtOnce() throws Exception {
         try (HeldSmtpServer smtp = new HeldSmtpServer()) {
-            PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
+            PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
                     .with(ConfigKey.DATA_DIR, dir.toString())
                     .with(ConfigKey.PUBLIC_URL, "https://papers.example.org")
                     .with(ConfigKey.SMTP_HOST, "127.0.0.1").with(ConfigKey.SMTP_PORT, Integer.toString(smtp.port()))
@@ -58,7 +60,7 @@ class QueuedMailTest {
                 assertThat(response.statusCode()).isEqualTo(202);
                 assertThat(smtp.answered()).as("the SMTP server has not answered yet").isFalse();
                 assertThat(app.mailOutbox().counts()).as("queued, not sent").doesNotContainKey("sent")
-                        .containsAnyOf(java.util.Map.entry("due", 1L), java.util.Map.entry("in_flight", 1L));
+                        .containsAnyOf(Map.entry("due", 1L), Map.entry("in_flight", 1L));
 
                 assertThat(smtp.awaitArrival()).as("the woken sender hands it over at once").isTrue();
                 smtp.answer();
@@ -66,7 +68,7 @@ class QueuedMailTest {
                 while (!app.mailOutbox().counts().containsKey("sent") && System.nanoTime() < deadline) {
                     Thread.sleep(10); // waits for a condition, not for time
                 }
-                assertThat(app.mailOutbox().counts()).containsExactly(java.util.Map.entry("sent", 1L));
+                assertThat(app.mailOutbox().counts()).containsExactly(Map.entry("sent", 1L));
                 assertThat(smtp.received()).singleElement().asString().contains("Subject: Your Paperwire settings link")
                         .contains("To: ada@example.org");
             } finally {

@@ -16,6 +16,7 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.subscription.Preferences;
 import org.paperwire.subscription.Subscriber;
 import org.paperwire.subscription.Topic;
@@ -32,7 +33,7 @@ class SenderShutdownTest {
     @Test
     void closingTheAppWaitsForTheSendUnderWayAndRecordsItBeforeTheDatabaseCloses() throws Exception {
         try (HeldSmtpServer smtp = new HeldSmtpServer()) {
-            PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
+            PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
                     .with(ConfigKey.DATA_DIR, dir.toString())
                     .with(ConfigKey.SMTP_HOST, "127.0.0.1").with(ConfigKey.SMTP_PORT, Integer.toString(smtp.port()))
                     .with(ConfigKey.SMTP_SECURITY, "none"));

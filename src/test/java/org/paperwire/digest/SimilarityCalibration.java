@@ -3,9 +3,11 @@ package org.paperwire.digest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import org.paperwire.paper.Paper;
 import org.paperwire.search.embed.EmbeddingModel;
@@ -30,7 +32,7 @@ public final class SimilarityCalibration {
         data.corpus().forEach(p -> byId.put(p.id(), p));
         List<String> queryIds = new ArrayList<>(data.qrels().keySet());
         List<Paper> random = new ArrayList<>(data.corpus());
-        java.util.Collections.shuffle(random, new Random(7));
+        Collections.shuffle(random, new Random(7));
         random = random.subList(0, 500);
         EmbeddingModel model = EmbeddingModel.byId("bge-small-en-v1.5-q").orElseThrow();
         try (OnnxEmbedder embedder = new OnnxEmbedder(model, OnnxEmbedder.DEFAULT_MAX_TOKENS, 2,
@@ -41,7 +43,7 @@ public final class SimilarityCalibration {
             for (String q : queryIds) {
                 float[] query = embedder.embedQuery(data.queries().get(q));
                 List<Paper> judged = data.qrels().get(q).keySet().stream().map(byId::get)
-                        .filter(java.util.Objects::nonNull).toList();
+                        .filter(Objects::nonNull).toList();
                 for (float[] doc : embedder.embedDocuments(judged.stream().map(EmbeddingText::of).toList())) {
                     relevant.add(cos(query, doc));
                 }

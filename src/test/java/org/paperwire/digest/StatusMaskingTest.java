@@ -2,6 +2,7 @@ package org.paperwire.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Issue 9, finding 8: the status page masks addresses in server replies whatever their letter case. */
@@ -15,7 +16,7 @@ class StatusMaskingTest {
     void theRecipientIsMaskedInAReplyThatChangedItsCase() {
         String masked = DigestRoutes.maskAddresses("550 5.1.1 <ADA.Lovelace@Example.ORG>: Recipient address rejected",
                 "ada.lovelace@example.org");
-        assertThat(masked.toLowerCase(java.util.Locale.ROOT)).doesNotContain("ada.lovelace");
+        assertThat(masked.toLowerCase(Locale.ROOT)).doesNotContain("ada.lovelace");
         assertThat(masked).isEqualTo("550 5.1.1 <a…@example.org>: Recipient address rejected");
     }
 

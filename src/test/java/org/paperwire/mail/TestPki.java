@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
@@ -20,6 +21,7 @@ import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -59,7 +61,7 @@ public final class TestPki {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(bits);
             return generator.generateKeyPair();
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -137,7 +139,7 @@ public final class TestPki {
 
     /** PKCS#1 DER, as OpenSSL 3's {@code openssl pkey -outform DER} writes an RSA key. */
     public static Path writePkcs1Der(Path file, PrivateKey key) throws Exception {
-        return Files.write(file, org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(key.getEncoded())
+        return Files.write(file, PrivateKeyInfo.getInstance(key.getEncoded())
                 .parsePrivateKey().toASN1Primitive().getEncoded());
     }
 

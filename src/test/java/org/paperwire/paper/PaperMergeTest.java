@@ -53,9 +53,9 @@ class PaperMergeTest {
 
     @Test
     void fieldsTheIncomingSourceLacksKeepTheirStoredValues() {
-        Paper withDoi = new Paper("2501.00001", 1, "T", "A", java.util.List.of("X"), java.util.List.of("cs.LG"),
+        Paper withDoi = new Paper("2501.00001", 1, "T", "A", List.of("X"), List.of("cs.LG"),
                 null, "J. Stuff 1", "10.1/abc", null, null, null);
-        Paper fromListing = new Paper("2501.00001", 0, "T", "A", java.util.List.of("X"), java.util.List.of("cs.LG"),
+        Paper fromListing = new Paper("2501.00001", 0, "T", "A", List.of("X"), List.of("cs.LG"),
                 null, null, null, null, null, LocalDate.parse("2025-01-03"));
         PaperMerge.Result r = PaperMerge.merge(withDoi, withDoi.listedOn(), fromListing);
         assertThat(r.paper().doi()).isEqualTo("10.1/abc");
@@ -67,8 +67,8 @@ class PaperMergeTest {
     @Test
     void aRecordWithoutAVersionOnlyFillsGapsInAVersionedOne() {
         Paper fromArxiv = paper("2501.00001", 2, "The arXiv title");
-        Paper fromHuggingFace = new Paper("2501.00001", 0, "The HF title", "HF summary", java.util.List.of("Someone"),
-                java.util.List.of(), null, null, null, Instant.parse("2024-12-31T00:00:00Z"), null, null);
+        Paper fromHuggingFace = new Paper("2501.00001", 0, "The HF title", "HF summary", List.of("Someone"),
+                List.of(), null, null, null, Instant.parse("2024-12-31T00:00:00Z"), null, null);
         PaperMerge.Result r = PaperMerge.merge(fromArxiv, fromArxiv.listedOn(), fromHuggingFace);
         assertThat(r.paper().title()).isEqualTo("The arXiv title");
         assertThat(r.paper().authors()).isEqualTo(fromArxiv.authors());

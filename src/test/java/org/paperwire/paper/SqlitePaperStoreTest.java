@@ -7,6 +7,7 @@ import static org.paperwire.paper.Papers.paper;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,7 @@ class SqlitePaperStoreTest {
         Paper p = new Paper("hep-th/9901001", 2, "Strings", "Abstract with \\emph{TeX} and $\\alpha$",
                 List.of("B. Author", "A. Author"), List.of("hep-th", "gr-qc"), "12 pages", "Phys. Rev. D 1 (1999)",
                 "10.1103/x", Instant.parse("1999-01-01T12:00:00Z"), Instant.parse("1999-03-01T12:00:00Z"),
-                java.time.LocalDate.parse("1999-01-04"));
+                LocalDate.parse("1999-01-04"));
         assertThat(store.upsertAll(List.of(p))).containsExactly(UpsertOutcome.NEW);
         assertThat(store.find("hep-th/9901001")).contains(p);
         assertThat(store.find("0000.00000")).isEmpty();

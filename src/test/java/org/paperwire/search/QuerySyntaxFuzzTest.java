@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.Fuzz;
@@ -31,7 +32,7 @@ class QuerySyntaxFuzzTest {
     @TempDir
     Path dir;
 
-    private static String query(java.util.SplittableRandom r) {
+    private static String query(SplittableRandom r) {
         return switch (r.nextInt(3)) {
             case 0 -> Fuzz.words(r, WORDS, 700);
             case 1 -> Fuzz.mutate(r, Fuzz.oneOf(r, SEEDS));

@@ -8,7 +8,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.Bits;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +30,7 @@ import org.paperwire.db.Database;
 import org.paperwire.paper.Paper;
 import org.paperwire.paper.SqlitePaperStore;
 import org.paperwire.search.index.IndexLockedException;
+import org.paperwire.search.index.PaperDocuments;
 import org.paperwire.search.index.SearchIndex;
 
 class SearchServiceTest {
@@ -116,13 +130,13 @@ class SearchServiceTest {
         SearchResults hybrid = shallow.search(SearchRequest.of(query, SearchMode.HYBRID, 1));
 
         assertThat(hybrid.total()).isEqualTo(2);
-        java.util.Map<String, Double> fused = Fusion.DEFAULT.fuse(List.of(
+        Map<String, Double> fused = Fusion.DEFAULT.fuse(List.of(
                 new Fusion.Pair(keywordTop, score(keyword, keywordTop), score(semantic, keywordTop)),
                 new Fusion.Pair(semanticTop, score(keyword, semanticTop), score(semantic, semanticTop))));
         String best = fused.get(keywordTop) >= fused.get(semanticTop) ? keywordTop : semanticTop;
         assertThat(hybrid.hits()).singleElement().satisfies(hit -> {
             assertThat(hit.id()).isEqualTo(best);
-            assertThat(hit.score()).isCloseTo(fused.get(best), org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(hit.score()).isCloseTo(fused.get(best), Assertions.within(1e-6));
         });
         assertThat(score(keyword, semanticTop)).as("found by keyword too, below the depth").isPositive();
     }
@@ -136,40 +150,40 @@ class SearchServiceTest {
         engine.embeddings().drain();
         List<SearchHit> semantic = engine.service().search(SearchRequest.of("graph networks", SearchMode.SEMANTIC, 10))
                 .hits();
-        List<String> ids = new java.util.ArrayList<>(semantic.stream().map(SearchHit::id).toList());
+        List<String> ids = new ArrayList<>(semantic.stream().map(SearchHit::id).toList());
         ids.add("9999.99999"); // not indexed: left out
 
-        java.util.Map<String, Double> cosine = engine.service().cosine("graph networks", ids);
+        Map<String, Double> cosine = engine.service().cosine("graph networks", ids);
 
         assertThat(cosine).hasSize(semantic.size());
         for (SearchHit hit : semantic) { // Lucene's dot-product score is (1 + cos) / 2
-            assertThat(cosine.get(hit.id())).isCloseTo(2 * hit.score() - 1, org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(cosine.get(hit.id())).isCloseTo(2 * hit.score() - 1, Assertions.within(1e-6));
         }
     }
 
     @Test
     void theMissingSideScoresAreTheScoresEachSideWouldHaveGiven() {
         engine.embeddings().drain();
-        org.apache.lucene.search.Query query = engine.lucene().textQuery("graph networks");
+        Query query = engine.lucene().textQuery("graph networks");
         float[] vector = embedder.embedQuery("graph networks");
         engine.index().withSearcher(searcher -> {
-            org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(searcher.getIndexReader());
-            int[] all = java.util.stream.IntStream.range(0, searcher.getIndexReader().maxDoc())
+            Bits live = MultiBits.getLiveDocs(searcher.getIndexReader());
+            int[] all = IntStream.range(0, searcher.getIndexReader().maxDoc())
                     .filter(d -> live == null || live.get(d)).toArray();
-            java.util.Map<Integer, Double> bm25 = new java.util.HashMap<>();
+            Map<Integer, Double> bm25 = new HashMap<>();
             HybridScores.keyword(searcher, query, all, bm25);
-            org.apache.lucene.search.TopDocs top = searcher.search(query, 10);
+            TopDocs top = searcher.search(query, 10);
             assertThat(bm25).hasSize(top.scoreDocs.length).hasSizeLessThan(all.length); // the speech paper: no match
-            for (org.apache.lucene.search.ScoreDoc sd : top.scoreDocs) {
-                assertThat(bm25.get(sd.doc)).isCloseTo(sd.score, org.assertj.core.api.Assertions.within(1e-6));
+            for (ScoreDoc sd : top.scoreDocs) {
+                assertThat(bm25.get(sd.doc)).isCloseTo(sd.score, Assertions.within(1e-6));
             }
-            java.util.Map<Integer, Double> cosine = new java.util.HashMap<>();
+            Map<Integer, Double> cosine = new HashMap<>();
             HybridScores.semantic(searcher, vector, all, cosine);
-            org.apache.lucene.search.TopDocs nearest = searcher.search(new org.apache.lucene.search.KnnFloatVectorQuery(
-                    org.paperwire.search.index.PaperDocuments.VECTOR, vector, 10), 10);
+            TopDocs nearest = searcher.search(new KnnFloatVectorQuery(
+                    PaperDocuments.VECTOR, vector, 10), 10);
             assertThat(cosine).hasSize(nearest.scoreDocs.length);
-            for (org.apache.lucene.search.ScoreDoc sd : nearest.scoreDocs) {
-                assertThat(cosine.get(sd.doc)).isCloseTo(sd.score, org.assertj.core.api.Assertions.within(1e-6));
+            for (ScoreDoc sd : nearest.scoreDocs) {
+                assertThat(cosine.get(sd.doc)).isCloseTo(sd.score, Assertions.within(1e-6));
             }
             return null;
         });
@@ -195,16 +209,16 @@ class SearchServiceTest {
 
     @Test
     void manyCategoriesFromTheCommandLineLeaveFewerWordsWithANoteOrAreRefusedByName() {
-        List<String> many = java.util.Collections.nCopies(100, "cs.LG");
+        List<String> many = Collections.nCopies(100, "cs.LG");
         SearchRequest wordy = new SearchRequest("g ".repeat(300), SearchMode.KEYWORD, many, null, null,
                 SearchSort.RELEVANCE, 0, 10, false);
         // 100 category clauses and the filter's own leave (1,024 - 101) / 3 = 307 per field: all 300 words fit
         assertThat(engine.service().search(wordy).notes()).noneMatch(n -> n.contains("words to search for"));
         SearchRequest manyMore = new SearchRequest("g ".repeat(300) + "cat:cs ".repeat(50), SearchMode.KEYWORD,
-                java.util.Collections.nCopies(50, "cs"), null, null, SearchSort.RELEVANCE, 0, 10, false);
+                Collections.nCopies(50, "cs"), null, null, SearchSort.RELEVANCE, 0, 10, false);
         // 100 archives of two clauses each: (1,024 - 201) / 3 = 274
         assertThat(engine.service().search(manyMore).notes()).anyMatch(n -> n.contains("300 words to search for; searched the first 274"));
-        SearchRequest tooMany = new SearchRequest("graph", SearchMode.KEYWORD, java.util.Collections.nCopies(1100, "cs.LG"),
+        SearchRequest tooMany = new SearchRequest("graph", SearchMode.KEYWORD, Collections.nCopies(1100, "cs.LG"),
                 null, null, SearchSort.RELEVANCE, 0, 10, false);
         assertThatThrownBy(() -> engine.service().search(tooMany)).isInstanceOf(SearchInputException.class)
                 .hasMessageContaining("1,100 categories asked for");
@@ -219,7 +233,7 @@ class SearchServiceTest {
         assertThat(ids("cat:cs.LG", SearchMode.HYBRID)).containsExactly("2501.00002", "2501.00001");
         SearchRequest byDate = new SearchRequest("graph", SearchMode.KEYWORD, List.of(), null, null, SearchSort.DATE, 0, 10, false);
         assertThat(engine.service().search(byDate).hits()).extracting(SearchHit::date)
-                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+                .isSortedAccordingTo(Comparator.reverseOrder());
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.app.Paperwire;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
-import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.digest.MutableClock;
 import org.paperwire.subscription.SubscriptionService.LinkException;
 
@@ -34,7 +34,7 @@ class PendingExpiryTest {
     @BeforeEach
     void start() {
         clock = new MutableClock(Instant.parse("2026-06-30T10:00:00Z"));
-        app = new Paperwire(PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.DATA_DIR, dir.toString())),
+        app = new Paperwire(TestConfigs.from(ConfigSources.defaults().with(ConfigKey.DATA_DIR, dir.toString())),
                 clock);
         service = app.subscriptions();
     }

@@ -22,7 +22,7 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
-import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.digest.MutableClock;
 import org.paperwire.web.WebServer;
 
@@ -48,7 +48,7 @@ class RemovedSubscriberLinksTest {
     void start() {
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
-        app = new Paperwire(PaperwireConfig.from(ConfigSources.defaults()
+        app = new Paperwire(TestConfigs.from(ConfigSources.defaults()
                 .with(ConfigKey.DATA_DIR, dir.toString())
                 .with(ConfigKey.PUBLIC_URL, PUBLIC)
                 .with(ConfigKey.SMTP_HOST, "127.0.0.1")

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,9 +87,9 @@ class TrendingServiceTest {
     void theFormulaIsTheDocumentedOne() {
         Signals s = new Signals(3, 100, 10, null, 1000);
         double points = 3 * 1.0 + 10 * 1.0 + Math.log1p(1000) * 2.0 + Math.log1p(100) * 0.5;
-        assertThat(TrendingFormula.DEFAULT.points(s)).isCloseTo(points, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(TrendingFormula.DEFAULT.points(s)).isCloseTo(points, Offset.offset(1e-9));
         assertThat(TrendingFormula.DEFAULT.score(s, 10)).isCloseTo(points / Math.pow(12, 1.8),
-                org.assertj.core.data.Offset.offset(1e-12));
+                Offset.offset(1e-12));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,7 +140,7 @@ class VoteServiceTest {
     /** Issue 9, finding 4: a view counts once per viewer, paper and UTC day, also after a restart. */
     @Test
     void aViewCountsOncePerViewerAndDayEvenAfterARestart() {
-        var now = new java.util.concurrent.atomic.AtomicReference<>(Instant.parse("2026-03-10T12:00:00Z"));
+        var now = new AtomicReference<>(Instant.parse("2026-03-10T12:00:00Z"));
         ViewCounter views = new ViewCounter(signals, now::get, 10);
         for (int i = 0; i < 5; i++) {
             views.viewed("2603.00001", "alice", "net-a");

@@ -3,8 +3,11 @@ package org.paperwire.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -62,7 +65,7 @@ public final class AtomAssertions {
         String text = list.item(0).getTextContent().strip();
         assertThat(text).as("<%s> is not empty", name).isNotEmpty();
         if (iri) {
-            assertThat(java.net.URI.create(text).isAbsolute()).as("<id> %s is an absolute IRI", text).isTrue();
+            assertThat(URI.create(text).isAbsolute()).as("<id> %s is an absolute IRI", text).isTrue();
         }
     }
 
@@ -73,8 +76,8 @@ public final class AtomAssertions {
 
     /** Atom-namespace children of one element (not descendants). */
     private record DirectChildren(Element parent, String name) implements NodeList {
-        private java.util.List<Node> nodes() {
-            java.util.List<Node> result = new java.util.ArrayList<>();
+        private List<Node> nodes() {
+            List<Node> result = new ArrayList<>();
             for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
                 if (n instanceof Element e && ATOM.equals(e.getNamespaceURI()) && name.equals(e.getLocalName())) {
                     result.add(n);

@@ -34,7 +34,7 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
-import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.ingest.bulk.ImportOptions;
 import org.paperwire.ingest.bulk.ImportProgress;
 import org.paperwire.paper.Paper;
@@ -75,7 +75,7 @@ class BrowserTest {
             days = files.filter(f -> f.getFileName().toString().compareTo("2026-06-28") >= 0
                     && f.getFileName().toString().compareTo("2026-06-30") <= 0).sorted().toList();
         }
-        app = new Paperwire(PaperwireConfig.from(ConfigSources.defaults()
+        app = new Paperwire(TestConfigs.from(ConfigSources.defaults()
                 .with(ConfigKey.DATA_DIR, dir.toString())
                 .with(ConfigKey.SEARCH_BACKGROUND_EMBEDDING, "false")),
                 Clock.fixed(Instant.parse("2026-06-30T18:00:00Z"), ZoneOffset.UTC));

@@ -4,19 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import org.paperwire.net.Cidr;
 import org.junit.jupiter.api.Test;
 
 /** Issue 9, finding 2: which address is the client, and which addresses share a network. */
 class ClientAddressesTest {
-    static final byte[] SECRET = "a test secret of thirty-two bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    static final byte[] SECRET = "a test secret of thirty-two bytes".getBytes(StandardCharsets.UTF_8);
 
     static InetAddress ip(String literal) {
         return Cidr.address(literal).orElseThrow();
     }
 
     static ClientAddresses trusting(String... blocks) {
-        return new ClientAddresses(java.util.Arrays.stream(blocks).map(Cidr::parse).toList(), SECRET);
+        return new ClientAddresses(Arrays.stream(blocks).map(Cidr::parse).toList(), SECRET);
     }
 
     @Test

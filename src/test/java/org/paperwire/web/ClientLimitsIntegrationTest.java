@@ -21,7 +21,7 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
-import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.paper.Papers;
 
 /**
@@ -48,7 +48,7 @@ class ClientLimitsIntegrationTest {
         for (Map.Entry<ConfigKey, String> e : settings.entrySet()) {
             sources = sources.with(e.getKey(), e.getValue());
         }
-        app = new Paperwire(PaperwireConfig.from(sources), Clock.fixed(Instant.parse("2025-01-03T12:00:00Z"),
+        app = new Paperwire(TestConfigs.from(sources), Clock.fixed(Instant.parse("2025-01-03T12:00:00Z"),
                 ZoneOffset.UTC));
         app.papers().upsertAll(List.of(Papers.paper(PAPER, 1, "A paper to vote for")));
         web = WebApp.create(app);

@@ -21,6 +21,7 @@ import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.paper.Paper;
 
 /**
@@ -37,7 +38,7 @@ class DateWindowIntegrationTest {
 
     @BeforeAll
     static void start() {
-        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
+        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
                 .with(ConfigKey.DATA_DIR, dir.toString())
                 .with(ConfigKey.SEARCH_BACKGROUND_EMBEDDING, "false"));
         app = new Paperwire(config, Clock.fixed(Instant.parse("2026-03-15T12:00:00Z"), ZoneOffset.UTC));

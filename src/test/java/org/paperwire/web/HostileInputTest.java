@@ -3,7 +3,9 @@ package org.paperwire.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -29,6 +32,7 @@ import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.ingest.bulk.ImportOptions;
 import org.paperwire.ingest.bulk.ImportProgress;
 
@@ -50,7 +54,7 @@ class HostileInputTest {
 
     @BeforeAll
     static void start() {
-        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
+        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
                 .with(ConfigKey.DATA_DIR, dir.toString())
                 .with(ConfigKey.WEB_VOTES_PER_MINUTE, "100000")
                 .with(ConfigKey.WEB_PREVIEWS_PER_MINUTE, "100000")
@@ -119,7 +123,7 @@ class HostileInputTest {
                         default -> throw new AssertionError("parameter in " + p.get("in"));
                     }
                 }
-                routes.add(new Route(op.getKey().toUpperCase(java.util.Locale.ROOT), path.getKey(), query, pathParams,
+                routes.add(new Route(op.getKey().toUpperCase(Locale.ROOT), path.getKey(), query, pathParams,
                         headers));
             }
         }
@@ -175,7 +179,7 @@ class HostileInputTest {
             JsonNode error;
             try {
                 error = Json.mapper().readTree(r.body());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 problems.add(what + ": not the JSON error body: " + r.body().substring(0, Math.min(120, r.body().length())));
                 return;
             }
@@ -226,7 +230,7 @@ class HostileInputTest {
         } else if (route.pathParams().containsKey(name)) {
             pathParams.put(name, value);
         } else {
-            String decoded = java.net.URLDecoder.decode(value.replace("%", "%25").replace("%2525", "%25"), StandardCharsets.UTF_8);
+            String decoded = URLDecoder.decode(value.replace("%", "%25").replace("%2525", "%25"), StandardCharsets.UTF_8);
             if (decoded.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
                 return 0; // a header value the HTTP client itself refuses to send
             }
@@ -241,12 +245,12 @@ class HostileInputTest {
             r = send(route.method(), url, headers, null);
         } catch (IllegalArgumentException refusedByTheClient) {
             return 0; // e.g. a path the URI class cannot hold: nothing reached the server
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             try { // a connection the server closed after refusing the previous request: once more on a fresh one
                 r = send(route.method(), url, headers, null);
                 check(route.method(), url, r);
                 return 1;
-            } catch (java.io.IOException again) {
+            } catch (IOException again) {
                 // reported below
             }
             problems.add(route.method() + " " + (url.length() > 160 ? url.substring(0, 160) + "…" : url)

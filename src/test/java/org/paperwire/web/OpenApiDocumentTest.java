@@ -20,7 +20,7 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
-import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 
 /**
  * Issue 12, point 8: {@code /api/openapi.json} is what client generators read, so it must list every API route
@@ -35,7 +35,7 @@ class OpenApiDocumentTest {
 
     @BeforeAll
     static void mount() throws Exception {
-        app = new Paperwire(PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.DATA_DIR, dir.toString())),
+        app = new Paperwire(TestConfigs.from(ConfigSources.defaults().with(ConfigKey.DATA_DIR, dir.toString())),
                 Clock.fixed(Instant.parse("2026-06-30T18:00:00Z"), ZoneOffset.UTC));
         web = WebApp.create(app); // mounted, never started: only its routes are read
         try (InputStream in = OpenApiDocumentTest.class.getResourceAsStream("/openapi.json")) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +24,7 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
-import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 
 /**
  * Issue 9, finding 8: {@code /digest/status} and {@code /api/v1/digest/status} show the SMTP server and its
@@ -44,7 +45,7 @@ class OperatorAccessTest {
 
     void start(String adminToken) {
         ConfigSources config = ConfigSources.defaults().with(ConfigKey.DATA_DIR, dir.toString());
-        app = new Paperwire(PaperwireConfig.from(adminToken == null ? config
+        app = new Paperwire(TestConfigs.from(adminToken == null ? config
                 : config.with(ConfigKey.WEB_ADMIN_TOKEN, adminToken)), Clock.systemUTC());
         web = WebApp.create(app);
         port = web.start(0);
@@ -168,7 +169,7 @@ class OperatorAccessTest {
         return NetworkInterface.networkInterfaces().filter(i -> {
             try {
                 return i.isUp() && !i.isLoopback();
-            } catch (java.net.SocketException e) {
+            } catch (SocketException e) {
                 return false;
             }
         }).flatMap(NetworkInterface::inetAddresses).filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())

@@ -19,7 +19,7 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
-import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.paper.Paper;
 
 /**
@@ -38,7 +38,7 @@ class PageHeadTest {
 
     @BeforeAll
     static void start() {
-        app = new Paperwire(PaperwireConfig.from(ConfigSources.defaults()
+        app = new Paperwire(TestConfigs.from(ConfigSources.defaults()
                 .with(ConfigKey.DATA_DIR, dir.toString())
                 .with(ConfigKey.SEARCH_BACKGROUND_EMBEDDING, "false")),
                 Clock.fixed(Instant.parse("2026-06-30T18:00:00Z"), ZoneOffset.UTC));

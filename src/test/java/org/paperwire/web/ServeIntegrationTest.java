@@ -15,6 +15,7 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.ingest.IngestRoutes;
 import org.paperwire.paper.Papers;
 
@@ -24,7 +25,7 @@ class ServeIntegrationTest {
 
     @Test
     void healthAndIngestStatusAnswerOnARealServer() throws Exception {
-        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
+        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
                 .with(ConfigKey.DATA_DIR, dir.toString()).with(ConfigKey.PORT, "0"));
         Clock clock = Clock.fixed(Instant.parse("2026-11-29T00:00:00Z"), ZoneOffset.UTC);
         try (Paperwire app = new Paperwire(config, clock);
@@ -52,7 +53,7 @@ class ServeIntegrationTest {
 
     @Test
     void unknownPathsGetAJsonErrorWithoutAStackTrace() throws Exception {
-        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults().with(ConfigKey.DATA_DIR, dir.toString()));
+        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults().with(ConfigKey.DATA_DIR, dir.toString()));
         try (Paperwire app = new Paperwire(config, Clock.systemUTC());
                 WebServer web = new WebServer(Json.mapper(), List.of(new HealthRoutes(app.papers())))) {
             var response = get(web.start(0), "/no/such/thing");

@@ -28,6 +28,7 @@ import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.ingest.bulk.ImportOptions;
 import org.paperwire.ingest.bulk.ImportProgress;
 import org.paperwire.paper.Paper;
@@ -55,7 +56,7 @@ class WebAppIntegrationTest {
             week = files.filter(f -> f.getFileName().toString().compareTo("2026-06-24") >= 0
                     && f.getFileName().toString().compareTo("2026-06-30") <= 0).sorted().toList();
         }
-        PaperwireConfig config = PaperwireConfig.from(ConfigSources.defaults()
+        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
                 .with(ConfigKey.DATA_DIR, dir.toString())
                 .with(ConfigKey.PUBLIC_URL, "http://papers.example.org")
                 .with(ConfigKey.SEARCH_BACKGROUND_EMBEDDING, "false"));

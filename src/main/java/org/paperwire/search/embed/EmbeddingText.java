@@ -1,10 +1,11 @@
 package org.paperwire.search.embed;
 
+import java.util.regex.Pattern;
 import org.paperwire.paper.Paper;
 
 /** The text of a paper that gets embedded: title and abstract, whitespace collapsed (as BEIR/MTEB join them). */
 public final class EmbeddingText {
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private EmbeddingText() {}
 

@@ -25,6 +25,7 @@ import org.paperwire.search.SearchHit;
 import org.paperwire.search.SearchMode;
 import org.paperwire.search.SearchRequest;
 import org.paperwire.search.embed.Embedder;
+import org.paperwire.search.embed.EmbeddingModel;
 
 /**
  * Measures search on a BEIR collection the way the field does: the corpus goes through the normal ingest
@@ -129,7 +130,7 @@ public final class BeirEvaluator {
     /** The caller's embedder, left open when the throwaway engine closes (the caller may evaluate again). */
     private record Unclosed(Embedder delegate) implements Embedder {
         @Override
-        public org.paperwire.search.embed.EmbeddingModel model() {
+        public EmbeddingModel model() {
             return delegate.model();
         }
 

@@ -1,5 +1,6 @@
 package org.paperwire.search.eval;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -129,7 +130,7 @@ public final class ClozeCollection {
                     JsonNode node;
                     try {
                         node = JSON.readTree(line);
-                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    } catch (JsonProcessingException e) {
                         throw new IllegalArgumentException(file + ":" + lineNo + ": not a JSON object: "
                                 + e.getOriginalMessage(), e);
                     }

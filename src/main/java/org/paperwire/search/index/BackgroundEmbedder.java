@@ -2,6 +2,7 @@ package org.paperwire.search.index;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.StoredFields;
@@ -90,7 +91,7 @@ public final class BackgroundEmbedder {
         return index.withSearcher(s -> {
             TopDocs top = s.search(pendingQuery(), limit, PaperDocuments.NEWEST_FIRST);
             StoredFields stored = s.storedFields();
-            Map<String, String> texts = new java.util.LinkedHashMap<>();
+            Map<String, String> texts = new LinkedHashMap<>();
             for (ScoreDoc hit : top.scoreDocs) {
                 Document doc = stored.document(hit.doc);
                 texts.put(doc.get(PaperDocuments.ID),

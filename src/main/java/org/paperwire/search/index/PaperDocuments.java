@@ -1,6 +1,7 @@
 package org.paperwire.search.index;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -94,7 +95,7 @@ public final class PaperDocuments {
         }
         for (String category : paper.categories()) {
             doc.add(new StringField(CATEGORY, category, Field.Store.YES));
-            doc.add(new StringField(CATEGORY_LOWER, category.toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
+            doc.add(new StringField(CATEGORY_LOWER, category.toLowerCase(Locale.ROOT), Field.Store.NO));
         }
         LocalDate date = paper.date();
         if (date != null) {

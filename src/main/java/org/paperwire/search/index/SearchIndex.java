@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
@@ -17,6 +18,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
@@ -55,7 +57,7 @@ public final class SearchIndex implements AutoCloseable {
     private final Analyzer analyzer = PaperDocuments.analyzer();
     private volatile long seq;
     /** Counts commits (papers, vectors, a rebuild): anything cached from search results is stale once it moves. */
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
 
     private SearchIndex(Path folder, String modelId, Directory directory, IndexWriter writer,
             ConcurrentMergeScheduler merges, long seq) throws IOException {
@@ -65,10 +67,10 @@ public final class SearchIndex implements AutoCloseable {
         this.writer = writer;
         this.merges = merges;
         this.seq = seq;
-        this.searchers = new SearcherManager(writer, new org.apache.lucene.search.SearcherFactory() {
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
-            public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
-                    org.apache.lucene.index.IndexReader previous) {
+            public IndexSearcher newSearcher(IndexReader reader,
+                    IndexReader previous) {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 searcher.setSimilarity(SIMILARITY);
                 return searcher;

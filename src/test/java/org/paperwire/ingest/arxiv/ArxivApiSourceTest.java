@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -273,7 +274,7 @@ class ArxivApiSourceTest {
 
         assertThat(harvest(service).error()).hasValueSatisfying(e -> assertThat(e)
                 .contains("checkpoint '{\"cs.LG\": \"yesterday\"}'").contains("--from DATE"));
-        HarvestService.Run fromDay = service.run(ArxivApiSource.NAME, java.time.LocalDate.parse("2024-06-01"));
+        HarvestService.Run fromDay = service.run(ArxivApiSource.NAME, LocalDate.parse("2024-06-01"));
         assertThat(fromDay.error()).isEmpty();
         assertThat(fromDay.status().checkpoint()).isEqualTo("{\"cs.LG\":\"2024-06-04T16:00:00Z\"}");
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.paperwire.config.ConfigException;
+import org.paperwire.paper.Paper;
 
 class OaiSetsTest {
 
@@ -32,8 +33,8 @@ class OaiSetsTest {
         assertThat(filter.accepts(paper("hep-ph", "stat.ML"))).isFalse();
     }
 
-    private static org.paperwire.paper.Paper paper(String... categories) {
-        return new org.paperwire.paper.Paper("1910.00001", 1, "t", "", List.of(), List.of(categories), null, null,
+    private static Paper paper(String... categories) {
+        return new Paper("1910.00001", 1, "t", "", List.of(), List.of(categories), null, null,
                 null, null, null, null);
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -166,7 +167,7 @@ class BulkImporterTest {
     void aTruncatedGzipKeepsEveryLineBeforeTheBreakAndFailsOnceNamingTheLine() throws IOException {
         Path whole = gzip(dir.resolve("2025-04-01.jsonl.gz"), 400);
         byte[] bytes = Files.readAllBytes(whole);
-        Path truncated = Files.write(dir.resolve("2025-04-02.jsonl.gz"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Path truncated = Files.write(dir.resolve("2025-04-02.jsonl.gz"), Arrays.copyOf(bytes, bytes.length / 2));
 
         IngestReport report = store.load(truncated);
 

@@ -3,6 +3,7 @@ package org.paperwire.search.embed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class OnnxEmbedderTest {
         List<float[]> reference = plain.embedDocuments(texts);
         for (int i = 0; i < texts.size(); i++) {
             assertThat(batched.get(i)).hasSize(384);
-            assertThat(dot(batched.get(i), batched.get(i))).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+            assertThat(dot(batched.get(i), batched.get(i))).isCloseTo(1.0, Offset.offset(1e-4));
             // not identical: the int8 model quantizes activations per tensor (DynamicQuantizeLinear), so the
             // padding of a batch nudges the scale; the retrieval effect is measured in docs/quality-log.md
             assertThat(dot(batched.get(i), reference.get(i))).as("text %d", i).isGreaterThan(0.99);

@@ -1,7 +1,8 @@
-package org.paperwire.trending;
+package org.paperwire.ingest.huggingface;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -22,6 +23,7 @@ import org.paperwire.ingest.http.HttpBody;
 import org.paperwire.ingest.http.PoliteFetcher;
 import org.paperwire.paper.ArxivId;
 import org.paperwire.paper.Paper;
+import org.paperwire.trending.SignalStore;
 
 /**
  * Harvests Hugging Face daily papers ({@code /api/daily_papers?date=YYYY-MM-DD}): upvotes, the linked GitHub
@@ -84,7 +86,7 @@ public final class HuggingFaceSource implements HarvestSource {
             items = json.readTree(body.bytes());
         } catch (FetchException e) {
             throw new HarvestException(e.getMessage(), before, e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new HarvestException("GET " + uri + ": invalid JSON: " + e.getMessage(), before, e);
         }
         if (items == null || !items.isArray()) {

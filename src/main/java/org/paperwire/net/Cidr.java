@@ -1,4 +1,4 @@
-package org.paperwire.web;
+package org.paperwire.net;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -94,7 +94,7 @@ public record Cidr(InetAddress network, int prefix) {
     }
 
     /** The /64 network of an IPv6 address (a household or a server gets one /64), an IPv4 address as is. */
-    static InetAddress clientNetwork(InetAddress address) {
+    public static InetAddress clientNetwork(InetAddress address) {
         return address instanceof Inet4Address ? address : mask(address, 64);
     }
 }

@@ -1,4 +1,4 @@
-package org.paperwire.trending;
+package org.paperwire.ingest.huggingface;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +27,10 @@ import org.paperwire.ingest.http.ReplayServer;
 import org.paperwire.paper.DateWindow;
 import org.paperwire.paper.Papers;
 import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.trending.Signals;
+import org.paperwire.trending.SqliteSignalStore;
+import org.paperwire.trending.TrendingFormula;
+import org.paperwire.trending.TrendingService;
 
 class HuggingFaceSourceTest {
     @TempDir

@@ -1,4 +1,4 @@
-package org.paperwire.digest;
+package org.paperwire.subscription;
 
 import java.time.Instant;
 import java.time.LocalDate;

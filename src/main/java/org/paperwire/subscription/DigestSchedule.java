@@ -1,11 +1,10 @@
-package org.paperwire.digest;
+package org.paperwire.subscription;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Optional;
-import org.paperwire.subscription.Preferences;
 import org.paperwire.subscription.Preferences.Frequency;
 
 /**
