@@ -38,17 +38,7 @@ final class HybridScores {
             if (scorer == null) {
                 return;
             }
-            DocIdSetIterator it = scorer.iterator();
-            for (int i = from; i < to; i++) {
-                if (scores.containsKey(docs[i])) {
-                    continue;
-                }
-                int target = docs[i] - leaf.docBase;
-                int at = it.docID() < target ? it.advance(target) : it.docID();
-                if (at == target) {
-                    scores.put(docs[i], (double) scorer.score());
-                }
-            }
+            scoreMissing(docs, from, to, leaf.docBase, scorer.iterator(), scores, () -> scorer.score());
         });
     }
 
@@ -61,18 +51,32 @@ final class HybridScores {
                 return;
             }
             KnnVectorValues.DocIndexIterator it = values.iterator();
-            for (int i = from; i < to; i++) {
-                if (scores.containsKey(docs[i])) {
-                    continue;
-                }
-                int target = docs[i] - leaf.docBase;
-                int at = it.docID() < target ? it.advance(target) : it.docID();
-                if (at == target) {
-                    scores.put(docs[i], (double) VectorSimilarityFunction.DOT_PRODUCT.compare(vector,
-                            values.vectorValue(it.index())));
-                }
-            }
+            scoreMissing(docs, from, to, leaf.docBase, it,
+                    scores, () -> VectorSimilarityFunction.DOT_PRODUCT.compare(vector, values.vectorValue(it.index())));
         });
+    }
+
+    /**
+     * Walks {@code it} (one segment's, its first doc at {@code docBase}) to each of {@code docs[from..to)} not in
+     * {@code scores} yet, and puts the {@code current} score of each that the segment has.
+     */
+    private static void scoreMissing(int[] docs, int from, int to, int docBase, DocIdSetIterator it,
+            Map<Integer, Double> scores, CurrentScore current) throws IOException {
+        for (int i = from; i < to; i++) {
+            if (scores.containsKey(docs[i])) {
+                continue;
+            }
+            int target = docs[i] - docBase;
+            int at = it.docID() < target ? it.advance(target) : it.docID();
+            if (at == target) {
+                scores.put(docs[i], current.score());
+            }
+        }
+    }
+
+    /** The score of the document an iterator stands on. */
+    private interface CurrentScore {
+        double score() throws IOException;
     }
 
     /** Work on one index segment's share {@code docs[from..to)} of the ascending global doc ids. */

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paperwire.SharedData;
 
 /**
  * {@code bench search --modes} measures one mode alone, {@code --embed-sample 0} skips the embedding part, and
@@ -20,8 +19,7 @@ class BenchSearchCommandTest {
 
     @Test
     void keywordAloneWithoutEmbeddingReportsOnlyTheKeywordMode() throws Exception {
-        String file = SharedData.path("arxiv/daily-arxiv-ai-enhanced/data/2025-03-18.jsonl.gz").toString();
-        assertThat(CliRun.paperwire("--data-dir", dir.toString(), "import", file).status()).isZero();
+        CliRun.importListing(dir, "2025-03-18");
 
         CliRun run = CliRun.paperwire("--data-dir", dir.toString(), "bench", "search", "--json", "--modes", "keyword",
                 "--embed-sample", "0", "--embed-limit", "0", "--queries", "20");
@@ -39,8 +37,7 @@ class BenchSearchCommandTest {
     /** Issue 12, point 9: the index measured and a floor from the same run, so that overhead is a ratio. */
     @Test
     void theIndexShapeAndABareLuceneFloorAreReportedBesideTheModes() throws Exception {
-        String file = SharedData.path("arxiv/daily-arxiv-ai-enhanced/data/2025-03-18.jsonl.gz").toString();
-        assertThat(CliRun.paperwire("--data-dir", dir.toString(), "import", file).status()).isZero();
+        CliRun.importListing(dir, "2025-03-18");
 
         JsonNode result = CliRun.paperwire("--data-dir", dir.toString(), "bench", "search", "--json", "--modes",
                 "keyword", "--embed-sample", "0", "--embed-limit", "0", "--queries", "20").json();

@@ -5,11 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.paperwire.SharedData;
 
 /** What one run of the command line ({@link Main#run}) printed and returned, for the CLI tests. */
 record CliRun(int status, String out, String err) {
 
     /** Runs {@code paperwire ARGS...} in this JVM, capturing stdout and stderr. */
+    /** Imports one day of the shared arXiv listings into a store under {@code dataDir}, and checks it worked. */
+    static void importListing(Path dataDir, String day) {
+        String file = SharedData.path("arxiv/daily-arxiv-ai-enhanced/data/" + day + ".jsonl.gz").toString();
+        CliRun run = paperwire("--data-dir", dataDir.toString(), "import", file);
+        if (run.status() != 0) {
+            throw new AssertionError("importing " + file + " failed with status " + run.status());
+        }
+    }
+
     static CliRun paperwire(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paperwire.SharedData;
 
 /** Issue 12, point 7: {@code search --json} speaks the API's JSON (mode ids, snake_case, ISO dates). */
 class SearchCommandTest {
@@ -15,8 +14,7 @@ class SearchCommandTest {
 
     @Test
     void searchJsonSpellsTheModeAsTheApiDoes() throws Exception {
-        String file = SharedData.path("arxiv/daily-arxiv-ai-enhanced/data/2025-03-18.jsonl.gz").toString();
-        assertThat(CliRun.paperwire("--data-dir", dir.toString(), "import", file).status()).isZero();
+        CliRun.importListing(dir, "2025-03-18");
 
         CliRun run = CliRun.paperwire("--data-dir", dir.toString(), "search", "--json", "--mode", "keyword",
                 "language", "model");

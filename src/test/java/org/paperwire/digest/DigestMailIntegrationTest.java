@@ -25,15 +25,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.app.Paperwire;
-import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
-import org.paperwire.config.PaperwireConfig;
-import org.paperwire.config.TestConfigs;
 import org.paperwire.paper.Paper;
 import org.paperwire.subscription.Preferences;
 import org.paperwire.subscription.Subscriber;
-import org.paperwire.web.WebServer;
+import org.paperwire.web.TestServer;
 
 /**
  * Issue 5 end to end: GreenMail (a real SMTP server in this JVM) receives the confirmation and the digest, and
@@ -48,25 +45,21 @@ class DigestMailIntegrationTest {
     Path dir;
     GreenMail smtp;
     MutableClock clock;
+    TestServer server;
     Paperwire app;
-    WebServer web;
     int port;
     HttpClient bare = HttpClient.newHttpClient();
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         clock = new MutableClock(Instant.parse("2026-06-30T10:00:00Z"));
-        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
+        ConfigSources settings = TestServer.mailingTo(ConfigSources.defaults()
                 .with(ConfigKey.DATA_DIR, dir.toString())
                 .with(ConfigKey.PUBLIC_URL, PUBLIC)
-                .with(ConfigKey.SMTP_HOST, "127.0.0.1")
-                .with(ConfigKey.SMTP_PORT, Integer.toString(smtp.getSmtp().getPort()))
-                .with(ConfigKey.SMTP_SECURITY, "none")
                 .with(ConfigKey.MAIL_FROM, "Paperwire <digest@papers.example.org>")
-                .with(ConfigKey.SUBSCRIPTION_PER_CLIENT_PER_HOUR, "5"));
-        app = new Paperwire(config, clock);
+                .with(ConfigKey.SUBSCRIPTION_PER_CLIENT_PER_HOUR, "5"), smtp.getSmtp().getPort());
         List<Paper> papers = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
             papers.add(new Paper("2606.0000" + i, 1, "Paper <" + i + "> on language & vision", "We study things "
@@ -74,15 +67,14 @@ class DigestMailIntegrationTest {
                     null, Instant.parse("2026-06-29T10:00:00Z"), Instant.parse("2026-06-29T10:00:00Z"),
                     LocalDate.parse("2026-06-30")));
         }
-        app.papers().upsertAll(papers);
-        web = WebApp.create(app);
-        port = web.start(0);
+        server = TestServer.start(settings, clock, app -> app.papers().upsertAll(papers));
+        app = server.app();
+        port = server.port();
     }
 
     @AfterEach
     void stop() {
-        web.close();
-        app.close();
+        server.close();
         smtp.stop();
     }
 

@@ -15,12 +15,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperwire.config.TestConfigs;
 import org.paperwire.app.Paperwire;
 import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
-import org.paperwire.config.TestConfigs;
+import org.paperwire.web.TestServer;
 import org.paperwire.web.WebServer;
 
 /**
@@ -36,11 +37,9 @@ class QueuedMailTest {
     @Test
     void aKnownAddressIsAnsweredBeforeTheSmtpServerAnswersAndTheSenderDeliversTheMailAtOnce() throws Exception {
         try (HeldSmtpServer smtp = new HeldSmtpServer()) {
-            PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
+            PaperwireConfig config = TestConfigs.from(TestServer.mailingTo(ConfigSources.defaults()
                     .with(ConfigKey.DATA_DIR, dir.toString())
-                    .with(ConfigKey.PUBLIC_URL, "https://papers.example.org")
-                    .with(ConfigKey.SMTP_HOST, "127.0.0.1").with(ConfigKey.SMTP_PORT, Integer.toString(smtp.port()))
-                    .with(ConfigKey.SMTP_SECURITY, "none"));
+                    .with(ConfigKey.PUBLIC_URL, "https://papers.example.org"), smtp.port()));
             Paperwire app = new Paperwire(config, new MutableClock(Instant.parse("2026-06-30T10:00:00Z")));
             WebServer web = WebApp.create(app);
             DigestScheduler sender = new DigestScheduler(app.digests(), Duration.ofHours(1), app.mailQueued(),

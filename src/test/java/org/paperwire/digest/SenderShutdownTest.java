@@ -20,6 +20,7 @@ import org.paperwire.config.TestConfigs;
 import org.paperwire.subscription.Preferences;
 import org.paperwire.subscription.Subscriber;
 import org.paperwire.subscription.Topic;
+import org.paperwire.web.TestServer;
 
 /**
  * Issue 9, finding 6: shutting down while a digest is being sent waits for that send and records it before the
@@ -33,10 +34,8 @@ class SenderShutdownTest {
     @Test
     void closingTheAppWaitsForTheSendUnderWayAndRecordsItBeforeTheDatabaseCloses() throws Exception {
         try (HeldSmtpServer smtp = new HeldSmtpServer()) {
-            PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
-                    .with(ConfigKey.DATA_DIR, dir.toString())
-                    .with(ConfigKey.SMTP_HOST, "127.0.0.1").with(ConfigKey.SMTP_PORT, Integer.toString(smtp.port()))
-                    .with(ConfigKey.SMTP_SECURITY, "none"));
+            PaperwireConfig config = TestConfigs.from(TestServer.mailingTo(ConfigSources.defaults()
+                    .with(ConfigKey.DATA_DIR, dir.toString()), smtp.port()));
             MutableClock clock = new MutableClock(Instant.parse("2026-06-30T10:00:00Z"));
             Paperwire app = new Paperwire(config, clock);
             Thread closer = new Thread(app::close, "closer");

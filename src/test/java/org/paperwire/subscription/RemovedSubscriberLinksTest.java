@@ -19,12 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.app.Paperwire;
-import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
-import org.paperwire.config.TestConfigs;
 import org.paperwire.digest.MutableClock;
-import org.paperwire.web.WebServer;
+import org.paperwire.web.TestServer;
 
 /**
  * Issue 9, finding 1, reproduced through the real web server and a real SMTP server: alice subscribes, the operator
@@ -39,29 +37,26 @@ class RemovedSubscriberLinksTest {
     @TempDir
     Path dir;
     GreenMail smtp;
+    TestServer server;
     Paperwire app;
-    WebServer web;
     int port;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
-        app = new Paperwire(TestConfigs.from(ConfigSources.defaults()
+        server = TestServer.start(TestServer.mailingTo(ConfigSources.defaults()
                 .with(ConfigKey.DATA_DIR, dir.toString())
-                .with(ConfigKey.PUBLIC_URL, PUBLIC)
-                .with(ConfigKey.SMTP_HOST, "127.0.0.1")
-                .with(ConfigKey.SMTP_PORT, Integer.toString(smtp.getSmtp().getPort()))
-                .with(ConfigKey.SMTP_SECURITY, "none")), new MutableClock(Instant.parse("2026-06-30T10:00:00Z")));
-        web = WebApp.create(app);
-        port = web.start(0);
+                .with(ConfigKey.PUBLIC_URL, PUBLIC), smtp.getSmtp().getPort()),
+                new MutableClock(Instant.parse("2026-06-30T10:00:00Z")), app -> {});
+        app = server.app();
+        port = server.port();
     }
 
     @AfterEach
     void stop() {
-        web.close();
-        app.close();
+        server.close();
         smtp.stop();
     }
 

@@ -16,12 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paperwire.app.Paperwire;
-import org.paperwire.app.WebApp;
-import org.paperwire.config.ConfigKey;
-import org.paperwire.config.ConfigSources;
-import org.paperwire.config.PaperwireConfig;
-import org.paperwire.config.TestConfigs;
 import org.paperwire.paper.Paper;
 
 /**
@@ -32,31 +26,24 @@ import org.paperwire.paper.Paper;
 class DateWindowIntegrationTest {
     @TempDir
     static Path dir;
-    static Paperwire app;
-    static WebServer web;
+    static TestServer server;
     static int port;
 
     @BeforeAll
-    static void start() {
-        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
-                .with(ConfigKey.DATA_DIR, dir.toString())
-                .with(ConfigKey.SEARCH_BACKGROUND_EMBEDDING, "false"));
-        app = new Paperwire(config, Clock.fixed(Instant.parse("2026-03-15T12:00:00Z"), ZoneOffset.UTC));
+    static void start() throws Exception {
         List<Paper> papers = new ArrayList<>();
         for (String day : List.of("2026-03-06", "2026-03-07", "2026-03-08", "2026-03-09", "2026-03-13")) {
             papers.add(new Paper("2603.000" + day.substring(8), 1, "Graph paper of " + day, "About graphs.",
                     List.of("A. Author"), List.of("cs.LG"), null, null, null, null, null, LocalDate.parse(day)));
         }
-        app.papers().upsertAll(papers);
-        app.search().follower().catchUp();
-        web = WebApp.create(app);
-        port = web.start(0);
+        server = TestServer.start(TestServer.settings(dir),
+                Clock.fixed(Instant.parse("2026-03-15T12:00:00Z"), ZoneOffset.UTC), app -> app.papers().upsertAll(papers));
+        port = server.port();
     }
 
     @AfterAll
     static void stop() {
-        web.close();
-        app.close();
+        server.close();
     }
 
     static JsonNode json(String path) throws Exception {

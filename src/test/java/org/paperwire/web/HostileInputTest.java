@@ -27,12 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paperwire.app.Paperwire;
-import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
-import org.paperwire.config.PaperwireConfig;
-import org.paperwire.config.TestConfigs;
 import org.paperwire.ingest.bulk.ImportOptions;
 import org.paperwire.ingest.bulk.ImportProgress;
 
@@ -47,30 +43,27 @@ class HostileInputTest {
 
     @TempDir
     static Path dir;
-    static Paperwire app;
-    static WebServer web;
+    static TestServer server;
     static int port;
     static final HttpClient client = HttpClient.newHttpClient();
 
+    /** Background embedding stays on here (unlike {@link TestServer#settings}), as it was: hybrid search is hit too. */
     @BeforeAll
-    static void start() {
-        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
+    static void start() throws Exception {
+        ConfigSources settings = ConfigSources.defaults()
                 .with(ConfigKey.DATA_DIR, dir.toString())
                 .with(ConfigKey.WEB_VOTES_PER_MINUTE, "100000")
                 .with(ConfigKey.WEB_PREVIEWS_PER_MINUTE, "100000")
-                .with(ConfigKey.SUBSCRIPTION_PER_CLIENT_PER_HOUR, "100000"));
-        app = new Paperwire(config, Clock.fixed(Instant.parse("2025-03-20T12:00:00Z"), ZoneOffset.UTC));
-        app.bulkImporter().importFiles(List.of(Path.of("src/test/resources/fixtures/bulk/2025-03-18.jsonl")),
-                ImportOptions.detect(), ImportProgress.NONE);
-        app.search().follower().catchUp();
-        web = WebApp.create(app);
-        port = web.start(0);
+                .with(ConfigKey.SUBSCRIPTION_PER_CLIENT_PER_HOUR, "100000");
+        server = TestServer.start(settings, Clock.fixed(Instant.parse("2025-03-20T12:00:00Z"), ZoneOffset.UTC),
+                app -> app.bulkImporter().importFiles(List.of(Path.of("src/test/resources/fixtures/bulk/2025-03-18.jsonl")),
+                        ImportOptions.detect(), ImportProgress.NONE));
+        port = server.port();
     }
 
     @AfterAll
     static void stop() {
-        web.close();
-        app.close();
+        server.close();
     }
 
     /** Values as they go on the wire: most percent-encoded from text, some raw (invalid UTF-8, stray percents). */

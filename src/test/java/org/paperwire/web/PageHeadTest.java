@@ -15,11 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paperwire.app.Paperwire;
-import org.paperwire.app.WebApp;
-import org.paperwire.config.ConfigKey;
-import org.paperwire.config.ConfigSources;
-import org.paperwire.config.TestConfigs;
 import org.paperwire.paper.Paper;
 
 /**
@@ -32,30 +27,23 @@ class PageHeadTest {
 
     @TempDir
     static Path dir;
-    static Paperwire app;
-    static WebServer web;
+    static TestServer server;
     static int port;
 
     @BeforeAll
-    static void start() {
-        app = new Paperwire(TestConfigs.from(ConfigSources.defaults()
-                .with(ConfigKey.DATA_DIR, dir.toString())
-                .with(ConfigKey.SEARCH_BACKGROUND_EMBEDDING, "false")),
-                Clock.fixed(Instant.parse("2026-06-30T18:00:00Z"), ZoneOffset.UTC));
-        app.papers().upsertAll(List.of(
+    static void start() throws Exception {
+        server = TestServer.start(TestServer.settings(dir), Clock.fixed(Instant.parse("2026-06-30T18:00:00Z"),
+                ZoneOffset.UTC), app -> app.papers().upsertAll(List.of(
                 new Paper("2606.00001", 1, "Favicons at scale", ABSTRACT, List.of("Ada Lovelace"), List.of("cs.CL"),
                         null, null, null, null, null, LocalDate.parse("2026-06-30")),
                 new Paper("2606.00002", 1, "A paper without an abstract", "", List.of("Alan Turing"), List.of("cs.CL"),
-                        null, null, null, null, null, LocalDate.parse("2026-06-30"))));
-        app.search().follower().catchUp();
-        web = WebApp.create(app);
-        port = web.start(0);
+                        null, null, null, null, null, LocalDate.parse("2026-06-30")))));
+        port = server.port();
     }
 
     @AfterAll
     static void stop() {
-        web.close();
-        app.close();
+        server.close();
     }
 
     @Test

@@ -24,11 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.SharedData;
 import org.paperwire.app.Paperwire;
-import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
-import org.paperwire.config.ConfigSources;
-import org.paperwire.config.PaperwireConfig;
-import org.paperwire.config.TestConfigs;
 import org.paperwire.ingest.bulk.ImportOptions;
 import org.paperwire.ingest.bulk.ImportProgress;
 import org.paperwire.paper.Paper;
@@ -43,8 +39,8 @@ class WebAppIntegrationTest {
 
     @TempDir
     static Path dir;
+    static TestServer server;
     static Paperwire app;
-    static WebServer web;
     static int port;
     static final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
@@ -56,24 +52,20 @@ class WebAppIntegrationTest {
             week = files.filter(f -> f.getFileName().toString().compareTo("2026-06-24") >= 0
                     && f.getFileName().toString().compareTo("2026-06-30") <= 0).sorted().toList();
         }
-        PaperwireConfig config = TestConfigs.from(ConfigSources.defaults()
-                .with(ConfigKey.DATA_DIR, dir.toString())
-                .with(ConfigKey.PUBLIC_URL, "http://papers.example.org")
-                .with(ConfigKey.SEARCH_BACKGROUND_EMBEDDING, "false"));
-        app = new Paperwire(config, Clock.fixed(Instant.parse("2026-06-30T18:00:00Z"), ZoneOffset.UTC));
-        app.bulkImporter().importFiles(week, ImportOptions.detect(), ImportProgress.NONE);
-        app.papers().upsertAll(List.of(new Paper(EVIL_ID, 1, EVIL_TITLE, "An abstract with <b>markup</b> and $x<y$.",
-                List.of("Mallory <img src=x onerror=alert(1)>"), List.of("cs.CL"), null, null, null,
-                null, null, LocalDate.parse("2026-06-30"))));
-        app.search().follower().catchUp();
-        web = WebApp.create(app);
-        port = web.start(0);
+        server = TestServer.start(TestServer.settings(dir).with(ConfigKey.PUBLIC_URL, "http://papers.example.org"),
+                Clock.fixed(Instant.parse("2026-06-30T18:00:00Z"), ZoneOffset.UTC), app -> {
+                    app.bulkImporter().importFiles(week, ImportOptions.detect(), ImportProgress.NONE);
+                    app.papers().upsertAll(List.of(new Paper(EVIL_ID, 1, EVIL_TITLE,
+                            "An abstract with <b>markup</b> and $x<y$.", List.of("Mallory <img src=x onerror=alert(1)>"),
+                            List.of("cs.CL"), null, null, null, null, null, LocalDate.parse("2026-06-30"))));
+                });
+        app = server.app();
+        port = server.port();
     }
 
     @AfterAll
     static void stop() {
-        web.close();
-        app.close();
+        server.close();
     }
 
     static HttpResponse<String> get(String path) throws Exception {

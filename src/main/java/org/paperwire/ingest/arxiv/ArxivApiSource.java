@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
 import org.paperwire.ingest.HarvestException;
-import org.paperwire.ingest.HarvestSource;
 import org.paperwire.ingest.IngestReport;
 import org.paperwire.ingest.PaperIngestor;
 import org.paperwire.ingest.SourceRecord;
@@ -36,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * {@code maxResults} new entries between two runs loses the older ones, so a few may slip past this source;
  * {@code arxiv-oai} is the complete one.
  */
-public final class ArxivApiSource implements HarvestSource {
+public final class ArxivApiSource implements ArxivSource {
     private static final Logger log = LoggerFactory.getLogger(ArxivApiSource.class);
     public static final String NAME = "arxiv-api";
 
@@ -64,11 +63,6 @@ public final class ArxivApiSource implements HarvestSource {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public String upstream() {
-        return ArxivSources.UPSTREAM;
     }
 
     @Override

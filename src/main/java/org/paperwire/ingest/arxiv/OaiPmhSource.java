@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.paperwire.ingest.HarvestException;
-import org.paperwire.ingest.HarvestSource;
 import org.paperwire.ingest.IngestReport;
 import org.paperwire.ingest.PaperIngestor;
 import org.paperwire.ingest.http.FetchException;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * arrives. The checkpoint is a date: the day of the first response of the last complete harvest, so the
  * next harvest overlaps a little and misses nothing (records already stored come back unchanged).
  */
-public final class OaiPmhSource implements HarvestSource {
+public final class OaiPmhSource implements ArxivSource {
     private static final Logger log = LoggerFactory.getLogger(OaiPmhSource.class);
     public static final String NAME = "arxiv-oai";
     static final String NOT_HARVESTED = "category not harvested";
@@ -60,11 +59,6 @@ public final class OaiPmhSource implements HarvestSource {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public String upstream() {
-        return ArxivSources.UPSTREAM;
     }
 
     @Override
