@@ -25,10 +25,9 @@ import org.paperwire.trending.PaperRoutes;
 import org.paperwire.trending.TrendingRoutes;
 import org.paperwire.web.AtomFeeds;
 import org.paperwire.web.ClientAddresses;
-import org.paperwire.web.HealthRoutes;
 import org.paperwire.web.Json;
-import org.paperwire.web.MetricsRoutes;
 import org.paperwire.web.OpenApiRoutes;
+import org.paperwire.web.OpsRoutes;
 import org.paperwire.web.OperatorAccess;
 import org.paperwire.web.RateLimiter;
 import org.paperwire.web.RequestMetrics;
@@ -58,7 +57,7 @@ public final class WebApp {
             }
         };
         return new WebServer(Json.mapper(), templates, new RequestMetrics(registry), List.of(
-                new HealthRoutes(app.papers()),
+                OpsRoutes.health(app.papers()),
                 new IngestRoutes(app.harvests(), app.papers()),
                 new SourcesRoutes(app.harvests(), app.papers(), () -> app.search().status().embeddingBacklog(),
                         templates, app.clock()),
@@ -75,7 +74,7 @@ public final class WebApp {
                         app.digestOutbox(), () -> app.mailer().describe(),
                         app.subscribers()::countActive, templates, new OperatorAccess(config.web().adminToken())),
                 new OpenApiRoutes(),
-                new MetricsRoutes(registry)));
+                OpsRoutes.metrics(registry)));
     }
 
     private static PrometheusMeterRegistry metrics(Paperwire app) {

@@ -118,7 +118,7 @@ public final class HarvestService {
                     ? "source " + harvester.name() + " is being harvested by " + lease.holder() + " until " + lease.until()
                     : "source " + harvester.name() + " shares its upstream with " + lease.source()
                             + ", which is being harvested by " + lease.holder() + " until " + lease.until();
-            throw new HarvestBusyException(message, lease.holder(), lease.until());
+            throw new HarvestBusyException(message);
         }
     }
 

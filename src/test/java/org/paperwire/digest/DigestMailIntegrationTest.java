@@ -47,7 +47,6 @@ class DigestMailIntegrationTest {
     MutableClock clock;
     TestServer server;
     Paperwire app;
-    int port;
     HttpClient bare = HttpClient.newHttpClient();
 
     @BeforeEach
@@ -55,8 +54,7 @@ class DigestMailIntegrationTest {
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         clock = new MutableClock(Instant.parse("2026-06-30T10:00:00Z"));
-        ConfigSources settings = TestServer.mailingTo(ConfigSources.defaults()
-                .with(ConfigKey.DATA_DIR, dir.toString())
+        ConfigSources settings = TestServer.mailingTo(TestServer.settings(dir)
                 .with(ConfigKey.PUBLIC_URL, PUBLIC)
                 .with(ConfigKey.MAIL_FROM, "Paperwire <digest@papers.example.org>")
                 .with(ConfigKey.SUBSCRIPTION_PER_CLIENT_PER_HOUR, "5"), smtp.getSmtp().getPort());
@@ -69,7 +67,6 @@ class DigestMailIntegrationTest {
         }
         server = TestServer.start(settings, clock, app -> app.papers().upsertAll(papers));
         app = server.app();
-        port = server.port();
     }
 
     @AfterEach
@@ -80,7 +77,7 @@ class DigestMailIntegrationTest {
 
     String local(String link) {
         assertThat(link).startsWith(PUBLIC);
-        return "http://127.0.0.1:" + port + link.substring(PUBLIC.length());
+        return server.url(link.substring(PUBLIC.length()));
     }
 
     HttpResponse<String> get(HttpClient client, String url) throws Exception {
@@ -93,7 +90,7 @@ class DigestMailIntegrationTest {
     }
 
     HttpResponse<String> subscribeApi(String json) throws Exception {
-        return bare.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/subscriptions"))
+        return bare.send(HttpRequest.newBuilder(URI.create(server.url("/api/v1/subscriptions")))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -118,13 +115,13 @@ class DigestMailIntegrationTest {
 
     /** The form in every page's footer, posted with the visitor's cookie and CSRF token. */
     HttpResponse<String> subscribeWithTheFooterForm(String email) throws Exception {
-        HttpResponse<String> homePage = get(bare, "http://127.0.0.1:" + port + "/");
+        HttpResponse<String> homePage = get(bare, server.url("/"));
         Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(homePage.body());
         assertThat(homePage.body()).contains("action=\"/subscribe\"");
         assertThat(csrf.find()).isTrue();
         // the cookie is Secure (public-url is https), so the test sends it back over http by hand
         String cookie = homePage.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        HttpResponse<String> answer = bare.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/subscribe"))
+        HttpResponse<String> answer = bare.send(HttpRequest.newBuilder(URI.create(server.url("/subscribe")))
                 .POST(HttpRequest.BodyPublishers.ofString("csrf=" + enc(csrf.group(1)) + "&email=" + enc(email)))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -175,7 +172,7 @@ class DigestMailIntegrationTest {
         assertThat(status("ada@example.org")).isEqualTo(Subscriber.Status.PENDING);
 
         String token = confirm.substring(confirm.indexOf("t=") + 2);
-        HttpResponse<String> confirmed = post(bare, "http://127.0.0.1:" + port + "/subscription/confirm", "t=" + token);
+        HttpResponse<String> confirmed = post(bare, server.url("/subscription/confirm"), "t=" + token);
         assertThat(confirmed.statusCode()).isEqualTo(303);
         assertThat(status("ada@example.org")).isEqualTo(Subscriber.Status.ACTIVE);
     }
@@ -221,7 +218,7 @@ class DigestMailIntegrationTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("ada@example.org").contains("Next digest:");
         String manageToken = manage.substring(manage.indexOf("t=") + 2);
-        HttpResponse<String> saved = post(bare, "http://127.0.0.1:" + port + "/subscription/manage", "t=" + manageToken
+        HttpResponse<String> saved = post(bare, server.url("/subscription/manage"), "t=" + manageToken
                 + "&frequency=weekly&weekday=5&hour=8&zone=" + enc("Europe/Berlin") + "&max=7&skip_empty=on"
                 + "&kind=category&value=cs.CL&cap=3&kind=search&value=" + enc("speech recognition") + "&cap=2"
                 + "&kind=&value=&cap=5");
@@ -231,7 +228,7 @@ class DigestMailIntegrationTest {
         assertThat(changed.preferences().maxPerEmail()).isEqualTo(7);
         assertThat(changed.topics()).extracting(t -> t.kind().id() + ":" + t.value() + ":" + t.cap())
                 .containsExactly("category:cs.CL:3", "search:speech recognition:2");
-        HttpResponse<String> preview = get(bare, "http://127.0.0.1:" + port + "/digest/preview?t=" + manageToken);
+        HttpResponse<String> preview = get(bare, server.url("/digest/preview?t=" + manageToken));
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body()).contains("Paperwire digest for");
     }
@@ -255,8 +252,8 @@ class DigestMailIntegrationTest {
     @Test
     void aFormPostedWithoutACsrfTokenChangesNothingAndShowsOurFormFilledIn() throws Exception {
         // a page without a visitor cookie still has the form
-        assertThat(get(bare, "http://127.0.0.1:" + port + "/digest/status").body()).contains("action=\"/subscribe\"");
-        HttpResponse<String> noToken = post(bare, "http://127.0.0.1:" + port + "/subscribe", "email=" + enc("eve@example.org"));
+        assertThat(get(bare, server.url("/digest/status")).body()).contains("action=\"/subscribe\"");
+        HttpResponse<String> noToken = post(bare, server.url("/subscribe"), "email=" + enc("eve@example.org"));
         assertThat(noToken.statusCode()).isEqualTo(200);
         assertThat(noToken.body()).contains("value=\"eve@example.org\"").contains("name=\"csrf\"");
         assertThat(app.subscribers().findByEmail("eve@example.org")).isEmpty();
@@ -302,12 +299,12 @@ class DigestMailIntegrationTest {
         app.subscriptions().add("ada@example.org", List.of(), true);
         app.subscriptions().add("unconfirmed@example.org", List.of(), false);
         app.digests().run(new DigestRunner.Options(false, true, null));
-        assertThat(get(bare, "http://127.0.0.1:" + port + "/api/v1/digest/status").body())
+        assertThat(get(bare, server.url("/api/v1/digest/status")).body())
                 .as("active subscribers only").contains("\"subscribers\":1");
-        assertThat(get(bare, "http://127.0.0.1:" + port + "/digest/status").body())
+        assertThat(get(bare, server.url("/digest/status")).body())
                 .contains("SMTP 127.0.0.1:" + smtp.getSmtp().getPort()).contains("1 sent");
-        assertThat(get(bare, "http://127.0.0.1:" + port + "/api/v1/digest/status").body()).contains("\"sent\":1"); // states spelled as everywhere in the API
-        assertThat(get(bare, "http://127.0.0.1:" + port + "/sources").body()).contains("href=\"/digest/status\"");
+        assertThat(get(bare, server.url("/api/v1/digest/status")).body()).contains("\"sent\":1"); // states spelled as everywhere in the API
+        assertThat(get(bare, server.url("/sources")).body()).contains("href=\"/digest/status\"");
         assertThat(DigestRoutes.mask("grace@example.org")).isEqualTo("g…@example.org");
     }
 
@@ -321,7 +318,7 @@ class DigestMailIntegrationTest {
         assertThat(expired.statusCode()).isEqualTo(410);
         assertThat(expired.body()).contains("expired").contains("action=\"/subscription/link\"");
         int mailsBefore = smtp.getReceivedMessages().length;
-        assertThat(post(bare, "http://127.0.0.1:" + port + "/subscription/link", "email=ada%40example.org").body())
+        assertThat(post(bare, server.url("/subscription/link"), "email=ada%40example.org").body())
                 .as("a form posted from elsewhere (no cookie, no CSRF token) mails nothing").doesNotContain("Check your inbox");
         app.digests().sendMails();
         assertThat(smtp.getReceivedMessages()).hasSize(mailsBefore);
@@ -330,8 +327,7 @@ class DigestMailIntegrationTest {
         assertThat(csrf.find()).isTrue();
         // the cookie is Secure (public-url is https), so it goes back over http by hand
         String cookie = expired.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        HttpResponse<String> fresh = bare.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/subscription/link"))
+        HttpResponse<String> fresh = bare.send(HttpRequest.newBuilder(URI.create(server.url("/subscription/link")))
                 .POST(HttpRequest.BodyPublishers.ofString("email=ada%40example.org&csrf=" + enc(csrf.group(1))))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -2,12 +2,15 @@ package org.paperwire.digest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.paperwire.config.ConfigSources;
 import org.paperwire.mail.SmtpSink;
+import org.paperwire.web.TestServer;
 
 /**
  * A slow SMTP server the test controls: it takes each message and holds back its "250" until {@link #answer()},
@@ -35,6 +38,11 @@ final class HeldSmtpServer implements AutoCloseable {
 
     int port() {
         return sink.port();
+    }
+
+    /** Test settings over {@code dir} that send mail to this server. */
+    ConfigSources settings(Path dir) {
+        return TestServer.mailingTo(TestServer.settings(dir), port());
     }
 
     /** Whether a message reached the server (and waits for its answer) within 30 s. */

@@ -19,9 +19,7 @@ import org.paperwire.config.TestConfigs;
 import org.paperwire.app.Paperwire;
 import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
-import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
-import org.paperwire.web.TestServer;
 import org.paperwire.web.WebServer;
 
 /**
@@ -37,9 +35,8 @@ class QueuedMailTest {
     @Test
     void aKnownAddressIsAnsweredBeforeTheSmtpServerAnswersAndTheSenderDeliversTheMailAtOnce() throws Exception {
         try (HeldSmtpServer smtp = new HeldSmtpServer()) {
-            PaperwireConfig config = TestConfigs.from(TestServer.mailingTo(ConfigSources.defaults()
-                    .with(ConfigKey.DATA_DIR, dir.toString())
-                    .with(ConfigKey.PUBLIC_URL, "https://papers.example.org"), smtp.port()));
+            PaperwireConfig config = TestConfigs.from(smtp.settings(dir)
+                    .with(ConfigKey.PUBLIC_URL, "https://papers.example.org"));
             Paperwire app = new Paperwire(config, new MutableClock(Instant.parse("2026-06-30T10:00:00Z")));
             WebServer web = WebApp.create(app);
             DigestScheduler sender = new DigestScheduler(app.digests(), Duration.ofHours(1), app.mailQueued(),

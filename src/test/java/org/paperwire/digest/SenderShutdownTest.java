@@ -13,14 +13,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.app.Paperwire;
-import org.paperwire.config.ConfigKey;
-import org.paperwire.config.ConfigSources;
 import org.paperwire.config.PaperwireConfig;
 import org.paperwire.config.TestConfigs;
 import org.paperwire.subscription.Preferences;
 import org.paperwire.subscription.Subscriber;
 import org.paperwire.subscription.Topic;
-import org.paperwire.web.TestServer;
 
 /**
  * Issue 9, finding 6: shutting down while a digest is being sent waits for that send and records it before the
@@ -34,8 +31,7 @@ class SenderShutdownTest {
     @Test
     void closingTheAppWaitsForTheSendUnderWayAndRecordsItBeforeTheDatabaseCloses() throws Exception {
         try (HeldSmtpServer smtp = new HeldSmtpServer()) {
-            PaperwireConfig config = TestConfigs.from(TestServer.mailingTo(ConfigSources.defaults()
-                    .with(ConfigKey.DATA_DIR, dir.toString()), smtp.port()));
+            PaperwireConfig config = TestConfigs.from(smtp.settings(dir));
             MutableClock clock = new MutableClock(Instant.parse("2026-06-30T10:00:00Z"));
             Paperwire app = new Paperwire(config, clock);
             Thread closer = new Thread(app::close, "closer");

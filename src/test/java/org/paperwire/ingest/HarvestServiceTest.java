@@ -186,16 +186,28 @@ class HarvestServiceTest {
         return new HarvestService(List.of(sources), statuses, now::get, Duration.ofHours(6), Duration.ofMinutes(5));
     }
 
+    /** A blocking source released from the start: its harvest returns at once. */
+    private BlockingSource released(String name, String upstream) {
+        BlockingSource source = new BlockingSource(name, upstream);
+        source.release.countDown();
+        return source;
+    }
+
+    /** Starts {@code service} harvesting {@code source} in another thread; returns once the harvest is inside it. */
+    private static Thread harvestingIn(HarvestService service, BlockingSource source) throws InterruptedException {
+        Thread running = Thread.ofVirtual().start(() -> service.run(source.name, null));
+        assertThat(source.inside.await(10, TimeUnit.SECONDS)).isTrue();
+        return running;
+    }
+
     @Test
     void twoServicesOnOneStoreNeverHarvestTheSameSourceAtOnce() throws Exception {
         // issue 9, finding 8: a harvest command beside serve asked arXiv twice as often and lost counts
         BlockingSource inServe = new BlockingSource("arxiv-oai", "arxiv");
         HarvestService serve = service(inServe);
-        BlockingSource inCommand = new BlockingSource("arxiv-oai", "arxiv");
-        inCommand.release.countDown();
+        BlockingSource inCommand = released("arxiv-oai", "arxiv");
         HarvestService command = service(inCommand);
-        Thread running = Thread.ofVirtual().start(() -> serve.run("arxiv-oai", null));
-        assertThat(inServe.inside.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread running = harvestingIn(serve, inServe);
 
         assertThatThrownBy(() -> command.run("arxiv-oai", null)).isInstanceOf(HarvestBusyException.class)
                 .hasMessage("source arxiv-oai is being harvested by " + serve.holder() + " until "
@@ -212,13 +224,8 @@ class HarvestServiceTest {
     void sourcesOfOneUpstreamTakeTurnsAcrossServices() throws Exception {
         BlockingSource oai = new BlockingSource("arxiv-oai", "arxiv");
         HarvestService serve = service(oai);
-        BlockingSource api = new BlockingSource("arxiv-api", "arxiv");
-        api.release.countDown();
-        BlockingSource other = new BlockingSource("huggingface", "huggingface");
-        other.release.countDown();
-        HarvestService command = service(api, other);
-        Thread running = Thread.ofVirtual().start(() -> serve.run("arxiv-oai", null));
-        assertThat(oai.inside.await(10, TimeUnit.SECONDS)).isTrue();
+        HarvestService command = service(released("arxiv-api", "arxiv"), released("huggingface", "huggingface"));
+        Thread running = harvestingIn(serve, oai);
 
         assertThatThrownBy(() -> command.run("arxiv-api", null)).isInstanceOf(HarvestBusyException.class)
                 .hasMessageStartingWith("source arxiv-api shares its upstream with arxiv-oai, which is being harvested by "

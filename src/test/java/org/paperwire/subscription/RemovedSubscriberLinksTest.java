@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.app.Paperwire;
 import org.paperwire.config.ConfigKey;
-import org.paperwire.config.ConfigSources;
 import org.paperwire.digest.MutableClock;
 import org.paperwire.web.TestServer;
 
@@ -39,19 +38,16 @@ class RemovedSubscriberLinksTest {
     GreenMail smtp;
     TestServer server;
     Paperwire app;
-    int port;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() throws Exception {
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
-        server = TestServer.start(TestServer.mailingTo(ConfigSources.defaults()
-                .with(ConfigKey.DATA_DIR, dir.toString())
+        server = TestServer.start(TestServer.mailingTo(TestServer.settings(dir)
                 .with(ConfigKey.PUBLIC_URL, PUBLIC), smtp.getSmtp().getPort()),
                 new MutableClock(Instant.parse("2026-06-30T10:00:00Z")), app -> {});
         app = server.app();
-        port = server.port();
     }
 
     @AfterEach
@@ -156,18 +152,18 @@ class RemovedSubscriberLinksTest {
     }
 
     int subscribe(String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/subscriptions"))
+        return http.send(HttpRequest.newBuilder(URI.create(server.url("/api/v1/subscriptions")))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(server.url(path))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String form) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return http.send(HttpRequest.newBuilder(URI.create(server.url(path)))
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .header("Content-Type", "application/x-www-form-urlencoded").build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -89,14 +90,21 @@ class ClientLimitsIntegrationTest {
         return send(r).statusCode();
     }
 
+    /** The statuses of one vote by {@code v} for each of {@code values} of {@code header}, in turn. */
+    List<Integer> votes(Visitor v, String header, String... values) throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        for (String value : values) {
+            statuses.add(vote(v, header, value));
+        }
+        return statuses;
+    }
+
     @Test
     void behindATrustedProxyTwoClientsGetSeparateBuckets() throws Exception {
         start(Map.of(ConfigKey.WEB_TRUSTED_PROXIES, "127.0.0.1/32", ConfigKey.WEB_VOTES_PER_MINUTE, "2"));
         Visitor v = freshVisitor();
-        assertThat(vote(v, "X-Forwarded-For", "203.0.113.1")).isEqualTo(200);
-        assertThat(vote(v, "X-Forwarded-For", "203.0.113.1")).isEqualTo(200);
-        assertThat(vote(v, "X-Forwarded-For", "203.0.113.1")).isEqualTo(429);
-        assertThat(vote(v, "X-Forwarded-For", "203.0.113.2")).as("another client behind the same proxy").isEqualTo(200);
+        assertThat(votes(v, "X-Forwarded-For", "203.0.113.1", "203.0.113.1", "203.0.113.1", "203.0.113.2"))
+                .as("the last from another client behind the same proxy").containsExactly(200, 200, 429, 200);
         assertThat(vote(v, "Forwarded", "for=\"203.0.113.3:4711\";proto=https")).isEqualTo(200);
         assertThat(vote(v, "X-Forwarded-For", "198.51.100.9, 203.0.113.1"))
                 .as("what the client wrote left of the proxy's entry changes nothing").isEqualTo(429);
@@ -106,9 +114,7 @@ class ClientLimitsIntegrationTest {
     void fromAnUntrustedPeerAForgedForwardedForIsIgnored() throws Exception {
         start(Map.of(ConfigKey.WEB_VOTES_PER_MINUTE, "2"));
         Visitor v = freshVisitor();
-        assertThat(vote(v, "X-Forwarded-For", "203.0.113.1")).isEqualTo(200);
-        assertThat(vote(v, "X-Forwarded-For", "203.0.113.2")).isEqualTo(200);
-        assertThat(vote(v, "X-Forwarded-For", "203.0.113.3")).isEqualTo(429);
+        assertThat(votes(v, "X-Forwarded-For", "203.0.113.1", "203.0.113.2", "203.0.113.3")).containsExactly(200, 200, 429);
         assertThat(vote(v, "Forwarded", "for=203.0.113.4")).isEqualTo(429);
     }
 
@@ -116,8 +122,7 @@ class ClientLimitsIntegrationTest {
     void twoIpv6AddressesInOneSlash64ShareABucket() throws Exception {
         start(Map.of(ConfigKey.WEB_TRUSTED_PROXIES, "127.0.0.1", ConfigKey.WEB_VOTES_PER_MINUTE, "2"));
         Visitor v = freshVisitor();
-        assertThat(vote(v, "X-Forwarded-For", "2001:db8:1:2::1")).isEqualTo(200);
-        assertThat(vote(v, "X-Forwarded-For", "2001:db8:1:2:aaaa:bbbb:cccc:dddd")).isEqualTo(200);
+        assertThat(votes(v, "X-Forwarded-For", "2001:db8:1:2::1", "2001:db8:1:2:aaaa:bbbb:cccc:dddd")).containsExactly(200, 200);
         assertThat(vote(v, "Forwarded", "for=\"[2001:db8:1:2::99]\"")).as("same /64").isEqualTo(429);
         assertThat(vote(v, "X-Forwarded-For", "2001:db8:1:3::1")).as("the next /64").isEqualTo(200);
     }

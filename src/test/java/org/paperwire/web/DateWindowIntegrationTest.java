@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paperwire.paper.Paper;
 
 /**
@@ -24,30 +19,21 @@ import org.paperwire.paper.Paper;
  * is the Saturday before last up to Friday (2026-03-07..13), not the seven days up to Sunday.
  */
 class DateWindowIntegrationTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-    static int port;
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension(Instant.parse("2026-03-15T12:00:00Z"),
+            app -> app.papers().upsertAll(papers()));
 
-    @BeforeAll
-    static void start() throws Exception {
+    static List<Paper> papers() {
         List<Paper> papers = new ArrayList<>();
         for (String day : List.of("2026-03-06", "2026-03-07", "2026-03-08", "2026-03-09", "2026-03-13")) {
             papers.add(new Paper("2603.000" + day.substring(8), 1, "Graph paper of " + day, "About graphs.",
                     List.of("A. Author"), List.of("cs.LG"), null, null, null, null, null, LocalDate.parse(day)));
         }
-        server = TestServer.start(TestServer.settings(dir),
-                Clock.fixed(Instant.parse("2026-03-15T12:00:00Z"), ZoneOffset.UTC), app -> app.papers().upsertAll(papers));
-        port = server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        return papers;
     }
 
     static JsonNode json(String path) throws Exception {
-        var response = ServerTestSupport.get(port, path);
+        var response = server.get(path);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return Json.mapper().readTree(response.body());
     }

@@ -1,20 +1,14 @@
 package org.paperwire.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.paperwire.web.ServerTestSupport.get;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paperwire.paper.Paper;
 
 /**
@@ -25,34 +19,21 @@ class PageHeadTest {
     static final Pattern DESCRIPTION = Pattern.compile("<meta name=\"description\" content=\"([^\"]*)\">");
     static final String ABSTRACT = "We measure how far a favicon travels. " + "Its path is long and winding. ".repeat(10);
 
-    @TempDir
-    static Path dir;
-    static TestServer server;
-    static int port;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(TestServer.settings(dir), Clock.fixed(Instant.parse("2026-06-30T18:00:00Z"),
-                ZoneOffset.UTC), app -> app.papers().upsertAll(List.of(
-                new Paper("2606.00001", 1, "Favicons at scale", ABSTRACT, List.of("Ada Lovelace"), List.of("cs.CL"),
-                        null, null, null, null, null, LocalDate.parse("2026-06-30")),
-                new Paper("2606.00002", 1, "A paper without an abstract", "", List.of("Alan Turing"), List.of("cs.CL"),
-                        null, null, null, null, null, LocalDate.parse("2026-06-30")))));
-        port = server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension(Instant.parse("2026-06-30T18:00:00Z"),
+            app -> app.papers().upsertAll(List.of(
+                    new Paper("2606.00001", 1, "Favicons at scale", ABSTRACT, List.of("Ada Lovelace"), List.of("cs.CL"),
+                            null, null, null, null, null, LocalDate.parse("2026-06-30")),
+                    new Paper("2606.00002", 1, "A paper without an abstract", "", List.of("Alan Turing"),
+                            List.of("cs.CL"), null, null, null, null, null, LocalDate.parse("2026-06-30")))));
 
     @Test
     void faviconIcoLeadsToTheSvgIconThePagesLink() throws Exception {
-        var ico = get(port, "/favicon.ico");
+        var ico = server.get("/favicon.ico");
         assertThat(ico.statusCode()).isEqualTo(302);
         assertThat(ico.headers().firstValue("Location")).hasValue("/static/favicon.svg");
 
-        var svg = get(port, "/static/favicon.svg");
+        var svg = server.get("/static/favicon.svg");
         assertThat(svg.statusCode()).isEqualTo(200);
         assertThat(svg.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("image/svg+xml"));
         assertThat(svg.body()).startsWith("<svg");
@@ -61,7 +42,7 @@ class PageHeadTest {
     @Test
     void everyPageLinksTheIcon() throws Exception {
         for (String page : List.of("/", "/search?q=favicon&mode=keyword", "/papers/2606.00001", "/no/such/page")) {
-            assertThat(get(port, page).body()).as(page)
+            assertThat(server.get(page).body()).as(page)
                     .contains("<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">");
         }
     }
@@ -86,7 +67,7 @@ class PageHeadTest {
     }
 
     static String description(String page) throws Exception {
-        Matcher m = DESCRIPTION.matcher(get(port, page).body());
+        Matcher m = DESCRIPTION.matcher(server.get(page).body());
         assertThat(m.find()).as("a meta description in %s", page).isTrue();
         return m.group(1);
     }

@@ -30,7 +30,7 @@ class ServeIntegrationTest {
         Clock clock = Clock.fixed(Instant.parse("2026-11-29T00:00:00Z"), ZoneOffset.UTC);
         try (Paperwire app = new Paperwire(config, clock);
                 WebServer web = new WebServer(Json.mapper(),
-                        List.of(new HealthRoutes(app.papers()), new IngestRoutes(app.harvests(), app.papers())))) {
+                        List.of(OpsRoutes.health(app.papers()), new IngestRoutes(app.harvests(), app.papers())))) {
             app.papers().upsertAll(List.of(Papers.paper("2501.00001", 1, "A")));
             int port = web.start(0);
 
@@ -55,7 +55,7 @@ class ServeIntegrationTest {
     void unknownPathsGetAJsonErrorWithoutAStackTrace() throws Exception {
         PaperwireConfig config = TestConfigs.from(ConfigSources.defaults().with(ConfigKey.DATA_DIR, dir.toString()));
         try (Paperwire app = new Paperwire(config, Clock.systemUTC());
-                WebServer web = new WebServer(Json.mapper(), List.of(new HealthRoutes(app.papers())))) {
+                WebServer web = new WebServer(Json.mapper(), List.of(OpsRoutes.health(app.papers())))) {
             var response = get(web.start(0), "/no/such/thing");
             assertThat(response.statusCode()).isEqualTo(404);
             JsonNode body = Json.mapper().readTree(response.body());

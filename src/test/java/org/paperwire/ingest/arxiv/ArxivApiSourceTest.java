@@ -8,15 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paperwire.SharedData;
 import org.paperwire.ingest.HarvestService;
 import org.paperwire.ingest.SourceStatus;
@@ -27,19 +24,8 @@ class ArxivApiSourceTest {
     private static final String OWN = "fixtures/arxiv-api/";
     private static final String RECORDED = "fixtures/arxiv-api/arxiv.py/";
 
-    @TempDir
-    Path dir;
-    private ArxivHarness h;
-
-    @BeforeEach
-    void start() {
-        h = new ArxivHarness(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+    @RegisterExtension
+    final ArxivHarness h = new ArxivHarness();
 
     /**
      * A response recorded by the arxiv.py project: its body holds the UTF-8 bytes as Latin-1 characters, so

@@ -7,6 +7,9 @@ import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.paperwire.TempFolders;
 import org.paperwire.db.Database;
 import org.paperwire.ingest.HarvestService;
 import org.paperwire.ingest.HarvestSource;
@@ -21,12 +24,14 @@ import org.paperwire.paper.SqlitePaperStore;
 /**
  * A harvest set up as the app does it, on a real store in a temporary folder, against a local replay
  * server, with a fake clock: arXiv's 3-second pace is kept, and every wait is recorded instead of slept.
+ * Register it as a {@code @RegisterExtension} field: a test gets a fresh one, closed after the test.
  */
-final class ArxivHarness implements AutoCloseable {
+final class ArxivHarness implements AutoCloseable, AfterEachCallback {
     static final Instant NOW = Instant.parse("2019-10-09T12:00:00Z");
     static final Duration INTERVAL = Duration.ofHours(6);
     static final Duration RETRY_DELAY = Duration.ofMinutes(5);
 
+    private final Path dir = TempFolders.create();
     final FakeTime time = new FakeTime(NOW);
     final ReplayServer server = new ReplayServer();
     final Database database;
@@ -35,7 +40,7 @@ final class ArxivHarness implements AutoCloseable {
     final PaperIngestor ingestor;
     final PoliteFetcher fetcher;
 
-    ArxivHarness(Path dir) {
+    ArxivHarness() {
         database = Database.open(dir);
         papers = new SqlitePaperStore(database.dataSource(), time);
         statuses = new SqliteSourceStatusStore(database.dataSource());
@@ -69,8 +74,14 @@ final class ArxivHarness implements AutoCloseable {
     }
 
     @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    @Override
     public void close() {
         server.close();
         database.close();
+        TempFolders.delete(dir);
     }
 }

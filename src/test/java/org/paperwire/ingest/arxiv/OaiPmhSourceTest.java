@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.paperwire.ingest.arxiv.ArxivHarness.NOW;
 import static org.paperwire.ingest.arxiv.ArxivHarness.param;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paperwire.SharedData;
 import org.paperwire.ingest.HarvestService;
 import org.paperwire.ingest.SourceStatus;
@@ -25,19 +22,8 @@ class OaiPmhSourceTest {
     private static final String TOKEN = "6000001|4";
     private static final String[] ML_WITHOUT_STAT = {"cs.LG", "cs.CL", "cs.CV", "cs.AI"};
 
-    @TempDir
-    Path dir;
-    private ArxivHarness h;
-
-    @BeforeEach
-    void start() {
-        h = new ArxivHarness(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+    @RegisterExtension
+    final ArxivHarness h = new ArxivHarness();
 
     private static Reply page(String name) {
         return Reply.resource(FIXTURES + name);

@@ -25,6 +25,18 @@ final class Pins {
     private static final double KEYWORD_TOLERANCE = 0.0005;
     private static final double MODEL_TOLERANCE = 0.005;
 
+    /** {@link ClozeGoldenTest}'s numbers, pinned at the commit recorded in docs/quality-log.md. */
+    static final Map<SearchMode, Metrics> CLOZE = Map.of(
+            SearchMode.KEYWORD, new Metrics(0.6060, 0.8420, 0.5705),
+            SearchMode.SEMANTIC, new Metrics(0.4883, 0.7640, 0.4552),
+            SearchMode.HYBRID, new Metrics(0.6563, 0.8680, 0.6242));
+
+    /** {@link SciFactGoldenTest}'s numbers, pinned at the commit recorded in docs/quality-log.md. */
+    static final Map<SearchMode, Metrics> SCIFACT = Map.of(
+            SearchMode.KEYWORD, new Metrics(0.6850, 0.9237, 0.6559),
+            SearchMode.SEMANTIC, new Metrics(0.7113, 0.9467, 0.6787),
+            SearchMode.HYBRID, new Metrics(0.7362, 0.9517, 0.6988));
+
     private Pins() {}
 
     /** Evaluates all three modes with the shipped settings. */
