@@ -15,15 +15,19 @@ import org.paperwire.search.embed.OnnxEmbedder;
 /**
  * Golden quality numbers, checked the way Anserini's regressions check theirs: a change that moves a number
  * by more than the tolerance fails, and the new numbers go into docs/quality-log.md with the commit that
- * moved them. Keyword scores are exact arithmetic (tight tolerance); model outputs can differ in the last
- * bits between CPUs (ONNX Runtime picks kernels by instruction set), hence the looser one.
+ * moved them. Keyword scores are exact arithmetic (tight tolerance); model outputs differ between CPUs (ONNX
+ * Runtime picks its int8 kernels by instruction set), hence the looser one. It was 0.005 until session 3, when a
+ * new machine embedded the corpora afresh and the unchanged code of session 2 (commit ebf5bde) gave development
+ * semantic nDCG@10 0.4934 / Recall@100 0.7740 against 0.4883 / 0.7640 pinned on the previous machine, and SciFact
+ * hybrid 0.7334 / MRR@10 0.6939 against 0.7362 / 0.6988 (docs/quality-log.md). 0.012 covers both machines; a
+ * real regression in fusion or truncation moves these numbers by more.
  *
  * <p>Document vectors are cached in {@code ~/.cache/paperwire/test-embeddings}, keyed by model, truncation and
  * text, so only the first run on a machine pays for embedding a corpus.
  */
 final class Pins {
     private static final double KEYWORD_TOLERANCE = 0.0005;
-    private static final double MODEL_TOLERANCE = 0.005;
+    private static final double MODEL_TOLERANCE = 0.012;
 
     /** {@link ClozeGoldenTest}'s numbers, pinned at the commit recorded in docs/quality-log.md. */
     static final Map<SearchMode, Metrics> CLOZE = Map.of(
