@@ -38,6 +38,13 @@ abstract class DigestOutboxContract {
                 List.of(Topic.of(Topic.Kind.TRENDING, "")), T0).subscriber().id();
     }
 
+    /** A new active subscriber with a due digest for 2026-06-01; returns the subscriber's id. */
+    static long dueDigest(Stores s, String email) {
+        long id = subscriber(s, email);
+        s.digests().add(id, "2026-06-01", message(email), bytes("mail"), List.of(), State.DUE, T0);
+        return id;
+    }
+
     static MailMessage message(String to) {
         return new MailMessage("<d." + to + "@paperwire>", to, "Your digest", "<p>new</p>", "new", Map.of());
     }
@@ -68,8 +75,7 @@ abstract class DigestOutboxContract {
     @Test
     void aClaimedDigestIsSentOnlyByItsOwner() {
         Stores s = newStores();
-        long id = subscriber(s, "a@example.org");
-        s.digests().add(id, "2026-06-01", message("a@example.org"), bytes("mail"), List.of(), State.DUE, T0);
+        long id = dueDigest(s, "a@example.org");
         OutboxTable rows = s.digests().table();
 
         List<OutboxTable.Claimed> claimed = rows.claim(T0, 10, "a", LEASE, null);
@@ -90,9 +96,8 @@ abstract class DigestOutboxContract {
     @Test
     void aRetryWaitsItsTurnAndCountsEveryAttempt() {
         Stores s = newStores();
-        long id = subscriber(s, "a@example.org");
+        long id = dueDigest(s, "a@example.org");
         long other = subscriber(s, "b@example.org");
-        s.digests().add(id, "2026-06-01", message("a@example.org"), bytes("mail"), List.of(), State.DUE, T0);
         OutboxTable rows = s.digests().table();
         assertThat(rows.claim(T0, 10, "a", LEASE, List.of(other))).isEmpty();
         long row = rows.claim(T0, 10, "a", LEASE, List.of(id)).get(0).id();
@@ -115,10 +120,8 @@ abstract class DigestOutboxContract {
     @Test
     void releasedRowsAreDueAgainAndAReleaseDoesNotCountTheAttempt() {
         Stores s = newStores();
-        long a = subscriber(s, "a@example.org");
-        long b = subscriber(s, "b@example.org");
-        s.digests().add(a, "2026-06-01", message("a@example.org"), bytes("mail"), List.of(), State.DUE, T0);
-        s.digests().add(b, "2026-06-01", message("b@example.org"), bytes("mail"), List.of(), State.DUE, T0);
+        dueDigest(s, "a@example.org");
+        dueDigest(s, "b@example.org");
         OutboxTable rows = s.digests().table();
         List<OutboxTable.Claimed> claimed = rows.claim(T0, 1, "live", LEASE, null);
         rows.claim(T0, 1, "dead", LEASE, null);
@@ -132,10 +135,8 @@ abstract class DigestOutboxContract {
     @Test
     void digestsOfSubscribersWhoLeftAreCancelledNotSent() {
         Stores s = newStores();
-        long a = subscriber(s, "a@example.org");
-        long b = subscriber(s, "b@example.org");
-        s.digests().add(a, "2026-06-01", message("a@example.org"), bytes("mail"), List.of(), State.DUE, T0);
-        s.digests().add(b, "2026-06-01", message("b@example.org"), bytes("mail"), List.of(), State.DUE, T0);
+        long a = dueDigest(s, "a@example.org");
+        long b = dueDigest(s, "b@example.org");
         assertThat(s.digests().cancel(a)).isEqualTo(1);
         s.subscribers().unsubscribe(b);
         assertThat(s.digests().table().claim(T0, 10, "a", LEASE, null)).isEmpty();
