@@ -19,6 +19,8 @@ import org.paperwire.digest.MailOutbox;
 import org.paperwire.digest.OutboxQueue;
 import org.paperwire.digest.SavedSearchSource;
 import org.paperwire.digest.SendSignal;
+import org.paperwire.digest.SqliteDigestOutbox;
+import org.paperwire.digest.SqliteMailOutbox;
 import org.paperwire.digest.TrendingSource;
 import org.paperwire.ingest.HarvestService;
 import org.paperwire.ingest.HarvestSource;
@@ -46,9 +48,11 @@ import org.paperwire.search.embed.EmbeddingModel;
 import org.paperwire.search.embed.LazyEmbedder;
 import org.paperwire.search.embed.OnnxEmbedder;
 import org.paperwire.search.embed.QueryCachingEmbedder;
+import org.paperwire.search.embed.SqliteEmbeddingCache;
 import org.paperwire.subscription.LinkTokens;
 import org.paperwire.subscription.Links;
 import org.paperwire.subscription.Preferences;
+import org.paperwire.subscription.SqliteSubscriberStore;
 import org.paperwire.subscription.SubscriberStore;
 import org.paperwire.subscription.SubscriptionService;
 import org.paperwire.trending.SignalStore;
@@ -120,9 +124,9 @@ public final class Paperwire implements AutoCloseable {
         this.harvests = new HarvestService(sources, sourceStatuses, clock,
                 config.harvest().interval(), config.harvest().retryDelay());
         this.bulkImporter = new BulkImporter(ingestor);
-        this.subscribers = new SubscriberStore(database.dataSource());
-        this.digestOutbox = new DigestOutbox(database.dataSource());
-        this.mailOutbox = new MailOutbox(database.dataSource());
+        this.subscribers = new SqliteSubscriberStore(database.dataSource());
+        this.digestOutbox = new SqliteDigestOutbox(database.dataSource());
+        this.mailOutbox = new SqliteMailOutbox(database.dataSource());
         this.secret = Secrets.loadOrCreate(config.dataDir(), config.web().secret());
         this.links = new Links(config.publicUrl(), new LinkTokens(secret, clock,
                 config.digest().linkTtl()), unsubscribeMailbox(config.mail().from()));
@@ -223,7 +227,7 @@ public final class Paperwire implements AutoCloseable {
         if (search == null) {
             EmbeddingModel model = EmbeddingModel.byId(config.search().embeddingModel()).orElseThrow();
             int maxTokens = OnnxEmbedder.DEFAULT_MAX_TOKENS;
-            search = new SearchEngine(papers, database.dataSource(), config.dataDir().resolve("index"),
+            search = new SearchEngine(papers, new SqliteEmbeddingCache(database.dataSource()), config.dataDir().resolve("index"),
                     searchEmbedder.apply(new QueryCachingEmbedder(new LazyEmbedder(model,
                             OnnxEmbedder.cacheKey(model, maxTokens), () -> new OnnxEmbedder(model, maxTokens,
                             config.search().embeddingThreads(), OnnxEmbedder.QUERY_INSTRUCTION)),

@@ -3,7 +3,6 @@ package org.paperwire.search;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.paperwire.paper.PaperStore;
 import org.paperwire.paper.ReferenceDay;
 import org.paperwire.search.embed.Embedder;
@@ -34,9 +33,9 @@ public final class SearchEngine implements AutoCloseable {
     private PeriodicTask following;
     private PeriodicTask embedding;
 
-    public SearchEngine(PaperStore papers, DataSource cacheDataSource, Path indexFolder, Embedder embedder, Clock clock,
+    public SearchEngine(PaperStore papers, EmbeddingCache cache, Path indexFolder, Embedder embedder, Clock clock,
             FieldWeights weights, Fusion fusion) {
-        this.cache = new EmbeddingCache(cacheDataSource);
+        this.cache = cache;
         this.embedder = embedder;
         this.index = SearchIndex.open(indexFolder, embedder.cacheKey());
         this.follower = new IndexFollower(papers, index, cache, embedder.cacheKey());

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.db.Database;
 import org.paperwire.paper.Paper;
 import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.search.embed.SqliteEmbeddingCache;
 import org.paperwire.search.index.SearchIndex;
 
 /**
@@ -35,7 +36,7 @@ class EmbeddingPassIndexTest {
     void open() {
         database = Database.open(dir);
         SqlitePaperStore store = new SqlitePaperStore(database.dataSource(), CLOCK);
-        engine = new SearchEngine(store, database.dataSource(), dir.resolve("index"), new WordHashEmbedder(), CLOCK,
+        engine = new SearchEngine(store, new SqliteEmbeddingCache(database.dataSource()), dir.resolve("index"), new WordHashEmbedder(), CLOCK,
                 FieldWeights.DEFAULT, Fusion.DEFAULT);
         List<Paper> papers = new ArrayList<>();
         for (int i = 1; i <= PAPERS; i++) {

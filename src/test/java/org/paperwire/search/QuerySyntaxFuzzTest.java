@@ -14,6 +14,7 @@ import org.paperwire.Fuzz;
 import org.paperwire.db.Database;
 import org.paperwire.paper.Paper;
 import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.search.embed.SqliteEmbeddingCache;
 
 /**
  * Properties of the query syntax and of search over random and mutated queries (issue 9, finding 7): parsing
@@ -59,7 +60,7 @@ class QuerySyntaxFuzzTest {
                             List.of("cs.LG"), null, null, null, Instant.parse("2025-01-10T09:00:00Z"), null, null),
                     new Paper("2502.00002", 1, "A survey of speech", "Transformers transcribe speech.", List.of("Alan Turing"),
                             List.of("eess.AS", "cs.CL"), null, null, null, Instant.parse("2025-02-10T09:00:00Z"), null, null)));
-            try (SearchEngine engine = new SearchEngine(store, database.dataSource(), dir.resolve("index"),
+            try (SearchEngine engine = new SearchEngine(store, new SqliteEmbeddingCache(database.dataSource()), dir.resolve("index"),
                     new WordHashEmbedder(), CLOCK, FieldWeights.DEFAULT, Fusion.DEFAULT)) {
                 engine.follower().catchUp();
                 engine.embeddings().runRound();

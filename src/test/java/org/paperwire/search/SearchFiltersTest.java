@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.db.Database;
 import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.search.embed.SqliteEmbeddingCache;
 
 /**
  * The query syntax's filters on a real index, one claim per test. The tests only read, so they share one index of
@@ -25,7 +26,7 @@ class SearchFiltersTest {
     static void open() {
         database = Database.open(dir);
         SqlitePaperStore store = new SqlitePaperStore(database.dataSource(), SearchServiceTest.CLOCK);
-        engine = new SearchEngine(store, database.dataSource(), dir.resolve("index"), new WordHashEmbedder(),
+        engine = new SearchEngine(store, new SqliteEmbeddingCache(database.dataSource()), dir.resolve("index"), new WordHashEmbedder(),
                 SearchServiceTest.CLOCK, FieldWeights.DEFAULT, Fusion.DEFAULT);
         store.upsertAll(SearchServiceTest.FOUR_PAPERS);
         engine.follower().catchUp();

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.db.Database;
 import org.paperwire.paper.Paper;
 import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.search.embed.SqliteEmbeddingCache;
 import org.paperwire.search.index.IndexLockedException;
 import org.paperwire.search.index.PaperDocuments;
 import org.paperwire.search.index.SearchIndex;
@@ -59,7 +60,7 @@ class SearchServiceTest {
         database = Database.open(dir);
         store = new SqlitePaperStore(database.dataSource(), CLOCK);
         embedder = new WordHashEmbedder();
-        engine = new SearchEngine(store, database.dataSource(), dir.resolve("index"), embedder, CLOCK,
+        engine = new SearchEngine(store, new SqliteEmbeddingCache(database.dataSource()), dir.resolve("index"), embedder, CLOCK,
                 FieldWeights.DEFAULT, Fusion.DEFAULT);
         store.upsertAll(FOUR_PAPERS);
         engine.follower().catchUp();

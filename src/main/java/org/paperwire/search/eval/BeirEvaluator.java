@@ -26,6 +26,7 @@ import org.paperwire.search.SearchMode;
 import org.paperwire.search.SearchRequest;
 import org.paperwire.search.embed.Embedder;
 import org.paperwire.search.embed.EmbeddingModel;
+import org.paperwire.search.embed.SqliteEmbeddingCache;
 
 /**
  * Measures search on a BEIR collection the way the field does: the corpus goes through the normal ingest
@@ -60,7 +61,7 @@ public final class BeirEvaluator {
             Iterator<SourceRecord> records = dataset.corpus().stream()
                     .<SourceRecord>map(p -> new SourceRecord.Parsed(p, dataset.name() + ":" + p.id())).iterator();
             new PaperIngestor(papers).ingest(records);
-            try (SearchEngine engine = new SearchEngine(papers, cache.dataSource(), scratch.resolve("index"),
+            try (SearchEngine engine = new SearchEngine(papers, new SqliteEmbeddingCache(cache.dataSource()), scratch.resolve("index"),
                     new Unclosed(embedder), CLOCK, weights, fusion)) {
                 engine.follower().catchUp();
                 long embedded = 0;
