@@ -21,8 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.paperwire.mail.KeyFiles;
-import org.paperwire.mail.Mailbox;
+import org.paperwire.net.KeyFiles;
+import org.paperwire.net.Mailbox;
 import org.paperwire.net.Cidr;
 
 /**

@@ -22,6 +22,7 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.paperwire.config.PaperwireConfig.MailConfig;
 import org.paperwire.config.PaperwireConfig.SmtpSecurity;
+import org.paperwire.net.KeyFiles;
 
 /**
  * Sends through an SMTP server with Jakarta Mail (Angus Mail): STARTTLS (required, never silently plain) or

@@ -1,7 +1,7 @@
 package org.paperwire.subscription;
 
 import java.util.Optional;
-import org.paperwire.mail.Mailbox;
+import org.paperwire.net.Mailbox;
 
 /**
  * Checks subscriber addresses: a bare {@code local@domain}, nothing more (no display names, no lists); the

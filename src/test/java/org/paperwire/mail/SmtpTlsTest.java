@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.config.PaperwireConfig.MailConfig;
 import org.paperwire.config.PaperwireConfig.SmtpSecurity;
+import org.paperwire.net.KeyFiles;
 
 /**
  * Issue 9, finding 11: STARTTLS and SMTPS against real TLS servers with certificate checking on. A server whose

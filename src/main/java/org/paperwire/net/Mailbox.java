@@ -1,4 +1,4 @@
-package org.paperwire.mail;
+package org.paperwire.net;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;

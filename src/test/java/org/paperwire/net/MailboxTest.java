@@ -1,4 +1,4 @@
-package org.paperwire.mail;
+package org.paperwire.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.paperwire.mail;
+package org.paperwire.net;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -127,7 +127,7 @@ public final class KeyFiles {
     }
 
     /** TLS sockets that trust exactly the certificates of {@code trustStore}. */
-    static SSLSocketFactory trusting(KeyStore trustStore) {
+    public static SSLSocketFactory trusting(KeyStore trustStore) {
         try {
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trustStore);
