@@ -24,9 +24,9 @@ import org.paperwire.web.Templates;
  * screen or pasted into a bug report.
  */
 public final class DigestRoutes implements Routes {
-    /** The mail HTML has inline styles (mail clients need them); this page alone allows them. */
     /** Something shaped like an address inside a server reply. */
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>()\\[\\],;:\"'@]+@[A-Za-z0-9.-]+");
+    /** The mail HTML has inline styles (mail clients need them); this page alone allows them. */
     private static final String PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:;"
             + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 

@@ -94,6 +94,7 @@ public final class DigestRunner {
     private final DigestOutbox outbox;
     private final MailOutbox mailOutbox;
     private final DigestBuilder builder;
+    private volatile boolean oldRowsRendered;
     private final DigestMails mails;
     private final Mailer mailer;
     private final InstantSource clock;
@@ -141,7 +142,10 @@ public final class DigestRunner {
             if (released > 0) {
                 log.warn("{} digests were in flight in a process that stopped; sending them again", released);
             }
-            outbox.renderMissing(mailer::render);
+            if (!oldRowsRendered) { // rows stored before V9 have no bytes yet: a one-off repair per process
+                outbox.renderMissing(mailer::render);
+                oldRowsRendered = true;
+            }
         }
         List<Subscriber> chosen = subscribers.all().stream().filter(Subscriber::active)
                 .filter(s -> options.onlyAddress() == null || s.email().equalsIgnoreCase(options.onlyAddress()))

@@ -10,8 +10,9 @@ public final class Mailers {
     private Mailers() {}
 
     public static Mailer create(MailConfig config, Path dataDir, InstantSource clock) {
-        Mailer mailer = config.smtpConfigured() ? new SmtpMailer(config, clock)
-                : new OutboxFolderMailer(dataDir.resolve("outbox"), config.from(), clock, DkimSigner.forConfig(config));
+        MailSigner signer = DkimSigner.forConfig(config);
+        Mailer mailer = config.smtpConfigured() ? new SmtpMailer(config, clock, signer)
+                : new OutboxFolderMailer(dataDir.resolve("outbox"), config.from(), clock, signer);
         LoggerFactory.getLogger(Mailers.class).info("mail: {}", mailer.describe());
         return mailer;
     }

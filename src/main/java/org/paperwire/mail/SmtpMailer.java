@@ -40,9 +40,14 @@ public final class SmtpMailer implements Mailer {
 
     /** Signs with DKIM when {@code config} says so ({@link DkimSigner#forConfig}). */
     public SmtpMailer(MailConfig config, InstantSource clock) {
+        this(config, clock, DkimSigner.forConfig(config));
+    }
+
+    /** @param signer signs every mail as it is rendered ({@link MailSigner#none()} for none) */
+    public SmtpMailer(MailConfig config, InstantSource clock, MailSigner signer) {
         this.config = config;
         this.clock = clock;
-        this.signer = DkimSigner.forConfig(config);
+        this.signer = signer;
         this.protocol = config.security() == SmtpSecurity.SMTPS ? "smtps" : "smtp";
         this.session = Session.getInstance(properties(config, protocol));
         this.pool = new ArrayBlockingQueue<>(config.connections(), true); // fair: waiters in turn

@@ -71,13 +71,16 @@ public final class PaperMerge {
         return new Result(merged, contentDay, merged.equals(stored) ? UpsertOutcome.UNCHANGED : UpsertOutcome.UPDATED);
     }
 
+    private static final Comparator<LocalDate> DAYS = Comparator.nullsFirst(Comparator.naturalOrder());
+    private static final Comparator<Instant> TIMES = Comparator.nullsFirst(Comparator.naturalOrder());
+
     /** Between records of one version: the later listing day, then the later update, then the greater content. */
     private static boolean beats(Paper a, LocalDate aDay, Paper b, LocalDate bDay) {
-        int byDay = Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()).compare(aDay, bDay);
+        int byDay = DAYS.compare(aDay, bDay);
         if (byDay != 0) {
             return byDay > 0;
         }
-        int byUpdate = Comparator.nullsFirst(Comparator.<Instant>naturalOrder()).compare(a.lastUpdated(), b.lastUpdated());
+        int byUpdate = TIMES.compare(a.lastUpdated(), b.lastUpdated());
         if (byUpdate != 0) {
             return byUpdate > 0;
         }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -303,16 +304,23 @@ public final class LuceneSearch implements PaperSearch {
 
         @Override
         public Map<String, Double> cosine(float[] vector, Collection<String> ids) throws IOException {
-            Map<String, Double> out = new HashMap<>();
+            Map<String, String> hashes = new HashMap<>();
             StoredFields stored = searcher.storedFields();
             for (String id : ids) {
                 TopDocs found = searcher.search(new TermQuery(new Term(PaperDocuments.ID, id)), 1);
-                if (found.scoreDocs.length == 0) {
-                    continue;
+                if (found.scoreDocs.length > 0) {
+                    hashes.put(id, textHash(stored.document(found.scoreDocs[0].doc)));
                 }
-                Optional<float[]> other = vectorOf(stored.document(found.scoreDocs[0].doc));
-                other.ifPresent(v -> out.put(id, (double) VectorUtil.dotProduct(vector, v)));
             }
+            // one read of the embedding cache for all of them, not one per paper
+            Map<String, float[]> vectors = cache.getAll(modelKey, List.copyOf(new HashSet<>(hashes.values())));
+            Map<String, Double> out = new HashMap<>();
+            hashes.forEach((id, hash) -> {
+                float[] other = vectors.get(hash);
+                if (other != null) {
+                    out.put(id, (double) VectorUtil.dotProduct(vector, other));
+                }
+            });
             return out;
         }
 
@@ -327,8 +335,12 @@ public final class LuceneSearch implements PaperSearch {
 
         /** The paper's vector from the embedding cache, keyed by its text as the index embedded it. */
         private Optional<float[]> vectorOf(Document doc) {
-            String hash = EmbeddingCache.hash(EmbeddingText.of(doc.get(PaperDocuments.TITLE), doc.get(PaperDocuments.ABSTRACT)));
+            String hash = textHash(doc);
             return Optional.ofNullable(cache.getAll(modelKey, List.of(hash)).get(hash));
+        }
+
+        private static String textHash(Document doc) {
+            return EmbeddingCache.hash(EmbeddingText.of(doc.get(PaperDocuments.TITLE), doc.get(PaperDocuments.ABSTRACT)));
         }
 
         /**

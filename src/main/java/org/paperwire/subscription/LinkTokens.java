@@ -1,7 +1,6 @@
 package org.paperwire.subscription;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.InstantSource;
 import java.time.Period;
@@ -10,8 +9,7 @@ import java.util.Base64;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.paperwire.net.Hmac;
 
 /**
  * Signed, expiring tokens for the links in mails: {@code purpose.subscriber.expiry.signature}, where the signature
@@ -34,12 +32,12 @@ public final class LinkTokens {
     /** Purpose letter, subscriber id, expiry (epoch seconds), signature. */
     private static final Pattern TOKEN = Pattern.compile("([CMU])\\.([1-9][0-9]{0,17})\\.([0-9]{1,12})\\.([A-Za-z0-9_-]{43})");
 
-    private final byte[] secret;
+    private final Hmac hmac;
     private final InstantSource clock;
     private final Period ttl;
 
     public LinkTokens(byte[] secret, InstantSource clock, Period ttl) {
-        this.secret = secret.clone();
+        this.hmac = new Hmac(secret);
         this.clock = clock;
         this.ttl = ttl;
     }
@@ -87,13 +85,7 @@ public final class LinkTokens {
     }
 
     private String sign(String body, String linkKey) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            // the body holds no '|' and the key is hex: two different (body, key) pairs never sign the same text
-            return B64.encodeToString(mac.doFinal(("link|" + body + "|" + linkKey).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        // the body holds no '|' and the key is hex: two different (body, key) pairs never sign the same text
+        return B64.encodeToString(hmac.sign("link|" + body + "|" + linkKey));
     }
 }

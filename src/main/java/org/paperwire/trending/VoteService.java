@@ -65,9 +65,4 @@ public final class VoteService {
         return new VoteState(paperId, visitor != null && signals.hasVoted(paperId, visitor),
                 signals.signals(paperId).votes());
     }
-
-    /** Standing votes one network may have on one paper. */
-    public int perNetwork() {
-        return perNetwork;
-    }
 }

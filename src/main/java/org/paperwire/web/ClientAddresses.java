@@ -2,9 +2,6 @@ package org.paperwire.web;
 
 import io.javalin.http.Context;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -13,9 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.paperwire.net.Cidr;
+import org.paperwire.net.Hmac;
 
 /**
  * Who is asking: the one place that turns a request into a client address and a client network, used by every
@@ -32,11 +28,11 @@ public final class ClientAddresses {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final List<Cidr> trustedProxies;
-    private final byte[] secret;
+    private final Hmac hmac;
 
     public ClientAddresses(List<Cidr> trustedProxies, byte[] secret) {
         this.trustedProxies = List.copyOf(trustedProxies);
-        this.secret = secret.clone();
+        this.hmac = new Hmac(secret);
     }
 
     /** The client's address as far as the trusted proxies vouch for it. */
@@ -56,14 +52,8 @@ public final class ClientAddresses {
     public String networkId(InetAddress address) {
         byte[] network = Cidr.clientNetwork(address).getAddress();
         byte[] bytes = network.length == 4 ? network : Arrays.copyOf(network, 8);
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            byte[] digest = mac.doFinal(("network|" + HexFormat.of().formatHex(bytes)).getBytes(StandardCharsets.UTF_8));
-            return B64.encodeToString(Arrays.copyOf(digest, 16));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        byte[] digest = hmac.sign("network|" + HexFormat.of().formatHex(bytes));
+        return B64.encodeToString(Arrays.copyOf(digest, 16));
     }
 
     /**

@@ -2,14 +2,13 @@ package org.paperwire.web;
 
 import io.javalin.http.Context;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import org.paperwire.net.Cidr;
 
 /**
  * Guards the operator's pages ({@code /digest/status} and its API twin). With {@code web.admin-token} set, a
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class OperatorAccess {
     private static final List<String> FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Real-IP");
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+(%[0-9A-Za-z._-]+)?");
 
     /** SHA-256 of the token, so that tokens of any length compare in the same time; null without a token. */
     private final byte[] tokenHash;
@@ -88,16 +86,8 @@ public final class OperatorAccess {
         if (FORWARDING_HEADERS.stream().anyMatch(h -> ctx.header(h) != null)) {
             return false;
         }
-        String address = ctx.req().getRemoteAddr();
-        if (address.startsWith("[") && address.endsWith("]")) {
-            address = address.substring(1, address.length() - 1);
-        }
-        try {
-            // only a literal address, so nothing is looked up
-            return IP_LITERAL.matcher(address).matches() && InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        // only a literal address, so nothing is looked up
+        return Cidr.address(ctx.req().getRemoteAddr()).map(InetAddress::isLoopbackAddress).orElse(false);
     }
 
     private static byte[] sha256(String text) {

@@ -4,14 +4,11 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.paperwire.net.Hmac;
 
 /**
  * Anonymous visitor identity without a login: a random id in an HttpOnly cookie, signed with the instance's
@@ -22,12 +19,12 @@ public final class VisitorCookies {
     private static final int ONE_YEAR = 365 * 24 * 3600;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-    private final byte[] secret;
+    private final Hmac hmac;
     private final boolean secure;
     private final SecureRandom random = new SecureRandom();
 
     public VisitorCookies(byte[] secret, boolean secure) {
-        this.secret = secret.clone();
+        this.hmac = new Hmac(secret);
         this.secure = secure;
     }
 
@@ -73,12 +70,6 @@ public final class VisitorCookies {
     }
 
     private String sign(String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return B64.encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return B64.encodeToString(hmac.sign(text));
     }
 }
