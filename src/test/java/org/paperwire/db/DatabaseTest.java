@@ -33,7 +33,7 @@ class DatabaseTest {
     }
 
     static int pendingMigrations(DataSource ds) {
-        return Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().info().pending().length;
+        return Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").load().info().pending().length;
     }
 
     static List<String> appliedVersions(DataSource ds) {

@@ -78,7 +78,7 @@ class SubscriberMigrationTest {
         config.enforceForeignKeys(true);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + dir.resolve("paperwire.db"));
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("5").load().migrate();
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").target("5").load().migrate();
         execute(ds, "INSERT INTO subscribers (id, email, status, created_at) VALUES (1, 'ada@example.org', 'active', 1000)");
         execute(ds, "INSERT INTO subscribers (id, email, status, created_at, last_mail_at)"
                 + " VALUES (2, 'bob@example.org', 'pending', 1500, 2000)");
