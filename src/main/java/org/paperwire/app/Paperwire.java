@@ -109,7 +109,7 @@ public final class Paperwire implements AutoCloseable {
         this.searchEmbedder = searchEmbedder;
         this.config = config;
         this.clock = clock;
-        this.database = Database.open(config.dataDir());
+        this.database = Database.open(config.dataDir(), config.store());
         this.papers = new SqlitePaperStore(database.dataSource(), clock);
         this.sourceStatuses = new SqliteSourceStatusStore(database.dataSource());
         this.ingestor = new PaperIngestor(papers);

@@ -12,6 +12,14 @@ import java.util.Optional;
 public enum ConfigKey {
     /** Folder holding the SQLite store, the search index and the outbox. */
     DATA_DIR("data-dir", "./paperwire-data", "folder for the store, the index and the outbox"),
+    /** Where the store lives: empty for SQLite in the data folder, or a {@code jdbc:postgresql://} URL. */
+    STORE_URL("store.url", "", "empty: SQLite in the data folder; jdbc:postgresql://host:port/db: a shared PostgreSQL"),
+    /** PostgreSQL user name. */
+    STORE_USERNAME("store.username", "", "PostgreSQL user name"),
+    /** PostgreSQL password. */
+    STORE_PASSWORD("store.password", "", "PostgreSQL password"),
+    /** Connections in this process's pool to the store. */
+    STORE_POOL_SIZE("store.pool-size", "8", "PostgreSQL connections this process keeps open at most (SQLite uses 4)"),
     /** HTTP port of {@code paperwire serve}; 0 picks a free port. */
     PORT("port", "8080", "HTTP port of 'serve' (0 picks a free one)"),
     /** Base URL people reach this instance at; links in emails and feeds are built from it. */

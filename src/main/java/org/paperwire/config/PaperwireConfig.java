@@ -40,7 +40,8 @@ public record PaperwireConfig(
         TrendingConfig trending,
         WebConfig web,
         MailConfig mail,
-        DigestConfig digest) {
+        DigestConfig digest,
+        StoreConfig store) {
 
     /** Transport security of the SMTP connection. */
     public enum SmtpSecurity { NONE, STARTTLS, SMTPS }
@@ -93,6 +94,28 @@ public record PaperwireConfig(
     public record DigestConfig(boolean enabled, int defaultHour, ZoneId defaultZone, double minSimilarity,
             Duration retryDelay, int maxAttempts, Period linkTtl, int subscribesPerClientPerHour,
             Duration mailInterval, Period keepMail, Period pendingTtl) {}
+
+    /**
+     * Where the store lives.
+     *
+     * @param url empty: SQLite in the data folder; else a {@code jdbc:postgresql://} URL shared by every node
+     * @param poolSize connections this process keeps open at most (PostgreSQL)
+     */
+    public record StoreConfig(String url, String username, String password, int poolSize) {
+        /** SQLite in the data folder. */
+        public static StoreConfig embedded() {
+            return new StoreConfig("", "", "", 4);
+        }
+
+        public boolean postgres() {
+            return !url.isEmpty();
+        }
+
+        @Override
+        public String toString() { // never print the password
+            return "StoreConfig[" + (postgres() ? url + ", user " + username : "sqlite") + "]";
+        }
+    }
 
     /** Where trending signals from Hugging Face daily papers come from. */
     public record HuggingFaceConfig(URI url, Duration requestInterval) {}
@@ -179,7 +202,7 @@ public record PaperwireConfig(
                 integer(s, ConfigKey.HTTP_ATTEMPTS, 1, 20),
                 positiveDuration(s, ConfigKey.HTTP_TIMEOUT));
         return new PaperwireConfig(path(s, ConfigKey.DATA_DIR), port, stripSlash(publicUri), harvest, arxiv, search(s, known.embeddingModels()),
-                huggingFace(s), trending(s), web(s), mail(s), digest(s));
+                huggingFace(s), trending(s), web(s), mail(s), digest(s), store(s));
     }
 
     private static MailConfig mail(ConfigSources s) {
@@ -275,6 +298,18 @@ public record PaperwireConfig(
                 integer(s, ConfigKey.SUBSCRIPTION_PER_CLIENT_PER_HOUR, 1, 100000),
                 duration(s, ConfigKey.SUBSCRIPTION_MAIL_INTERVAL), period(s, ConfigKey.DIGEST_KEEP_MAIL),
                 positivePeriod(s, ConfigKey.SUBSCRIPTION_PENDING_TTL));
+    }
+
+    private static final Pattern POSTGRES_URL = Pattern.compile("jdbc:postgresql://[^/\\s]+/[^\\s]+");
+
+    private static StoreConfig store(ConfigSources s) {
+        String url = s.get(ConfigKey.STORE_URL).raw().strip();
+        if (!url.isEmpty() && !POSTGRES_URL.matcher(url).matches()) {
+            throw invalid(s, ConfigKey.STORE_URL, "empty (SQLite in the data folder) or a PostgreSQL JDBC URL such as "
+                    + "jdbc:postgresql://db.example.org:5432/paperwire");
+        }
+        return new StoreConfig(url, s.get(ConfigKey.STORE_USERNAME).raw(), s.get(ConfigKey.STORE_PASSWORD).raw(),
+                integer(s, ConfigKey.STORE_POOL_SIZE, 1, 200));
     }
 
     private static HuggingFaceConfig huggingFace(ConfigSources s) {

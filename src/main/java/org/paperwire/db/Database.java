@@ -2,23 +2,33 @@ package org.paperwire.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.paperwire.config.PaperwireConfig.StoreConfig;
 
 /**
- * The embedded SQLite store under the data folder: a small connection pool in WAL mode, migrated by
- * Flyway on open. Stores receive the {@link DataSource}; nothing else in the code knows it is SQLite
- * except the SQL dialect of the store implementations.
+ * The store: by default the embedded SQLite file under the data folder (a small pool in WAL mode), or a PostgreSQL
+ * database that several nodes share. Either is migrated by Flyway on open, from one version history written in
+ * each dialect ({@link StoreKind#migrations()}). Stores receive the {@link DataSource} and, where their SQL differs,
+ * the {@link StoreKind}.
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
+    private final StoreKind kind;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, StoreKind kind) {
         this.dataSource = dataSource;
+        this.kind = kind;
+    }
+
+    /** The store {@code config} names: PostgreSQL if it has a URL, else SQLite in {@code dataDir}. */
+    public static Database open(Path dataDir, StoreConfig config) {
+        return config.postgres() ? openPostgres(config) : open(dataDir);
     }
 
     /**
@@ -48,18 +58,48 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("foreign_keys", "true");
         config.addDataSourceProperty("busy_timeout", "30000");
         config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
-        HikariDataSource ds = new HikariDataSource(config);
+        return migrated(new HikariDataSource(config), StoreKind.SQLITE);
+    }
+
+    private static Database openPostgres(StoreConfig store) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(store.url());
+        config.setUsername(store.username().isEmpty() ? null : store.username());
+        config.setPassword(store.password().isEmpty() ? null : store.password());
+        config.setPoolName("paperwire-postgresql");
+        config.setMaximumPoolSize(store.poolSize());
+        config.setMinimumIdle(Math.min(2, store.poolSize()));
+        config.setConnectionTimeout(30_000);
+        config.addDataSourceProperty("ApplicationName", "paperwire");
+        // READ COMMITTED is PostgreSQL's default and what the stores' SQL is written for
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        HikariDataSource ds;
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").load().migrate();
+            ds = new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new StoreException("connect to the PostgreSQL store " + store.url() + " as '" + store.username()
+                    + "' (check store.url, store.username and store.password, and that the server is running)",
+                    e.getCause() == null ? e : e.getCause());
+        }
+        return migrated(ds, StoreKind.POSTGRESQL);
+    }
+
+    private static Database migrated(HikariDataSource ds, StoreKind kind) {
+        try {
+            Flyway.configure().dataSource(ds).locations(kind.migrations()).load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
-        return new Database(ds);
+        return new Database(ds, kind);
     }
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    public StoreKind kind() {
+        return kind;
     }
 
     @Override
