@@ -127,7 +127,8 @@ public final class Paperwire implements AutoCloseable {
         this.subscribers = new SqliteSubscriberStore(database.dataSource());
         this.digestOutbox = new SqliteDigestOutbox(database.dataSource());
         this.mailOutbox = new SqliteMailOutbox(database.dataSource());
-        this.secret = Secrets.loadOrCreate(config.dataDir(), config.web().secret());
+        this.secret = Secrets.loadOrCreate(config.dataDir(), config.web().secret(), database.kind(),
+                database.dataSource());
         this.links = new Links(config.publicUrl(), new LinkTokens(secret, clock,
                 config.digest().linkTtl()), unsubscribeMailbox(config.mail().from()));
         this.digestMails = new DigestMails(links, config.mail().from());

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.config.PaperwireConfig.StoreConfig;
+import org.paperwire.web.Secrets;
 
 /** The PostgreSQL store: the same version history as SQLite's, applied once; addresses compare without case. */
 class PostgresDatabaseTest {
@@ -51,6 +52,20 @@ class PostgresDatabaseTest {
                             + " VALUES ('ADA@example.org', 'active', 0, 'k2')");
                 }
             })).isInstanceOf(StoreException.class).hasMessageContaining("add the same address again");
+        }
+    }
+
+    @Test
+    void aGeneratedSecretIsKeptInTheStoreSoThatEveryNodeSignsWithTheSameKey() {
+        StoreConfig config = POSTGRES.freshDatabase();
+        try (Database nodeA = Database.open(dir.resolve("a"), config);
+                Database nodeB = Database.open(dir.resolve("b"), config)) {
+            byte[] a = Secrets.loadOrCreate(dir.resolve("a"), "", nodeA.kind(), nodeA.dataSource());
+            byte[] b = Secrets.loadOrCreate(dir.resolve("b"), "", nodeB.kind(), nodeB.dataSource());
+            assertThat(a).hasSize(32).isEqualTo(b);
+            assertThat(dir.resolve("a").resolve("secret.key")).doesNotExist();
+            assertThat(Secrets.loadOrCreate(dir.resolve("a"), "configured-secret-of-at-least-32-bytes", nodeA.kind(),
+                    nodeA.dataSource())).asString().isEqualTo("configured-secret-of-at-least-32-bytes");
         }
     }
 
