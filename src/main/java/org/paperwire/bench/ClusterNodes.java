@@ -95,12 +95,41 @@ public final class ClusterNodes implements AutoCloseable {
         }
     }
 
-    /** This JVM again, on this JVM's class path, running {@code serve}. */
-    private static List<String> command() {
+    /** This JVM again, on this JVM's class path, running {@code paperwire ARGS}. */
+    private static List<String> command(String... args) {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
                 "java").toString());
-        return List.of(java, "-Xmx768m", "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), "org.paperwire.cli.Main", "serve");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), "org.paperwire.cli.Main"));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static List<String> command() {
+        return command("serve");
+    }
+
+    /**
+     * Runs the command {@code paperwire ARGS} beside node {@code i}: a JVM of its own with the node's settings and
+     * data folder (as an operator would on that machine); its output goes to {@code command.log} there.
+     *
+     * @return its exit status
+     * @throws IllegalStateException when it does not end within {@code timeout}
+     */
+    public int run(int i, Map<String, String> env, Duration timeout, String... args)
+            throws IOException, InterruptedException {
+        Node node = nodes.get(i);
+        ProcessBuilder pb = new ProcessBuilder(command(args)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(node.dataDir().resolve("command.log").toFile()));
+        pb.environment().putAll(env);
+        pb.environment().put("PAPERWIRE_DATA_DIR", node.dataDir().toString());
+        Process p = pb.start();
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("'paperwire " + String.join(" ", args) + "' beside node " + i
+                    + " did not end within " + timeout + "; see " + node.dataDir().resolve("command.log"));
+        }
+        return p.exitValue();
     }
 
     /** Copies the node's output to its log and completes with its port once it says it serves. */
