@@ -273,7 +273,7 @@ public final class Paperwire implements AutoCloseable {
     /**
      * Starts what {@code serve} runs beside requests: the index following the store, background embedding
      * (as configured), the periodic write of counted page views and the hourly deletion of subscriptions left
-     * unconfirmed past {@code subscription.pending-ttl}.
+     * unconfirmed past {@code subscription.pending-ttl} (and of ended reader sessions and expired sign-in links).
      */
     public synchronized void startBackground() {
         startSearchBackground();
@@ -296,6 +296,7 @@ public final class Paperwire implements AutoCloseable {
     private void deleteExpiredPending() {
         try {
             subscriptions().deleteExpiredPending();
+            signIns().deleteExpired(); // ended sessions and expired sign-in links
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(Paperwire.class).warn("could not delete expired pending subscriptions;"
                     + " will retry in an hour", e);

@@ -141,16 +141,19 @@ public final class LibraryRoutes implements Routes {
     }
 
     private void download(Context ctx) {
-        Current c = sessions.current(ctx).orElseThrow(() -> new HttpError(401, "Unauthorized",
-                "sign in at /sign-in to download your library"));
+        Current c = signedIn(ctx);
         ctx.header("Content-Disposition", "attachment; filename=\"paperwire-library.json\"");
         ctx.json(library.export(c.reader().id(), c.reader().email()));
     }
 
     private void api(Context ctx) {
-        Current c = sessions.current(ctx).orElseThrow(() -> new HttpError(401, "Unauthorized",
-                "this needs a signed-in reader's session cookie (" + ReaderSessions.COOKIE + "): sign in at /sign-in"));
+        Current c = signedIn(ctx);
         ctx.json(library.export(c.reader().id(), c.reader().email()));
+    }
+
+    private Current signedIn(Context ctx) {
+        return sessions.current(ctx).orElseThrow(() -> new HttpError(401, "Unauthorized", "this needs a signed-in"
+                + " reader's session cookie (" + ReaderSessions.COOKIE + "): sign in at /sign-in"));
     }
 
     /** A rating link from a mail: checks it and offers the button; nothing changes on GET. */
