@@ -34,10 +34,16 @@ import org.paperwire.ingest.bulk.BulkImporter;
 import org.paperwire.ingest.http.PoliteFetcher;
 import org.paperwire.ingest.http.Sleeper;
 import org.paperwire.ingest.huggingface.HuggingFaceSource;
+import org.paperwire.library.JdbcLibraryStore;
+import org.paperwire.library.LibraryService;
+import org.paperwire.library.RatingLinks;
 import org.paperwire.mail.Mailer;
 import org.paperwire.mail.Mailers;
 import org.paperwire.paper.PaperStore;
 import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.reader.JdbcSessionStore;
+import org.paperwire.reader.SignInMails;
+import org.paperwire.reader.SignInService;
 import org.paperwire.schedule.PeriodicTask;
 import org.paperwire.search.FieldWeights;
 import org.paperwire.search.Fusion;
@@ -97,6 +103,9 @@ public final class Paperwire implements AutoCloseable {
     private SubscriptionService subscriptions;
     private DigestRunner digests;
     private final UnaryOperator<Embedder> searchEmbedder;
+    private final LibraryService library;
+    private final RatingLinks ratingLinks;
+    private SignInService signIns;
 
     public Paperwire(PaperwireConfig config, Clock clock) {
         this(config, clock, UnaryOperator.identity());
@@ -132,6 +141,8 @@ public final class Paperwire implements AutoCloseable {
         this.links = new Links(config.publicUrl(), new LinkTokens(secret, clock,
                 config.digest().linkTtl()), unsubscribeMailbox(config.mail().from()));
         this.digestMails = new DigestMails(links, config.mail().from());
+        this.library = new LibraryService(new JdbcLibraryStore(database.dataSource()), papers, clock);
+        this.ratingLinks = new RatingLinks(config.publicUrl(), secret, clock, config.digest().linkTtl());
     }
 
     private static String unsubscribeMailbox(String from) {
@@ -156,6 +167,28 @@ public final class Paperwire implements AutoCloseable {
                     Preferences.defaults(d.defaultHour(), d.defaultZone()), d.pendingTtl());
         }
         return subscriptions;
+    }
+
+    /** Signing readers in with mailed links, and their sessions. */
+    public synchronized SignInService signIns() {
+        if (signIns == null) {
+            var w = config.web();
+            SignInMails mails = new SignInMails(config.publicUrl(), digestMails::newMessageId, w.signInTtl());
+            signIns = new SignInService(new JdbcSessionStore(database.dataSource()), subscribers,
+                    new OutboxQueue(mailOutbox, digestOutbox, mailer(), clock, mailQueued), mails::mail, clock,
+                    w.signInTtl(), w.sessionIdle(), config.digest().subscribesPerClientPerHour(), secret);
+        }
+        return signIns;
+    }
+
+    /** Readers' collections, saved papers and ratings: the positives and negatives of recommendations. */
+    public LibraryService library() {
+        return library;
+    }
+
+    /** The signed "more like this" / "not for me" links of mails. */
+    public RatingLinks ratingLinks() {
+        return ratingLinks;
     }
 
     /** Builds and sends digests (the scheduler in {@code serve} and {@code digest run} both use it). */
@@ -241,7 +274,7 @@ public final class Paperwire implements AutoCloseable {
     /**
      * Starts what {@code serve} runs beside requests: the index following the store, background embedding
      * (as configured), the periodic write of counted page views and the hourly deletion of subscriptions left
-     * unconfirmed past {@code subscription.pending-ttl}.
+     * unconfirmed past {@code subscription.pending-ttl} (and of ended reader sessions and expired sign-in links).
      */
     public synchronized void startBackground() {
         startSearchBackground();
@@ -264,6 +297,7 @@ public final class Paperwire implements AutoCloseable {
     private void deleteExpiredPending() {
         try {
             subscriptions().deleteExpiredPending();
+            signIns().deleteExpired(); // ended sessions and expired sign-in links
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(Paperwire.class).warn("could not delete expired pending subscriptions;"
                     + " will retry in an hour", e);

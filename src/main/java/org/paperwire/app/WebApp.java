@@ -14,8 +14,12 @@ import org.paperwire.digest.DigestRoutes;
 import org.paperwire.ingest.IngestRoutes;
 import org.paperwire.ingest.SourceStatus;
 import org.paperwire.ingest.SourcesRoutes;
+import org.paperwire.library.LibraryRoutes;
+import org.paperwire.library.PageReaders;
 import org.paperwire.paper.PaperSummary;
 import org.paperwire.paper.SimilarPapers;
+import org.paperwire.reader.ReaderSessions;
+import org.paperwire.reader.SignInRoutes;
 import org.paperwire.search.SearchInputException;
 import org.paperwire.search.SearchRoutes;
 import org.paperwire.search.SearchService;
@@ -41,9 +45,10 @@ public final class WebApp {
 
     public static WebServer create(Paperwire app) {
         var config = app.config();
-        Templates templates = new Templates();
-        VisitorCookies visitors = new VisitorCookies(app.secret(),
-                config.publicUrl().getScheme().equals("https"));
+        boolean https = config.publicUrl().getScheme().equals("https");
+        ReaderSessions sessions = new ReaderSessions(app.signIns(), https);
+        Templates templates = new Templates(new PageReaders(sessions, app.library())::reader);
+        VisitorCookies visitors = new VisitorCookies(app.secret(), https);
         AtomFeeds feeds = new AtomFeeds(config.publicUrl());
         ClientAddresses clients = new ClientAddresses(config.web().trustedProxies(), app.secret());
         PrometheusMeterRegistry registry = metrics(app);
@@ -73,6 +78,9 @@ public final class WebApp {
                         RateLimiter.perMinute(config.web().previewsPerMinute(), app.clock()), clients,
                         app.digestOutbox(), () -> app.mailer().describe(),
                         app.subscribers()::countActive, templates, new OperatorAccess(config.web().adminToken())),
+                new SignInRoutes(app.signIns(), sessions, templates, visitors, clients,
+                        (reader, visitor) -> app.library().adoptVotes(reader, app.signals().votedBy(visitor))),
+                new LibraryRoutes(app.library(), sessions, app.subscribers(), app.ratingLinks(), templates),
                 new OpenApiRoutes(),
                 OpsRoutes.metrics(registry)));
     }

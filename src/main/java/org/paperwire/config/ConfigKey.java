@@ -101,6 +101,10 @@ public enum ConfigKey {
     /** Digest previews one client network may ask for per minute. */
     WEB_PREVIEWS_PER_MINUTE("web.previews-per-minute", "10",
             "digest previews (/digest/preview) one client network may load per minute"),
+    /** A reader's session ends after this long without a request (ISO-8601 duration). */
+    WEB_SESSION_IDLE("web.session-idle", "P30D", "a signed-in reader's session ends after this long without a request"),
+    /** How long a mailed sign-in link stays valid (it works once). */
+    WEB_SIGN_IN_TTL("web.sign-in-ttl", "PT30M", "how long a mailed sign-in link stays valid (it works once)"),
     /** SMTP server for digests and confirmation mails; empty writes {@code .eml} files to DATA_DIR/outbox instead. */
     SMTP_HOST("smtp.host", "", "SMTP server (empty: write .eml files to DATA_DIR/outbox)"),
     /** SMTP port; empty means the usual one for {@link #SMTP_SECURITY}: 25, 587 (starttls) or 465 (smtps). */

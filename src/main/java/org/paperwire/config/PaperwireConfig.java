@@ -130,15 +130,18 @@ public record PaperwireConfig(
      * @param secret signs visitor cookies and CSRF tokens; empty means generate one into the data folder
      * @param adminToken the operator token of {@code /digest/status}; empty: loopback clients only
      * @param trustedProxies the blocks whose forwarding headers name the client (see {@code ClientAddresses})
+     * @param sessionIdle a reader's session ends after this long without a request
+     * @param signInTtl how long a mailed sign-in link stays valid
      */
     public record WebConfig(String secret, int votesPerMinute, String adminToken,
             List<Cidr> trustedProxies, int votesPerNetworkPerPaper, int viewsPerNetworkPerPaper,
-            int previewsPerMinute) {
+            int previewsPerMinute, Duration sessionIdle, Duration signInTtl) {
         @Override
         public String toString() { // never print the secrets
             return "WebConfig[votesPerMinute=" + votesPerMinute + ", trustedProxies=" + trustedProxies
                     + ", votesPerNetworkPerPaper=" + votesPerNetworkPerPaper + ", viewsPerNetworkPerPaper="
-                    + viewsPerNetworkPerPaper + ", previewsPerMinute=" + previewsPerMinute + "]";
+                    + viewsPerNetworkPerPaper + ", previewsPerMinute=" + previewsPerMinute
+                    + ", sessionIdle=" + sessionIdle + ", signInTtl=" + signInTtl + "]";
         }
     }
 
@@ -332,7 +335,8 @@ public record PaperwireConfig(
                 secret(s, ConfigKey.WEB_ADMIN_TOKEN), trustedProxies(s),
                 integer(s, ConfigKey.WEB_VOTES_PER_NETWORK_PER_PAPER, 1, 100000),
                 integer(s, ConfigKey.WEB_VIEWS_PER_NETWORK_PER_PAPER, 1, 100000),
-                integer(s, ConfigKey.WEB_PREVIEWS_PER_MINUTE, 1, 100000));
+                integer(s, ConfigKey.WEB_PREVIEWS_PER_MINUTE, 1, 100000),
+                positiveDuration(s, ConfigKey.WEB_SESSION_IDLE), positiveDuration(s, ConfigKey.WEB_SIGN_IN_TTL));
     }
 
     /** Empty (also for blanks), or at least {@link #MIN_SECRET_BYTES} bytes; the message never repeats the value. */

@@ -27,6 +27,9 @@ public interface SignalStore {
 
     boolean hasVoted(String paperId, String visitor);
 
+    /** The papers {@code visitor} has a standing vote on, oldest vote first (then by id). */
+    List<String> votedBy(String visitor);
+
     /** What asking for a vote did. */
     enum VoteChange {
         /** The vote was added. */

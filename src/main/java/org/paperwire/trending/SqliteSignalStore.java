@@ -117,6 +117,23 @@ public final class SqliteSignalStore implements SignalStore {
     }
 
     @Override
+    public List<String> votedBy(String visitor) {
+        return Jdbc.read(dataSource, "read the votes of a visitor", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT paper_id FROM votes WHERE visitor = ? ORDER BY created_at, paper_id")) {
+                ps.setString(1, visitor);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
     public VoteChange addVote(String paperId, String visitor, String network, int networkCap, Instant at) {
         return Jdbc.inTransaction(dataSource, "record vote on " + paperId, c -> {
             if (count(c, "SELECT count(*) FROM votes WHERE paper_id = ? AND visitor = ?", paperId, visitor) > 0) {
