@@ -73,7 +73,7 @@ class ClusterTest {
         GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         SlowUpstream huggingFace = new SlowUpstream();
-        try (smtp; huggingFace) {
+        try (huggingFace) {
             int smtpPort = smtp.getSmtp().getPort();
             // the operator's first step: papers in the shared store (a node's CLI would do the same)
             try (Paperwire setup = new Paperwire(TestConfigs.from(settings(dir.resolve("setup"), store, smtpPort)),
@@ -103,6 +103,8 @@ class ClusterTest {
                         .isEqualTo(1);
                 everySubscriberGetsOneDigestWhileANodeIsKilled(nodes, store, smtp, smtpPort);
             }
+        } finally {
+            smtp.stop();
         }
     }
 
