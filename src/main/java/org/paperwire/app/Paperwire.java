@@ -258,6 +258,19 @@ public final class Paperwire implements AutoCloseable {
      * @throws org.paperwire.search.index.IndexLockedException when another process holds the index folder
      */
     public synchronized SearchEngine search() {
+        return search(false);
+    }
+
+    /**
+     * The search engine for a command that only reads the index ({@code search}, {@code digest run}): as
+     * {@link #search()}, but when another process (a running {@code serve}) holds the index folder, its index is
+     * opened read-only ({@link SearchEngine#readOnly()}); that process keeps it following the store.
+     */
+    public synchronized SearchEngine searchReadOnlyIfHeld() {
+        return search(true);
+    }
+
+    private SearchEngine search(boolean readOnlyIfHeld) {
         if (search == null) {
             EmbeddingModel model = EmbeddingModel.byId(config.search().embeddingModel()).orElseThrow();
             int maxTokens = OnnxEmbedder.DEFAULT_MAX_TOKENS;
@@ -266,7 +279,7 @@ public final class Paperwire implements AutoCloseable {
                             OnnxEmbedder.cacheKey(model, maxTokens), () -> new OnnxEmbedder(model, maxTokens,
                             config.search().embeddingThreads(), OnnxEmbedder.QUERY_INSTRUCTION)),
                             QueryCachingEmbedder.DEFAULT_BYTES)),
-                    clock, FieldWeights.DEFAULT, Fusion.DEFAULT);
+                    clock, FieldWeights.DEFAULT, Fusion.DEFAULT, readOnlyIfHeld);
         }
         return search;
     }

@@ -9,7 +9,7 @@ import org.paperwire.digest.Digest;
 import org.paperwire.digest.DigestItem;
 import org.paperwire.digest.DigestMails;
 import org.paperwire.digest.DigestRunner;
-import org.paperwire.search.index.IndexLockedException;
+import org.paperwire.search.SearchEngine;
 import org.paperwire.subscription.EmailAddress;
 import org.paperwire.web.Json;
 import picocli.CommandLine.Command;
@@ -89,20 +89,22 @@ final class DigestCommand {
 
         /**
          * Saved searches and followed authors read the search index: bring it up to the store, and embed the
-         * newest papers still waiting (newest first, bounded, so a huge backlog cannot stall the run).
+         * newest papers still waiting (newest first, bounded, so a huge backlog cannot stall the run). Beside a
+         * running serve, its index is read as serve keeps it (following and embedding are serve's).
          */
         private static void prepareSearch(Paperwire app) {
-            try {
-                app.search().follower().catchUp();
-                long waiting = app.search().embeddings().backlog();
-                if (waiting > 0) {
-                    System.err.printf("embedding up to %,d of %,d new papers for saved searches...%n",
-                            Math.min(waiting, NEWEST_TO_EMBED), waiting);
-                    app.search().embeddings().drain(NEWEST_TO_EMBED);
-                }
-            } catch (IndexLockedException e) {
-                throw new UserError("the search index is in use by a running 'paperwire serve', which sends digests"
-                        + " itself at each subscriber's hour; stop it to run digests from the command line");
+            SearchEngine search = app.searchReadOnlyIfHeld();
+            if (search.readOnly()) {
+                System.err.println("note: saved searches and authors read the index of a running 'paperwire serve'"
+                        + " read-only (serve keeps it following the store and embeds new papers)");
+                return;
+            }
+            search.follower().catchUp();
+            long waiting = search.embeddings().backlog();
+            if (waiting > 0) {
+                System.err.printf("embedding up to %,d of %,d new papers for saved searches...%n",
+                        Math.min(waiting, NEWEST_TO_EMBED), waiting);
+                search.embeddings().drain(NEWEST_TO_EMBED);
             }
         }
 

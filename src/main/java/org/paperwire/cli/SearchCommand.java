@@ -56,6 +56,10 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print results as JSON")
     boolean json;
 
+    /** Said when a running serve holds the index (stderr, so that --json output stays one document). */
+    static final String READ_ONLY_NOTE = "searched the index of a running 'paperwire serve' read-only"
+            + " (serve keeps it following the store)";
+
     @Override
     public Integer call() throws Exception {
         SearchMode searchMode = SearchMode.byId(mode).orElseThrow(() -> new UserError("unknown --mode '" + mode
@@ -69,8 +73,12 @@ final class SearchCommand implements Callable<Integer> {
             throw new UserError("--page must be 1 or more and --limit 1.." + SearchRequest.MAX_LIMIT);
         }
         try (Paperwire app = new Paperwire(main.config(Map.of()), Clock.systemUTC())) {
-            SearchEngine engine = app.search();
-            engine.follower().catchUp(); // papers imported since the last look are searchable by keyword at once
+            SearchEngine engine = app.searchReadOnlyIfHeld();
+            if (engine.readOnly()) {
+                System.err.println("note: " + READ_ONLY_NOTE);
+            } else {
+                engine.follower().catchUp(); // papers imported since the last look are searchable by keyword at once
+            }
             try {
                 if (similar != null) {
                     print(new SearchResults("similar:" + similar, SearchMode.SEMANTIC, limit,

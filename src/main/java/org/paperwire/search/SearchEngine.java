@@ -9,6 +9,7 @@ import org.paperwire.search.embed.Embedder;
 import org.paperwire.search.embed.EmbeddingCache;
 import org.paperwire.search.index.BackgroundEmbedder;
 import org.paperwire.search.index.IndexFollower;
+import org.paperwire.search.index.IndexLockedException;
 import org.paperwire.search.index.SearchIndex;
 import org.paperwire.schedule.PeriodicTask;
 
@@ -35,13 +36,43 @@ public final class SearchEngine implements AutoCloseable {
 
     public SearchEngine(PaperStore papers, EmbeddingCache cache, Path indexFolder, Embedder embedder, Clock clock,
             FieldWeights weights, Fusion fusion) {
+        this(papers, cache, indexFolder, embedder, clock, weights, fusion, false);
+    }
+
+    /**
+     * @param readOnlyIfHeld when another process (a running {@code serve}) holds the index folder, open its index
+     *     {@linkplain #readOnly() read-only} instead of failing
+     * @throws IndexLockedException when another process holds the folder and {@code readOnlyIfHeld} is false
+     */
+    public SearchEngine(PaperStore papers, EmbeddingCache cache, Path indexFolder, Embedder embedder, Clock clock,
+            FieldWeights weights, Fusion fusion, boolean readOnlyIfHeld) {
         this.cache = cache;
         this.embedder = embedder;
-        this.index = SearchIndex.open(indexFolder, embedder.cacheKey());
+        this.index = open(indexFolder, embedder.cacheKey(), readOnlyIfHeld);
         this.follower = new IndexFollower(papers, index, cache, embedder.cacheKey());
         this.background = new BackgroundEmbedder(index, follower, embedder, cache);
         this.lucene = new LuceneSearch(index, cache, embedder.cacheKey(), weights);
         this.service = new SearchService(lucene, embedder, background::backlog, new QuerySyntax(ReferenceDay.of(papers, clock)), fusion);
+    }
+
+    private static SearchIndex open(Path folder, String modelId, boolean readOnlyIfHeld) {
+        try {
+            return SearchIndex.open(folder, modelId);
+        } catch (IndexLockedException e) {
+            if (!readOnlyIfHeld) {
+                throw e;
+            }
+            return SearchIndex.openReadOnly(folder, modelId);
+        }
+    }
+
+    /**
+     * True when another process (a running {@code serve}) holds the index and this engine reads it read-only:
+     * that process keeps it following the store and embeds; here {@link #follower()} and {@link #embeddings()}
+     * must not be asked to write.
+     */
+    public boolean readOnly() {
+        return index.readOnly();
     }
 
     public SearchService service() {
@@ -83,6 +114,9 @@ public final class SearchEngine implements AutoCloseable {
     public synchronized void startBackground(Duration followInterval, boolean embed) {
         if (following != null) {
             return;
+        }
+        if (readOnly()) {
+            throw new IllegalStateException("the search index is open read-only: another process follows the store");
         }
         following = PeriodicTask.start("search-follow", Duration.ZERO, followInterval, follower::catchUp);
         if (embed) {

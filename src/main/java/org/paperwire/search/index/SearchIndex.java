@@ -18,12 +18,14 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * The Lucene index of papers in one folder: one writer (holding the folder's lock) and near-real-time
  * searchers. Each commit records the store change number it is complete up to and the embedding model its
  * vectors come from; a different model on open starts the index afresh (vectors of two models don't mix).
+ *
+ * <p>A command beside a running {@code serve} opens serve's index {@link #openReadOnly read-only}: no writer and
+ * no lock, searchers that move to serve's newest commit before each search (serve's follower keeps it current),
+ * and every write refused.
  */
 public final class SearchIndex implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
@@ -51,6 +57,7 @@ public final class SearchIndex implements AutoCloseable {
     private final Path folder;
     private final String modelId;
     private final Directory directory;
+    /** Null when read-only. */
     private final IndexWriter writer;
     private final ConcurrentMergeScheduler merges;
     private final SearcherManager searchers;
@@ -67,16 +74,31 @@ public final class SearchIndex implements AutoCloseable {
         this.writer = writer;
         this.merges = merges;
         this.seq = seq;
-        this.searchers = new SearcherManager(writer, new SearcherFactory() {
-            @Override
-            public IndexSearcher newSearcher(IndexReader reader,
-                    IndexReader previous) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                searcher.setSimilarity(SIMILARITY);
-                return searcher;
-            }
-        });
+        this.searchers = writer != null ? new SearcherManager(writer, SEARCHERS)
+                : new SearcherManager(directory, SEARCHERS);
+        if (writer == null) {
+            searchers.addListener(new ReferenceManager.RefreshListener() {
+                @Override
+                public void beforeRefresh() {}
+
+                @Override
+                public void afterRefresh(boolean didRefresh) {
+                    if (didRefresh) {
+                        generation.incrementAndGet();
+                    }
+                }
+            });
+        }
     }
+
+    private static final SearcherFactory SEARCHERS = new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setSimilarity(SIMILARITY);
+            return searcher;
+        }
+    };
 
     /**
      * Opens (creating if needed) the index in {@code folder} for vectors of {@code modelId} (an embedder's
@@ -100,13 +122,89 @@ public final class SearchIndex implements AutoCloseable {
                     .setOpenMode(sameModel ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE);
             IndexWriter writer = new IndexWriter(directory, config);
             long seq = sameModel ? Long.parseLong(committed.getOrDefault(SEQ, "0")) : 0;
-            return new SearchIndex(folder, modelId, directory, writer, merges, seq);
+            SearchIndex index = new SearchIndex(folder, modelId, directory, writer, merges, seq);
+            if (!sameModel) { // a new index: commit it empty, so a command beside this process can read it at once
+                synchronized (index) {
+                    index.commit();
+                }
+            }
+            return index;
         } catch (LockObtainFailedException e) {
             closeQuietly(directory);
             throw new IndexLockedException(folder, e);
         } catch (IOException e) {
             closeQuietly(directory);
             throw new UncheckedIOException("cannot open the search index in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens the index in {@code folder} that another process (a running {@code serve}) holds and writes, for
+     * reading only: its latest commit, and each newer one as it comes. Takes no lock.
+     *
+     * @throws IndexLockedException when that index holds vectors of another model than {@code modelId} (its
+     *     semantic scores would be meaningless) or has no commit yet
+     */
+    public static SearchIndex openReadOnly(Path folder, String modelId) {
+        Directory directory = null;
+        try {
+            directory = FSDirectory.open(folder);
+            if (!DirectoryReader.indexExists(directory)) {
+                throw new IndexLockedException(folder, "has no commit yet (the process holding it has just"
+                        + " started?); try again in a moment");
+            }
+            String committed = SegmentInfos.readLatestCommit(directory).getUserData().get(MODEL);
+            if (!modelId.equals(committed)) {
+                throw new IndexLockedException(folder, "holds vectors of the embedding model " + committed
+                        + ", not this command's " + modelId + ": run the command with the configuration of the"
+                        + " process holding the index (search.embedding-model)");
+            }
+            SearchIndex index = new SearchIndex(folder, modelId, directory, null, null, 0);
+            index.seq = index.withSearcher(SearchIndex::committedSeq);
+            return index;
+        } catch (IOException e) {
+            closeQuietly(directory);
+            throw new UncheckedIOException("cannot open the search index in " + folder + " read-only: "
+                    + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(directory);
+            throw e;
+        }
+    }
+
+    /**
+     * Whether another process holds the index folder's write lock (a running {@code serve} or {@code reindex});
+     * false for a folder with no index yet.
+     */
+    public static boolean inUse(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Directory directory = FSDirectory.open(folder);
+                Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            return false;
+        } catch (LockObtainFailedException e) {
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot check the lock of the search index in " + folder + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** True when opened by {@link #openReadOnly}: another process writes this index, and writes here fail. */
+    public boolean readOnly() {
+        return writer == null;
+    }
+
+    private static long committedSeq(IndexSearcher searcher) throws IOException {
+        String seq = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData().get(SEQ);
+        return seq == null ? 0 : Long.parseLong(seq);
+    }
+
+    private void requireWriter() {
+        if (writer == null) {
+            throw new IllegalStateException("the search index in " + folder + " is open read-only (another process"
+                    + " writes it); this process must not write it");
         }
     }
 
@@ -126,6 +224,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Adds or replaces documents by paper id; with {@code upToSeq} > 0, commits that the store is indexed up to it. */
     public synchronized void update(List<Document> documents, long upToSeq) {
+        requireWriter();
         try {
             for (Document doc : documents) {
                 writer.updateDocument(new Term(PaperDocuments.ID, doc.get(PaperDocuments.ID)), doc);
@@ -141,6 +240,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Empties the index (for a rebuild from the store). */
     public synchronized void clear() {
+        requireWriter();
         try {
             writer.deleteAll();
             seq = 0;
@@ -175,6 +275,7 @@ public final class SearchIndex implements AutoCloseable {
         if (before.deletedRatio() <= RECLAIM_ABOVE) {
             return before;
         }
+        requireWriter();
         long start = System.nanoTime();
         try {
             merges.sync(); // a segment in a running merge is passed over by forceMergeDeletes: let those finish
@@ -202,6 +303,9 @@ public final class SearchIndex implements AutoCloseable {
     /** Runs {@code work} on a current searcher and releases it. */
     public <T> T withSearcher(SearcherWork<T> work) {
         try {
+            if (writer == null) {
+                refreshFromCommits();
+            }
             IndexSearcher searcher = searchers.acquire();
             try {
                 return work.run(searcher);
@@ -210,6 +314,18 @@ public final class SearchIndex implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the search index in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Read-only: moves to the holder's newest commit, if it made one (a look at the folder's listing). */
+    private void refreshFromCommits() throws IOException {
+        if (searchers.maybeRefresh()) {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                seq = committedSeq(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
         }
     }
 
@@ -237,7 +353,9 @@ public final class SearchIndex implements AutoCloseable {
     public synchronized void close() {
         try {
             searchers.close();
-            writer.close();
+            if (writer != null) {
+                writer.close();
+            }
             directory.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the search index in " + folder + ": " + e.getMessage(), e);
