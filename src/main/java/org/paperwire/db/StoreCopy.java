@@ -151,7 +151,31 @@ public final class StoreCopy {
             rows.put(table.getKey(), copyTable(source, dest, table.getKey(), table.getValue(), progress, done));
         }
         setIdentities(source, dest, columns);
+        keepSecret(sqliteFile.resolveSibling("secret.key"), dest);
         return new Report(rows, new TreeSet<>(NOT_COPIED), version);
+    }
+
+    /**
+     * The data folder's generated instance secret goes into the shared store, where every node reads it when
+     * web.secret is not set, so links mailed and cookies set before the move still hold.
+     */
+    private static void keepSecret(Path secretFile, Connection dest) throws SQLException {
+        if (!Files.isRegularFile(secretFile)) {
+            return;
+        }
+        String hex;
+        try {
+            hex = Files.readString(secretFile).strip();
+        } catch (java.io.IOException e) {
+            throw new Refused("cannot read the instance secret " + secretFile + " (" + e.getMessage()
+                    + "): fix its permissions and copy again; nothing was copied");
+        }
+        try (PreparedStatement st = dest.prepareStatement("INSERT INTO instance_settings (name, value) VALUES (?, ?)"
+                + " ON CONFLICT (name) DO NOTHING")) {
+            st.setString(1, "web.secret"); // the row web.Secrets reads
+            st.setString(2, hex);
+            st.executeUpdate();
+        }
     }
 
     /** The schema version both stores are at; refuses a source at another one, saying what to do. */
