@@ -24,10 +24,9 @@ import org.paperwire.digest.MutableClock;
 import org.paperwire.paper.Paper;
 import org.paperwire.paper.PaperStore;
 import org.paperwire.paper.SqlitePaperStore;
-import org.paperwire.search.embed.Embedder;
+import org.paperwire.search.embed.CountingEmbedder;
 import org.paperwire.search.embed.EmbeddingCache;
 import org.paperwire.search.embed.EmbeddingLeases;
-import org.paperwire.search.embed.EmbeddingModel;
 import org.paperwire.search.embed.JdbcEmbeddingLeases;
 import org.paperwire.search.embed.SqliteEmbeddingCache;
 import org.paperwire.search.index.BackgroundEmbedder;
@@ -134,13 +133,13 @@ abstract class SharedEmbeddingContract {
     }
 
     /** One node: its own connection pool on the shared store, its own index folder and embedder. */
-    private record Node(String name, Database store, PaperStore papers, RecordingEmbedder embedder, SearchEngine engine) {}
+    private record Node(String name, Database store, PaperStore papers, CountingEmbedder embedder, SearchEngine engine) {}
 
     private Node node(String name, CyclicBarrier firstCallTogether, Clock clock) {
         Database store = openSharedStore();
         opened.add(store);
         PaperStore papers = new SqlitePaperStore(store.dataSource(), clock);
-        RecordingEmbedder embedder = new RecordingEmbedder(firstCallTogether);
+        CountingEmbedder embedder = recording(firstCallTogether);
         EmbeddingLeases leases = new JdbcEmbeddingLeases(store.dataSource());
         SearchEngine engine = new SearchEngine(papers, new SqliteEmbeddingCache(store.dataSource()), leases,
                 dir.resolve(name).resolve("index"), embedder, clock, FieldWeights.DEFAULT, Fusion.DEFAULT);
@@ -159,31 +158,12 @@ abstract class SharedEmbeddingContract {
     }
 
     /**
-     * The word-hash test model, recording every text it embeds; with a barrier, its first call waits until the
-     * other node's embedder has been called too (so both nodes are embedding at once).
+     * The word-hash test model, recording every text it embeds in {@link #embedded}; with a barrier, its first call
+     * waits until the other node's embedder has been called too (so both nodes are embedding at once).
      */
-    private final class RecordingEmbedder implements Embedder {
-        final AtomicInteger documents = new AtomicInteger();
-        private final WordHashEmbedder inner = new WordHashEmbedder();
-        private final CyclicBarrier firstCallTogether;
-        private final AtomicBoolean called = new AtomicBoolean();
-
-        RecordingEmbedder(CyclicBarrier firstCallTogether) {
-            this.firstCallTogether = firstCallTogether;
-        }
-
-        @Override
-        public EmbeddingModel model() {
-            return inner.model();
-        }
-
-        @Override
-        public String cacheKey() {
-            return inner.cacheKey();
-        }
-
-        @Override
-        public List<float[]> embedDocuments(List<String> texts) {
+    private CountingEmbedder recording(CyclicBarrier firstCallTogether) {
+        AtomicBoolean called = new AtomicBoolean();
+        return new CountingEmbedder(new WordHashEmbedder(), texts -> {
             if (firstCallTogether != null && !called.getAndSet(true)) {
                 try {
                     firstCallTogether.await(60, TimeUnit.SECONDS);
@@ -191,17 +171,7 @@ abstract class SharedEmbeddingContract {
                     throw new AssertionError("the other node never embedded while this one held its first round", e);
                 }
             }
-            documents.addAndGet(texts.size());
             texts.forEach(t -> embedded.computeIfAbsent(EmbeddingCache.hash(t), h -> new AtomicInteger()).incrementAndGet());
-            return inner.embedDocuments(texts);
-        }
-
-        @Override
-        public float[] embedQuery(String query) {
-            return inner.embedQuery(query);
-        }
-
-        @Override
-        public void close() {}
+        });
     }
 }
