@@ -51,6 +51,7 @@ import org.paperwire.search.SearchEngine;
 import org.paperwire.search.SearchService;
 import org.paperwire.search.embed.Embedder;
 import org.paperwire.search.embed.EmbeddingModel;
+import org.paperwire.search.embed.JdbcEmbeddingLeases;
 import org.paperwire.search.embed.LazyEmbedder;
 import org.paperwire.search.embed.OnnxEmbedder;
 import org.paperwire.search.embed.QueryCachingEmbedder;
@@ -274,7 +275,8 @@ public final class Paperwire implements AutoCloseable {
         if (search == null) {
             EmbeddingModel model = EmbeddingModel.byId(config.search().embeddingModel()).orElseThrow();
             int maxTokens = OnnxEmbedder.DEFAULT_MAX_TOKENS;
-            search = new SearchEngine(papers, new SqliteEmbeddingCache(database.dataSource()), config.dataDir().resolve("index"),
+            search = new SearchEngine(papers, new SqliteEmbeddingCache(database.dataSource()),
+                    new JdbcEmbeddingLeases(database.dataSource()), config.dataDir().resolve("index"),
                     searchEmbedder.apply(new QueryCachingEmbedder(new LazyEmbedder(model,
                             OnnxEmbedder.cacheKey(model, maxTokens), () -> new OnnxEmbedder(model, maxTokens,
                             config.search().embeddingThreads(), OnnxEmbedder.QUERY_INSTRUCTION)),

@@ -29,6 +29,13 @@ public interface PaperStore {
     /** Papers changed after {@code seq}, oldest change first, at most {@code limit}. */
     List<Change> changesSince(long seq, int limit);
 
+    /**
+     * Gives these papers new change numbers without changing them, so that every follower of {@link #changesSince}
+     * reads them again: how an embedder tells every node's index that their vectors are now in the shared cache.
+     * Unknown ids are passed over; returns how many papers were renumbered.
+     */
+    int renumber(List<String> ids);
+
     /** The highest change number so far (0 for an empty store). */
     long lastSeq();
 

@@ -245,6 +245,25 @@ public final class SqlitePaperStore implements PaperStore {
     }
 
     @Override
+    public int renumber(List<String> ids) {
+        List<String> distinct = ids.stream().distinct().sorted().toList();
+        if (distinct.isEmpty()) {
+            return 0;
+        }
+        return Jdbc.inTransaction(dataSource, "renumber " + distinct.size() + " papers", c -> {
+            long seq = reserveSeq(c, distinct.size()); // under the counters row's lock: numbers commit in order
+            try (PreparedStatement ps = c.prepareStatement("UPDATE papers SET seq = ? WHERE id = ?")) {
+                for (String id : distinct) {
+                    ps.setLong(1, ++seq);
+                    ps.setString(2, id);
+                    ps.addBatch();
+                }
+                return Arrays.stream(ps.executeBatch()).map(n -> Math.max(n, 0)).sum();
+            }
+        });
+    }
+
+    @Override
     public long lastSeq() {
         return Jdbc.read(dataSource, "read the last paper change", c -> {
             try (Statement st = c.createStatement();

@@ -7,6 +7,7 @@ import org.paperwire.paper.PaperStore;
 import org.paperwire.paper.ReferenceDay;
 import org.paperwire.search.embed.Embedder;
 import org.paperwire.search.embed.EmbeddingCache;
+import org.paperwire.search.embed.EmbeddingLeases;
 import org.paperwire.search.index.BackgroundEmbedder;
 import org.paperwire.search.index.IndexFollower;
 import org.paperwire.search.index.IndexLockedException;
@@ -34,23 +35,26 @@ public final class SearchEngine implements AutoCloseable {
     private PeriodicTask following;
     private PeriodicTask embedding;
 
+    /** An engine whose store no other embedder shares (evaluation runs, tests): its embedder leases nothing. */
     public SearchEngine(PaperStore papers, EmbeddingCache cache, Path indexFolder, Embedder embedder, Clock clock,
             FieldWeights weights, Fusion fusion) {
-        this(papers, cache, indexFolder, embedder, clock, weights, fusion, false);
+        this(papers, cache, EmbeddingLeases.unshared(), indexFolder, embedder, clock, weights, fusion, false);
     }
 
     /**
+     * An engine whose background embedder shares the backlog with every other holder of {@code leases}.
+     *
      * @param readOnlyIfHeld when another process (a running {@code serve}) holds the index folder, open its index
      *     {@linkplain #readOnly() read-only} instead of failing
      * @throws IndexLockedException when another process holds the folder and {@code readOnlyIfHeld} is false
      */
-    public SearchEngine(PaperStore papers, EmbeddingCache cache, Path indexFolder, Embedder embedder, Clock clock,
-            FieldWeights weights, Fusion fusion, boolean readOnlyIfHeld) {
+    public SearchEngine(PaperStore papers, EmbeddingCache cache, EmbeddingLeases leases, Path indexFolder,
+            Embedder embedder, Clock clock, FieldWeights weights, Fusion fusion, boolean readOnlyIfHeld) {
         this.cache = cache;
         this.embedder = embedder;
         this.index = open(indexFolder, embedder.cacheKey(), readOnlyIfHeld);
         this.follower = new IndexFollower(papers, index, cache, embedder.cacheKey());
-        this.background = new BackgroundEmbedder(index, follower, embedder, cache);
+        this.background = new BackgroundEmbedder(index, follower, papers, embedder, cache, leases, clock);
         this.lucene = new LuceneSearch(index, cache, embedder.cacheKey(), weights);
         this.service = new SearchService(lucene, embedder, background::backlog, new QuerySyntax(ReferenceDay.of(papers, clock)), fusion);
     }

@@ -75,6 +75,22 @@ class SqlitePaperStoreTest {
     }
 
     @Test
+    void renumberedPapersComeThroughTheChangeFeedAgainUnchanged() {
+        store.upsertAll(List.of(paper("2501.00001", 1, "A"), paper("2501.00002", 1, "B"), paper("2501.00003", 1, "C")));
+        long mark = store.lastSeq();
+
+        assertThat(store.renumber(List.of("2501.00003", "2501.00001", "2501.00001", "9999.99999"))).isEqualTo(2);
+
+        List<PaperStore.Change> again = store.changesSince(mark, 10);
+        assertThat(again).extracting(c -> c.paper().id()).containsExactlyInAnyOrder("2501.00001", "2501.00003");
+        assertThat(again).allSatisfy(c -> assertThat(c.seq()).isGreaterThan(mark));
+        assertThat(again).extracting(PaperStore.Change::paper)
+                .containsExactlyInAnyOrder(store.find("2501.00001").orElseThrow(), store.find("2501.00003").orElseThrow());
+        assertThat(store.changesSince(0, 10)).extracting(c -> c.paper().id()).startsWith("2501.00002");
+        assertThat(store.renumber(List.of())).isZero();
+    }
+
+    @Test
     void aFailingBatchLeavesNothingHalfWritten() throws Exception {
         store.upsertAll(List.of(paper("2501.00001", 1, "A")));
         try (var c = db.dataSource().getConnection(); var st = c.createStatement()) {

@@ -1,72 +1,163 @@
 package org.paperwire.search.index;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.document.Document;
+import org.apache.lucene.util.BytesRef;
+import org.paperwire.db.LeaseHolder;
+import org.paperwire.paper.PaperStore;
 import org.paperwire.search.embed.Embedder;
 import org.paperwire.search.embed.EmbeddingCache;
+import org.paperwire.search.embed.EmbeddingLeases;
 import org.paperwire.search.embed.EmbeddingText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Computes the vectors of indexed papers that have none yet, newest papers first, caches them and
- * re-indexes those papers. Keyword search works throughout; semantic search covers more papers as it goes.
+ * Computes the vectors of indexed papers that have none yet, newest papers first, caches them and gets them into
+ * the index. Keyword search works throughout; semantic search covers more papers as it goes.
+ *
+ * <p>Several embedders may share one store (nodes on one PostgreSQL, or a command beside {@code serve}); each
+ * vector is still computed once. A round leases its papers in the store first ({@link EmbeddingLeases}) and
+ * embeds only those it got; papers another embedder holds are passed over until that lease ends (their vectors
+ * usually arrive through the change feed before). After embedding, the round caches the vectors and gives the
+ * papers new change numbers, so every node's {@link IndexFollower} re-indexes them with their vectors, then
+ * releases the leases. A leased paper whose vector is already cached (another embedder finished it, and this
+ * index has not followed yet) is re-indexed here without being embedded again.
  */
 public final class BackgroundEmbedder {
     private static final Logger log = LoggerFactory.getLogger(BackgroundEmbedder.class);
     /** Papers per round: enough for full model batches, few enough that new papers are not kept waiting. */
     static final int ROUND = 256;
+    /**
+     * How long a round's leases last: far longer than a round takes (256 papers, seconds to a minute on a CPU), so
+     * a live holder never loses them, and short enough that a killed node's papers are soon taken by another.
+     */
+    public static final Duration LEASE = Duration.ofMinutes(10);
 
     private final SearchIndex index;
     private final IndexFollower follower;
+    private final PaperStore papers;
     private final Embedder embedder;
     private final EmbeddingCache cache;
+    private final EmbeddingLeases leases;
+    private final InstantSource clock;
+    private final String holder = LeaseHolder.newName();
+    /** Pending papers that other embedders hold, with the end of their leases: passed over until then. */
+    private final Map<String, Instant> heldElsewhere = new HashMap<>();
 
-    public BackgroundEmbedder(SearchIndex index, IndexFollower follower, Embedder embedder, EmbeddingCache cache) {
+    public BackgroundEmbedder(SearchIndex index, IndexFollower follower, PaperStore papers, Embedder embedder,
+            EmbeddingCache cache, EmbeddingLeases leases, InstantSource clock) {
         this.index = index;
         this.follower = follower;
+        this.papers = papers;
         this.embedder = embedder;
         this.cache = cache;
+        this.leases = leases;
+        this.clock = clock;
     }
 
-    /** Papers in the index still waiting for a vector. */
+    /**
+     * Papers in this node's index still waiting for a vector, including those another node is embedding now (they
+     * leave this count when this index follows their new change numbers).
+     */
     public long backlog() {
-        return index.withSearcher(s -> (long) s.count(pendingQuery()));
+        return index.withSearcher(s -> (long) s.count(pendingQuery(List.of())));
     }
 
-    /** Embeds one round of pending papers; returns how many it embedded (0 when none are pending). */
-    public int runRound() {
-        Map<String, String> pending = pending(ROUND);
-        if (pending.isEmpty()) {
-            return 0;
-        }
-        List<String> ids = new ArrayList<>(pending.keySet());
-        List<String> texts = ids.stream().map(pending::get).toList();
-        List<float[]> vectors = embedder.embedDocuments(texts);
-        Map<String, float[]> byHash = new HashMap<>();
-        for (int i = 0; i < texts.size(); i++) {
-            byHash.put(EmbeddingCache.hash(texts.get(i)), vectors.get(i));
-        }
-        cache.putAll(embedder.cacheKey(), byHash);
-        follower.refresh(ids);
-        return ids.size();
+    /** This embedder's name in the lease table. */
+    public String holder() {
+        return holder;
     }
 
-    /** Embeds until nothing is pending; returns the number embedded. */
+    /**
+     * Gets the vectors of one round of pending papers into the index, embedding those not cached yet; returns how
+     * many papers it settled (0 when none are pending, or every pending paper is leased by another embedder).
+     */
+    public synchronized int runRound() {
+        while (!Thread.currentThread().isInterrupted()) {
+            Instant now = clock.instant();
+            heldElsewhere.values().removeIf(until -> !until.isAfter(now));
+            Map<String, String> pending = pending(ROUND);
+            if (pending.isEmpty()) {
+                return 0;
+            }
+            EmbeddingLeases.Taken taken = leases.take(embedder.cacheKey(), List.copyOf(pending.keySet()), holder, now,
+                    now.plus(LEASE));
+            heldElsewhere.putAll(taken.heldUntil());
+            if (!taken.mine().isEmpty()) {
+                try {
+                    Map<String, String> mine = new LinkedHashMap<>();
+                    taken.mine().forEach(id -> mine.put(id, pending.get(id)));
+                    return settle(mine);
+                } finally {
+                    leases.release(embedder.cacheKey(), taken.mine(), holder);
+                }
+            }
+            if (taken.heldUntil().isEmpty()) {
+                return 0; // leases released between the two reads of take: the next round gets them
+            }
+            log.debug("{} pending papers are being embedded elsewhere; looking further", taken.heldUntil().size());
+        }
+        return 0;
+    }
+
+    /** Embeds the leased papers whose vectors are not cached yet and brings all of them into the index. */
+    private int settle(Map<String, String> texts) {
+        Map<String, float[]> cached = cache.getAll(embedder.cacheKey(),
+                texts.values().stream().map(EmbeddingCache::hash).distinct().toList());
+        List<String> found = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<String> toEmbed = new ArrayList<>();
+        texts.forEach((id, text) -> {
+            if (cached.containsKey(EmbeddingCache.hash(text))) {
+                found.add(id);
+            } else {
+                ids.add(id);
+                toEmbed.add(text);
+            }
+        });
+        if (!ids.isEmpty()) {
+            List<float[]> vectors = embedder.embedDocuments(toEmbed);
+            Map<String, float[]> byHash = new HashMap<>();
+            for (int i = 0; i < toEmbed.size(); i++) {
+                byHash.put(EmbeddingCache.hash(toEmbed.get(i)), vectors.get(i));
+            }
+            cache.putAll(embedder.cacheKey(), byHash);
+            papers.renumber(ids); // every node's follower, this one's too, now re-indexes them with their vectors
+        }
+        if (!found.isEmpty()) {
+            follower.refresh(found); // their embedder renumbered them (or died first): this index only needs them
+        }
+        follower.catchUp();
+        return texts.size();
+    }
+
+    /** Embeds until nothing is pending; returns the number of papers settled. */
     public long drain() {
         return drain(Long.MAX_VALUE);
     }
 
-    /** Embeds the newest pending papers until nothing is pending or about {@code max} are done (whole rounds). */
+    /**
+     * Embeds the newest pending papers until nothing this embedder may lease is pending or about {@code max} are
+     * done (whole rounds).
+     */
     public long drain(long max) {
         long total = 0;
         long before = backlog();
@@ -89,7 +180,7 @@ public final class BackgroundEmbedder {
 
     private Map<String, String> pending(int limit) {
         return index.withSearcher(s -> {
-            TopDocs top = s.search(pendingQuery(), limit, PaperDocuments.NEWEST_FIRST);
+            TopDocs top = s.search(pendingQuery(heldElsewhere.keySet()), limit, PaperDocuments.NEWEST_FIRST);
             StoredFields stored = s.storedFields();
             Map<String, String> texts = new LinkedHashMap<>();
             for (ScoreDoc hit : top.scoreDocs) {
@@ -101,7 +192,16 @@ public final class BackgroundEmbedder {
         });
     }
 
-    private static TermQuery pendingQuery() {
-        return new TermQuery(new Term(PaperDocuments.VECTOR_STATE, PaperDocuments.PENDING));
+    /** Papers without a vector, less {@code except}. */
+    private static Query pendingQuery(Collection<String> except) {
+        TermQuery pending = new TermQuery(new Term(PaperDocuments.VECTOR_STATE, PaperDocuments.PENDING));
+        if (except.isEmpty()) {
+            return pending;
+        }
+        return new BooleanQuery.Builder()
+                .add(pending, BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery(PaperDocuments.ID, except.stream().map(BytesRef::new).toList()),
+                        BooleanClause.Occur.MUST_NOT)
+                .build();
     }
 }

@@ -2,15 +2,26 @@ package org.paperwire.search.embed;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
-/** Passes everything to a real embedder and counts the queries and documents it was asked to embed. */
+/**
+ * Passes everything to a real embedder and counts the queries and documents it was asked to embed; optionally shows
+ * each batch of documents to a test first.
+ */
 public final class CountingEmbedder implements Embedder {
     public final AtomicInteger queries = new AtomicInteger();
     public final AtomicInteger documents = new AtomicInteger();
     private final Embedder inner;
+    private final Consumer<List<String>> beforeDocuments;
 
     public CountingEmbedder(Embedder inner) {
+        this(inner, texts -> {});
+    }
+
+    /** {@code beforeDocuments} sees each batch of texts before it is embedded (and may hold it there). */
+    public CountingEmbedder(Embedder inner, Consumer<List<String>> beforeDocuments) {
         this.inner = inner;
+        this.beforeDocuments = beforeDocuments;
     }
 
     @Override
@@ -25,6 +36,7 @@ public final class CountingEmbedder implements Embedder {
 
     @Override
     public List<float[]> embedDocuments(List<String> texts) {
+        beforeDocuments.accept(texts);
         documents.addAndGet(texts.size());
         return inner.embedDocuments(texts);
     }
