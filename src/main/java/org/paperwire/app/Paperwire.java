@@ -9,7 +9,9 @@ import java.util.function.UnaryOperator;
 import org.paperwire.config.KnownIds;
 import org.paperwire.config.PaperwireConfig;
 import org.paperwire.db.Database;
+import org.paperwire.db.StoreKind;
 import org.paperwire.digest.AuthorSource;
+import org.paperwire.digest.DigestBatches;
 import org.paperwire.digest.DigestBuilder;
 import org.paperwire.digest.DigestMails;
 import org.paperwire.digest.DigestOutbox;
@@ -38,6 +40,9 @@ import org.paperwire.mail.Mailer;
 import org.paperwire.mail.Mailers;
 import org.paperwire.paper.PaperStore;
 import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.schedule.JdbcLeases;
+import org.paperwire.schedule.Leases;
+import org.paperwire.schedule.NodeId;
 import org.paperwire.schedule.PeriodicTask;
 import org.paperwire.search.FieldWeights;
 import org.paperwire.search.Fusion;
@@ -74,6 +79,9 @@ public final class Paperwire implements AutoCloseable {
     private final PaperwireConfig config;
     private final Clock clock;
     private final Database database;
+    /** This node's name in leases and outbox claims, and the leases it takes (issue 11). */
+    private final NodeId node = NodeId.create();
+    private final Leases leases;
     private final PaperStore papers;
     private final SourceStatusStore sourceStatuses;
     private final PaperIngestor ingestor;
@@ -110,6 +118,7 @@ public final class Paperwire implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.database = Database.open(config.dataDir(), config.store());
+        this.leases = new JdbcLeases(database.dataSource());
         this.papers = new SqlitePaperStore(database.dataSource(), clock);
         this.sourceStatuses = new SqliteSourceStatusStore(database.dataSource());
         this.ingestor = new PaperIngestor(papers);
@@ -121,7 +130,7 @@ public final class Paperwire implements AutoCloseable {
         this.views = new ViewCounter(signals, clock, config.web().viewsPerNetworkPerPaper());
         List<HarvestSource> sources = new ArrayList<>(ArxivSources.create(config, ingestor, clock));
         sources.add(huggingFace(config, clock));
-        this.harvests = new HarvestService(sources, sourceStatuses, clock,
+        this.harvests = new HarvestService(sources, sourceStatuses, leases, node, clock,
                 config.harvest().interval(), config.harvest().retryDelay());
         this.bulkImporter = new BulkImporter(ingestor);
         this.subscribers = new SqliteSubscriberStore(database.dataSource());
@@ -163,7 +172,8 @@ public final class Paperwire implements AutoCloseable {
             var d = config.digest();
             digests = new DigestRunner(subscribers, digestOutbox, mailOutbox,
                     new DigestBuilder(this::digestSources, papers),
-                    digestMails, mailer(), clock, d.retryDelay(), d.maxAttempts(), d.keepMail());
+                    digestMails, mailer(), clock, d.retryDelay(), d.maxAttempts(), d.keepMail(),
+                    DigestBatches.of(leases, node));
         }
         return digests;
     }
@@ -314,6 +324,21 @@ public final class Paperwire implements AutoCloseable {
     /** The instance's secret key (signed links, visitor cookies), read once at start. */
     public byte[] secret() {
         return secret;
+    }
+
+    /** This node's name: it holds leases and claims outbox rows under it. */
+    public NodeId node() {
+        return node;
+    }
+
+    /** The store's leases, shared by every node on it. */
+    public Leases leases() {
+        return leases;
+    }
+
+    /** Which database the store is in. */
+    public StoreKind storeKind() {
+        return database.kind();
     }
 
     public HarvestService harvests() {
