@@ -66,6 +66,7 @@ import org.paperwire.trending.TrendingFormula;
 import org.paperwire.trending.TrendingService;
 import org.paperwire.trending.ViewCounter;
 import org.paperwire.trending.VoteService;
+import org.paperwire.web.NodeStatus;
 import org.paperwire.web.Secrets;
 import org.slf4j.LoggerFactory;
 
@@ -339,6 +340,15 @@ public final class Paperwire implements AutoCloseable {
     /** Which database the store is in. */
     public StoreKind storeKind() {
         return database.kind();
+    }
+
+    /**
+     * What {@code /healthz} and {@code /metrics} tell of this node: its store, its name, how many changes its
+     * search index (opened if it was not) is behind the store, and the leases it holds now.
+     */
+    public NodeStatus nodeStatus() {
+        long lag = Math.max(0, papers.lastSeq() - search().index().seq());
+        return new NodeStatus(database.kind(), node.value(), lag, leases.held(node.value(), clock.instant()));
     }
 
     public HarvestService harvests() {

@@ -243,6 +243,20 @@ class HarvestServiceTest {
     }
 
     @Test
+    void theLeaseOfAProcessOnThisHostThatIsGoneIsTakenOverAtOnce() {
+        // issue 11: a harvest command killed with kill -9 does not hold its upstream for the lease's 2 minutes
+        String here = NodeId.create().value();
+        String host = here.substring(here.indexOf('@') + 1, here.indexOf('/'));
+        leases.tryAcquire("harvest:scripted", Long.MAX_VALUE + "@" + host + "/?#dead", "scripted", HarvestService.LEASE,
+                now.get());
+        ScriptedSource source = new ScriptedSource();
+        source.script.add("c1");
+
+        assertThat(service(source).run("scripted", null).error()).isEmpty();
+        assertThat(source.script).isEmpty();
+    }
+
+    @Test
     void theLeaseOfAHolderThatDiedIsTakenOverOnceItExpires() {
         leases.tryAcquire("harvest:scripted", "4711@gone/?#0000", "scripted", HarvestService.LEASE, now.get());
         ScriptedSource source = new ScriptedSource();
