@@ -11,10 +11,10 @@ import org.paperwire.subscription.Subscriber;
 
 /**
  * How digest runs share their work among the nodes (and {@code digest run} commands) that share a store:
- * subscribers are cut into batches by id ({@code id / size}), and a node builds and sends a batch only while it
- * holds the batch's lease. So two nodes never build the same subscriber's digest at once, each batch's outbox rows
- * are claimed by one node at a time, and a node killed mid-batch leaves the batch to the others once its lease
- * ran out ({@link #LEASE} after its last renewal).
+ * subscribers are cut into batches by id ({@code id / size}), and a node builds a batch's digests only while it
+ * holds the batch's lease. So two nodes never build (and render) the same subscriber's digest, and a node killed
+ * mid-batch leaves the batch to the others once its lease ran out ({@link #LEASE} after its last renewal).
+ * Sending needs no batch lease: the outbox's claims give each row to one sender at a time.
  *
  * @param leases where batch leases are taken
  * @param node this node: holds the batch leases and claims the outbox rows

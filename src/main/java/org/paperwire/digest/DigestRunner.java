@@ -36,14 +36,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One digest run, used by the scheduler inside {@code serve} and by {@code digest run}: for each batch of
- * subscribers, plan, then send; and the sender of the queued confirmation and link mails ({@link #sendMails}).
+ * One digest run, used by the scheduler inside {@code serve} and by {@code digest run}: plan (batch by batch),
+ * then send; and the sender of the queued confirmation and link mails ({@link #sendMails}).
  *
- * <p><b>Batches.</b> Subscribers are cut into {@link DigestBatches batches}; a run builds and sends a batch only
- * while it holds the batch's lease, and skips a batch another node (or a {@code digest run} beside
- * {@code serve}) holds. So any number of nodes may run the schedule at once: each subscriber's digest is built
- * by one of them and its row claimed by one at a time, and a node killed mid-batch leaves the batch to the
- * others once its lease ran out.
+ * <p><b>Batches.</b> Subscribers are cut into {@link DigestBatches batches}; a run builds a batch only while it
+ * holds the batch's lease, and skips a batch another node (or a {@code digest run} beside {@code serve}) holds.
+ * So any number of nodes may run the schedule at once: each subscriber's digest is built and rendered by one of
+ * them, and a node killed mid-batch leaves the batch to the others once its lease ran out. Sending is shared
+ * through the outbox's claims: any node claims due rows, each row for one sender at a time.
  *
  * <p><b>Plan.</b> For each active subscriber whose delivery slot has begun and has no digest yet, build the
  * digest, render it to its final bytes once, and store those in the outbox together with its papers, in one
@@ -174,36 +174,34 @@ public final class DigestRunner {
             return new Report(plan.due, 0, plan.errors, plan.skipped, 0, plan.previews,
                     Duration.ofNanos(System.nanoTime() - start), Duration.ZERO);
         }
-        Counts sent = new Counts();
-        long buildNanos = 0;
-        long sendNanos = 0;
+        long start = System.nanoTime();
         int busy = 0;
         for (DigestBatches.Batch batch : batches.cut(chosen)) {
             if (stopping) {
-                break; // shutting down: the next run (here or on another node) does the rest
+                break; // shutting down: the next run (here or on another node) builds the rest
             }
             LeaseKeeper.Taken taken = LeaseKeeper.take(batches.leases(), DigestBatches.leaseName(batch.number()),
                     owner, batch.subscribers().size() + " subscribers", DigestBatches.LEASE, clock,
                     batches.node()::mayBeRunning); // a process here killed mid-batch leaves it at once
-
             if (taken.kept().isEmpty()) {
-                busy++; // another node builds or sends this batch; if it dies, its lease runs out
+                busy++; // another node builds this batch; if it dies, its lease runs out
                 continue;
             }
             try (LeaseKeeper lease = taken.kept().get()) {
-                long start = System.nanoTime();
-                built.refresh(); // another node may have done this batch since this run began
+                built.refresh(); // another node may have built this batch since this run began
                 plan(batch.subscribers(), options, now, built, session, plan, () -> !lease.lost());
-                buildNanos += System.nanoTime() - start;
-                start = System.nanoTime();
-                send(outbox.table(), "digest", batch.ids(), sent, () -> !lease.lost());
-                sendNanos += System.nanoTime() - start;
             }
         }
         if (busy > 0) {
-            log.info("{} batches of subscribers were being built or sent by another node (lease held); left to it",
-                    busy);
+            log.info("{} batches of subscribers were being built by another node (lease held); left to it", busy);
         }
+        Duration buildTime = Duration.ofNanos(System.nanoTime() - start);
+        start = System.nanoTime();
+        // any node sends any due row: the claim takes each row for one sender at a time, in batches
+        Counts sent = new Counts();
+        send(outbox.table(), "digest", options.onlyAddress() == null ? null
+                : chosen.stream().map(Subscriber::id).toList(), sent, () -> true);
+        Duration sendTime = Duration.ofNanos(System.nanoTime() - start);
         Instant keepFrom = now.atZone(ZoneOffset.UTC).minus(keepMail).toInstant();
         int forgotten = outbox.forgetMail(keepFrom);
         if (forgotten > 0) {
@@ -212,7 +210,7 @@ public final class DigestRunner {
         mailOutbox.forget(keepFrom);
         Delivery d = sent.delivery();
         return new Report(plan.due, d.sent(), d.failed() + plan.errors, plan.skipped, d.retrying(), List.of(),
-                Duration.ofNanos(buildNanos), Duration.ofNanos(sendNanos));
+                buildTime, sendTime);
     }
 
     /**

@@ -9,7 +9,8 @@ import org.paperwire.db.TestPostgres;
 
 /**
  * The {@link DigestNodesContract} on PostgreSQL (skipped with a notice where no server answers): several real
- * nodes' case, where only the batch leases keep two nodes' claims apart until the outbox claims lock rows.
+ * nodes' case, where two nodes' outbox claims are kept apart by row locks (FOR UPDATE SKIP LOCKED), not by
+ * SQLite's one writer.
  */
 @Disabled("until the PostgreSQL stores (branch pg-stores) are merged: SqliteSubscriberStore still writes"
         + " INSERT OR REPLACE; remove this line then")
