@@ -198,9 +198,8 @@ public final class DigestRunner {
         Duration buildTime = Duration.ofNanos(System.nanoTime() - start);
         start = System.nanoTime();
         // any node sends any due row: the claim takes each row for one sender at a time, in batches
-        Counts sent = new Counts();
-        send(outbox.table(), "digest", options.onlyAddress() == null ? null
-                : chosen.stream().map(Subscriber::id).toList(), sent, () -> true);
+        Delivery sent = send(outbox.table(), "digest", options.onlyAddress() == null ? null
+                : chosen.stream().map(Subscriber::id).toList());
         Duration sendTime = Duration.ofNanos(System.nanoTime() - start);
         Instant keepFrom = now.atZone(ZoneOffset.UTC).minus(keepMail).toInstant();
         int forgotten = outbox.forgetMail(keepFrom);
@@ -208,9 +207,8 @@ public final class DigestRunner {
             log.info("dropped the text of {} digests older than {} (digest.keep-mail)", forgotten, keepMail);
         }
         mailOutbox.forget(keepFrom);
-        Delivery d = sent.delivery();
-        return new Report(plan.due, d.sent(), d.failed() + plan.errors, plan.skipped, d.retrying(), List.of(),
-                buildTime, sendTime);
+        return new Report(plan.due, sent.sent(), sent.failed() + plan.errors, plan.skipped, sent.retrying(),
+                List.of(), buildTime, sendTime);
     }
 
     /**
@@ -263,9 +261,7 @@ public final class DigestRunner {
             if (released > 0) {
                 log.warn("{} mails were in flight in a process that stopped; sending them again", released);
             }
-            Counts counts = new Counts();
-            send(mailOutbox.table(), "mail", null, counts, () -> true);
-            return counts.delivery();
+            return send(mailOutbox.table(), "mail", null);
         } finally {
             mailPass.unlock();
             leave();
@@ -409,16 +405,13 @@ public final class DigestRunner {
         }
     }
 
-    /**
-     * Claims and sends batches of {@code table}'s due rows ({@code onlySubscribers}'; null: all) into
-     * {@code counts} until none is left, the sender stops or {@code held} turns false.
-     */
-    private void send(OutboxTable table, String what, List<Long> onlySubscribers, Counts counts,
-            BooleanSupplier held) {
+    /** Claims and sends batches of {@code table}'s due rows until none is left (or the sender stops). */
+    private Delivery send(OutboxTable table, String what, List<Long> onlySubscribers) {
+        Counts counts = new Counts();
         int workers = Math.max(1, mailer.concurrency());
         try (ExecutorService pool = Executors.newFixedThreadPool(workers,
                 Thread.ofPlatform().name(what + "-sender").daemon().factory())) {
-            while (!stopping && held.getAsBoolean()) {
+            while (!stopping) {
                 List<OutboxTable.Claimed> batch = table.claim(clock.instant(), workers * 32, owner, LEASE,
                         onlySubscribers);
                 if (batch.isEmpty()) {
@@ -436,11 +429,12 @@ public final class DigestRunner {
                                 e.getCause());
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        return;
+                        return counts.delivery();
                     }
                 }
             }
         }
+        return counts.delivery();
     }
 
     /** One attempt: send the row's stored bytes, then record what happened, guarded by this sender as owner. */
