@@ -9,7 +9,9 @@ import java.util.function.UnaryOperator;
 import org.paperwire.config.KnownIds;
 import org.paperwire.config.PaperwireConfig;
 import org.paperwire.db.Database;
+import org.paperwire.db.StoreKind;
 import org.paperwire.digest.AuthorSource;
+import org.paperwire.digest.DigestBatches;
 import org.paperwire.digest.DigestBuilder;
 import org.paperwire.digest.DigestMails;
 import org.paperwire.digest.DigestOutbox;
@@ -44,6 +46,9 @@ import org.paperwire.paper.SqlitePaperStore;
 import org.paperwire.reader.JdbcSessionStore;
 import org.paperwire.reader.SignInMails;
 import org.paperwire.reader.SignInService;
+import org.paperwire.schedule.JdbcLeases;
+import org.paperwire.schedule.Leases;
+import org.paperwire.schedule.NodeId;
 import org.paperwire.schedule.PeriodicTask;
 import org.paperwire.search.FieldWeights;
 import org.paperwire.search.Fusion;
@@ -68,6 +73,7 @@ import org.paperwire.trending.TrendingFormula;
 import org.paperwire.trending.TrendingService;
 import org.paperwire.trending.ViewCounter;
 import org.paperwire.trending.VoteService;
+import org.paperwire.web.NodeStatus;
 import org.paperwire.web.Secrets;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +87,9 @@ public final class Paperwire implements AutoCloseable {
     private final PaperwireConfig config;
     private final Clock clock;
     private final Database database;
+    /** This node's name in leases and outbox claims, and the leases it takes (issue 11). */
+    private final NodeId node = NodeId.create();
+    private final Leases leases;
     private final PaperStore papers;
     private final SourceStatusStore sourceStatuses;
     private final PaperIngestor ingestor;
@@ -120,6 +129,7 @@ public final class Paperwire implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.database = Database.open(config.dataDir(), config.store());
+        this.leases = new JdbcLeases(database.dataSource());
         this.papers = new SqlitePaperStore(database.dataSource(), clock);
         this.sourceStatuses = new SqliteSourceStatusStore(database.dataSource());
         this.ingestor = new PaperIngestor(papers);
@@ -131,7 +141,7 @@ public final class Paperwire implements AutoCloseable {
         this.views = new ViewCounter(signals, clock, config.web().viewsPerNetworkPerPaper());
         List<HarvestSource> sources = new ArrayList<>(ArxivSources.create(config, ingestor, clock));
         sources.add(huggingFace(config, clock));
-        this.harvests = new HarvestService(sources, sourceStatuses, clock,
+        this.harvests = new HarvestService(sources, sourceStatuses, leases, node, clock,
                 config.harvest().interval(), config.harvest().retryDelay());
         this.bulkImporter = new BulkImporter(ingestor);
         this.subscribers = new SqliteSubscriberStore(database.dataSource());
@@ -198,7 +208,8 @@ public final class Paperwire implements AutoCloseable {
             var d = config.digest();
             digests = new DigestRunner(subscribers, digestOutbox, mailOutbox,
                     new DigestBuilder(this::digestSources, papers),
-                    digestMails, mailer(), clock, d.retryDelay(), d.maxAttempts(), d.keepMail());
+                    digestMails, mailer(), clock, d.retryDelay(), d.maxAttempts(), d.keepMail(),
+                    DigestBatches.of(leases, node));
         }
         return digests;
     }
@@ -364,6 +375,30 @@ public final class Paperwire implements AutoCloseable {
     /** The instance's secret key (signed links, visitor cookies), read once at start. */
     public byte[] secret() {
         return secret;
+    }
+
+    /** This node's name: it holds leases and claims outbox rows under it. */
+    public NodeId node() {
+        return node;
+    }
+
+    /** The store's leases, shared by every node on it. */
+    public Leases leases() {
+        return leases;
+    }
+
+    /** Which database the store is in. */
+    public StoreKind storeKind() {
+        return database.kind();
+    }
+
+    /**
+     * What {@code /healthz} and {@code /metrics} tell of this node: its store, its name, how many changes its
+     * search index (opened if it was not) is behind the store, and the leases it holds now.
+     */
+    public NodeStatus nodeStatus() {
+        long lag = Math.max(0, papers.lastSeq() - search().index().seq());
+        return new NodeStatus(database.kind(), node.value(), lag, leases.held(node.value(), clock.instant()));
     }
 
     public HarvestService harvests() {

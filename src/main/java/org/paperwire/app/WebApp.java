@@ -62,7 +62,7 @@ public final class WebApp {
             }
         };
         return new WebServer(Json.mapper(), templates, new RequestMetrics(registry), List.of(
-                OpsRoutes.health(app.papers()),
+                OpsRoutes.health(app.papers(), app::nodeStatus),
                 new IngestRoutes(app.harvests(), app.papers()),
                 new SourcesRoutes(app.harvests(), app.papers(), () -> app.search().status().embeddingBacklog(),
                         templates, app.clock()),
@@ -91,6 +91,7 @@ public final class WebApp {
                 .register(registry);
         Gauge.builder("paperwire_embedding_backlog", app, a -> a.search().status().embeddingBacklog())
                 .description("papers waiting for their embedding").register(registry);
+        OpsRoutes.registerNodeGauges(registry, app::nodeStatus);
         Path index = app.config().dataDir().resolve("index");
         Gauge.builder("paperwire_index_bytes", index, WebApp::folderSize).description("size of the search index")
                 .register(registry);

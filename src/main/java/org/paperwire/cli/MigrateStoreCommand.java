@@ -119,7 +119,8 @@ final class MigrateStoreCommand implements Callable<Integer> {
                 report.schemaVersion(), seconds);
         report.rows().forEach((table, rows) -> System.out.printf("  %-20s %,12d%n", table, rows));
         System.out.println("not copied: " + String.join(", ", report.notCopied())
-                + " (leases of harvests running on the old store; they expire within minutes)");
+                + " (leases of harvests, digest batches and embedding rounds held by processes of the old store; they"
+                + " expire within minutes)");
         System.out.println("next: set store.url = " + to + " (and store.username / store.password) for every node");
     }
 

@@ -42,7 +42,7 @@ public final class StoreCopy {
      * Tables that are not copied: a harvest lease names a process working on the old store and expires within
      * minutes; copying one would only make the new store wait for a holder that never comes.
      */
-    public static final Set<String> NOT_COPIED = Set.of("harvest_leases");
+    public static final Set<String> NOT_COPIED = Set.of("leases", "embedding_leases");
     /** Rows the migrations themselves insert: a fresh target has them (with zero values), and they are replaced. */
     private static final String COUNTERS = "counters";
     private static final String HISTORY = "flyway_schema_history";

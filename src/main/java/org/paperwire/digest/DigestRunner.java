@@ -8,6 +8,8 @@ import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +21,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.paperwire.mail.MailException;
 import org.paperwire.mail.MailMessage;
 import org.paperwire.mail.Mailer;
 import org.paperwire.schedule.Backoff;
+import org.paperwire.schedule.LeaseKeeper;
 import org.paperwire.subscription.DigestPeriod;
 import org.paperwire.subscription.DigestSchedule;
 import org.paperwire.subscription.Preferences.Frequency;
@@ -32,14 +36,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One digest run, used by the scheduler inside {@code serve} and by {@code digest run}: plan, then send; and
- * the sender of the queued confirmation and link mails ({@link #sendMails}).
+ * One digest run, used by the scheduler inside {@code serve} and by {@code digest run}: plan (batch by batch),
+ * then send; and the sender of the queued confirmation and link mails ({@link #sendMails}).
+ *
+ * <p><b>Batches.</b> Subscribers are cut into {@link DigestBatches batches}; a run builds a batch only while it
+ * holds the batch's lease, and skips a batch another node (or a {@code digest run} beside {@code serve}) holds.
+ * So any number of nodes may run the schedule at once: each subscriber's digest is built and rendered by one of
+ * them, and a node killed mid-batch leaves the batch to the others once its lease ran out. Sending is shared
+ * through the outbox's claims: any node claims due rows, each row for one sender at a time.
  *
  * <p><b>Plan.</b> For each active subscriber whose delivery slot has begun and has no digest yet, build the
  * digest, render it to its final bytes once, and store those in the outbox together with its papers, in one
  * transaction; the outbox's UNIQUE (subscriber, period) makes a second run in the same period do nothing.
  *
- * <p><b>Send.</b> Claim due rows ({@code in_flight}, with this process as owner, the attempt counted), hand
+ * <p><b>Send.</b> Claim due rows ({@code in_flight}, with this node as owner, the attempt counted), hand
  * their stored bytes to the mailer with bounded concurrency, and mark each {@code sent} as soon as the server
  * accepted it; a failed attempt (any exception, not only an SMTP reply) goes back to {@code due} with
  * exponential backoff, a permanent one (and the last attempt) to {@code failed}. Every state change is guarded
@@ -47,7 +57,8 @@ import org.slf4j.LoggerFactory;
  * {@code sent} is retried until it holds: a failed bookkeeping write never causes a second send.
  *
  * <p><b>Crashes.</b> A run that dies leaves rows {@code due} (not sent, sent later) or {@code in_flight}. The
- * next run finds in-flight rows whose owner process is gone and sends them again, the same stored bytes. So
+ * next run finds in-flight rows whose owner process is gone (on this host; another host's rows wait for their
+ * claim's lease to run out) and sends them again, the same stored bytes. So
  * nothing is lost; the one case that gives a duplicate is a crash in the moment between the server's "250 OK"
  * and our commit of {@code sent} (milliseconds per message), and that duplicate is byte-identical, same
  * Message-ID, which mail systems use to recognise it. No SMTP client can close that window (SMTP has no
@@ -101,7 +112,9 @@ public final class DigestRunner {
     private final Backoff retryBackoff;
     private final int maxAttempts;
     private final Period keepMail;
-    private final String owner = ProcessOwner.current();
+    private final DigestBatches batches;
+    /** This node's name: claims outbox rows and holds batch leases. */
+    private final String owner;
     private final ReentrantLock mailPass = new ReentrantLock();
     /** Runs and passes under way, for {@link #stop}; guarded by itself. */
     private final Object flight = new Object();
@@ -111,8 +124,10 @@ public final class DigestRunner {
 
     public DigestRunner(SubscriberStore subscribers, DigestOutbox outbox, MailOutbox mailOutbox, DigestBuilder builder,
             DigestMails mails, Mailer mailer, InstantSource clock, Duration retryDelay, int maxAttempts,
-            Period keepMail) {
+            Period keepMail, DigestBatches batches) {
         this.keepMail = keepMail;
+        this.batches = batches;
+        this.owner = batches.node().value();
         this.subscribers = subscribers;
         this.outbox = outbox;
         this.mailOutbox = mailOutbox;
@@ -138,7 +153,7 @@ public final class DigestRunner {
     private Report runEntered(Options options) {
         Instant now = clock.instant();
         if (!options.dryRun()) { // a dry run records nothing
-            int released = outbox.table().releaseAbandoned(ProcessOwner::alive);
+            int released = outbox.table().releaseAbandoned(batches.node()::mayBeRunning);
             if (released > 0) {
                 log.warn("{} digests were in flight in a process that stopped; sending them again", released);
             }
@@ -150,23 +165,85 @@ public final class DigestRunner {
         List<Subscriber> chosen = subscribers.all().stream().filter(Subscriber::active)
                 .filter(s -> options.onlyAddress() == null || s.email().equalsIgnoreCase(options.onlyAddress()))
                 .toList();
-        long start = System.nanoTime();
-        Plan plan = plan(chosen, options, now);
-        Duration buildTime = Duration.ofNanos(System.nanoTime() - start);
-        if (options.dryRun()) {
-            return new Report(plan.due, 0, plan.errors, plan.skipped, 0, plan.previews, buildTime, Duration.ZERO);
+        Built built = new Built(outbox, clock);
+        DigestBuilder.Session session = builder.session();
+        Plan plan = new Plan();
+        if (options.dryRun()) { // nothing is stored, so nothing is leased either
+            long start = System.nanoTime();
+            plan(chosen, options, now, built, session, plan, () -> true);
+            return new Report(plan.due, 0, plan.errors, plan.skipped, 0, plan.previews,
+                    Duration.ofNanos(System.nanoTime() - start), Duration.ZERO);
         }
+        long start = System.nanoTime();
+        int busy = 0;
+        for (DigestBatches.Batch batch : batches.cut(chosen)) {
+            if (stopping) {
+                break; // shutting down: the next run (here or on another node) builds the rest
+            }
+            LeaseKeeper.Taken taken = LeaseKeeper.take(batches.leases(), DigestBatches.leaseName(batch.number()),
+                    owner, batch.subscribers().size() + " subscribers", DigestBatches.LEASE, clock,
+                    batches.node()::mayBeRunning); // a process here killed mid-batch leaves it at once
+            if (taken.kept().isEmpty()) {
+                busy++; // another node builds this batch; if it dies, its lease runs out
+                continue;
+            }
+            try (LeaseKeeper lease = taken.kept().get()) {
+                built.refresh(); // another node may have built this batch since this run began
+                plan(batch.subscribers(), options, now, built, session, plan, () -> !lease.lost());
+            }
+        }
+        if (busy > 0) {
+            log.info("{} batches of subscribers were being built by another node (lease held); left to it", busy);
+        }
+        Duration buildTime = Duration.ofNanos(System.nanoTime() - start);
         start = System.nanoTime();
-        Delivery sent = send(outbox.table(), "digest",
-                options.onlyAddress() == null ? null : chosen.stream().map(Subscriber::id).toList());
+        // any node sends any due row: the claim takes each row for one sender at a time, in batches
+        Delivery sent = send(outbox.table(), "digest", options.onlyAddress() == null ? null
+                : chosen.stream().map(Subscriber::id).toList());
+        Duration sendTime = Duration.ofNanos(System.nanoTime() - start);
         Instant keepFrom = now.atZone(ZoneOffset.UTC).minus(keepMail).toInstant();
         int forgotten = outbox.forgetMail(keepFrom);
         if (forgotten > 0) {
             log.info("dropped the text of {} digests older than {} (digest.keep-mail)", forgotten, keepMail);
         }
         mailOutbox.forget(keepFrom);
-        return new Report(plan.due, sent.sent(), sent.failed() + plan.errors, plan.skipped,
-                sent.retrying(), List.of(), buildTime, Duration.ofNanos(System.nanoTime() - start));
+        return new Report(plan.due, sent.sent(), sent.failed() + plan.errors, plan.skipped, sent.retrying(),
+                List.of(), buildTime, sendTime);
+    }
+
+    /**
+     * The periods that have a digest, per subscriber: those built in the last days when the run began, and, read
+     * again before each batch, those built since the previous read (by another node, say) with a margin for the
+     * clocks of nodes that differ a little. Digests are stored with the time they were built, so one built after
+     * a read is found by the next.
+     */
+    private static final class Built {
+        private static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
+        private final DigestOutbox outbox;
+        private final InstantSource clock;
+        private final Map<Long, Set<String>> periods = new HashMap<>();
+        private Instant readAt;
+
+        Built(DigestOutbox outbox, InstantSource clock) {
+            this.outbox = outbox;
+            this.clock = clock;
+            this.readAt = clock.instant();
+            add(outbox.periodsSince(readAt.minus(Duration.ofDays(9))));
+        }
+
+        void refresh() {
+            Instant since = readAt.minus(CLOCK_MARGIN);
+            readAt = clock.instant();
+            add(outbox.periodsSince(since));
+        }
+
+        private void add(Map<Long, Set<String>> more) {
+            more.forEach((id, keys) -> periods.computeIfAbsent(id, k -> new HashSet<>()).addAll(keys));
+        }
+
+        boolean has(long subscriberId, String period) {
+            return periods.getOrDefault(subscriberId, Set.of()).contains(period);
+        }
     }
 
     /**
@@ -180,7 +257,7 @@ public final class DigestRunner {
         }
         mailPass.lock();
         try {
-            int released = mailOutbox.table().releaseAbandoned(ProcessOwner::alive);
+            int released = mailOutbox.table().releaseAbandoned(batches.node()::mayBeRunning);
             if (released > 0) {
                 log.warn("{} mails were in flight in a process that stopped; sending them again", released);
             }
@@ -256,18 +333,17 @@ public final class DigestRunner {
         final List<Digest> previews = new ArrayList<>();
     }
 
-    private Plan plan(List<Subscriber> chosen, Options options, Instant now) {
-        Plan plan = new Plan();
-        Map<Long, Set<String>> done = outbox.periodsSince(now.minus(Duration.ofDays(9)));
-        DigestBuilder.Session session = builder.session();
+    /** Builds and stores the due digests of {@code chosen} into {@code plan}, while {@code held}. */
+    private void plan(List<Subscriber> chosen, Options options, Instant now, Built built,
+            DigestBuilder.Session session, Plan plan, BooleanSupplier held) {
         for (Subscriber s : chosen) {
-            if (stopping) {
-                break; // shutting down: the next run builds the rest
+            if (stopping || !held.getAsBoolean()) {
+                break; // shutting down, or the batch's lease was lost: the next run (or node) builds the rest
             }
             Optional<DigestPeriod> period = options.now() ? nowPeriod(s, now)
                     : DigestSchedule.current(s.preferences(), now)
                             .filter(p -> s.confirmedAt() == null || !p.scheduledAt().isBefore(s.confirmedAt()));
-            if (period.isEmpty() || done.getOrDefault(s.id(), Set.of()).contains(period.get().key())) {
+            if (period.isEmpty() || built.has(s.id(), period.get().key())) {
                 continue;
             }
             Digest digest;
@@ -293,15 +369,15 @@ public final class DigestRunner {
                 plan.previews.add(digest);
                 continue;
             }
+            // stored with the time it was built (not the run's start), so that other nodes' next read finds it
             boolean added = outbox.add(s.id(), period.get().key(), message, mime, DigestBuilder.ids(digest.items()),
-                    skip ? DigestOutbox.State.SKIPPED : DigestOutbox.State.DUE, now);
+                    skip ? DigestOutbox.State.SKIPPED : DigestOutbox.State.DUE, clock.instant());
             if (!added) {
                 plan.due--; // another process built this period's digest meanwhile
             } else if (skip) {
                 plan.skipped++;
             }
         }
-        return plan;
     }
 
     /** "--now": the slot of the subscriber's current local day (weekly: the latest delivery weekday), whatever the hour. */

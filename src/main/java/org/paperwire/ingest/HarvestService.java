@@ -1,8 +1,5 @@
 package org.paperwire.ingest;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -10,12 +7,13 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.paperwire.schedule.Backoff;
-import org.paperwire.schedule.PeriodicTask;
+import org.paperwire.schedule.LeaseKeeper;
+import org.paperwire.schedule.Leases;
+import org.paperwire.schedule.NodeId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +22,11 @@ import org.slf4j.LoggerFactory;
  * the new checkpoint on success, the error and a backed-off next attempt on failure. The scheduler in
  * {@code serve} and the {@code harvest} command both go through here.
  *
- * <p>Within a process one harvest runs at a time. Across processes sharing the store, a harvest first takes
+ * <p>Within a process one harvest runs at a time. Across processes and nodes sharing the store, a harvest takes
  * the lease of its source's {@linkplain HarvestSource#upstream() upstream} in the store, renews it while it
  * runs and gives it back at the end; a harvest whose upstream is leased by someone else does not start
- * ({@link HarvestBusyException}). A holder that dies loses its lease {@link #LEASE} after its last renewal.
+ * ({@link HarvestBusyException}). A holder that dies loses its lease {@link #LEASE} after its last renewal, or
+ * at once when it was a process on this host ({@link NodeId#mayBeRunning}).
  */
 public final class HarvestService {
     private static final Logger log = LoggerFactory.getLogger(HarvestService.class);
@@ -41,18 +40,25 @@ public final class HarvestService {
     private final Duration interval;
     private final Backoff backoff;
     private final ReentrantLock lock = new ReentrantLock();
-    /** This service's name in the lease table: pid, host, and a random tag (two services may share a JVM). */
-    private final String holder = holderName();
+    private final Leases leases;
+    private final NodeId node;
+    /** This node's name in the lease table. */
+    private final String holder;
 
     /** How long a lease lasts without renewal; a running harvest renews it every third of that. */
     public static final Duration LEASE = Duration.ofMinutes(2);
-    /** How long ending a harvest waits for a lease renewal under way, so that it cannot follow the release. */
-    private static final Duration RENEWER_STOP_WAIT = Duration.ofSeconds(5);
 
-    public HarvestService(List<HarvestSource> sources, SourceStatusStore statuses, InstantSource clock,
-            Duration interval, Duration retryDelay) {
+    /**
+     * @param leases where harvests take the lease of their upstream
+     * @param node this node's name as a lease holder
+     */
+    public HarvestService(List<HarvestSource> sources, SourceStatusStore statuses, Leases leases, NodeId node,
+            InstantSource clock, Duration interval, Duration retryDelay) {
         sources.forEach(s -> this.sources.put(s.name(), s));
         this.statuses = statuses;
+        this.leases = leases;
+        this.node = node;
+        this.holder = node.value();
         this.clock = clock;
         this.interval = interval;
         this.backoff = Backoff.doubling(retryDelay, interval);
@@ -93,16 +99,8 @@ public final class HarvestService {
         }
         lock.lock();
         try {
-            takeLease(harvester);
-            Duration every = LEASE.dividedBy(3);
-            PeriodicTask renewer = PeriodicTask.start("harvest-lease-" + harvester.name(), every, every,
-                    () -> renewLease(harvester));
-            try {
+            try (LeaseKeeper lease = takeLease(harvester)) {
                 return runLocked(harvester, from);
-            } finally {
-                // a renewal under way ends before the release, so that it cannot take the lease back after it
-                renewer.close(RENEWER_STOP_WAIT);
-                statuses.release(harvester.upstream(), holder);
             }
         } finally {
             lock.unlock();
@@ -110,43 +108,22 @@ public final class HarvestService {
     }
 
     /** Takes the lease of the source's upstream, or throws naming who holds it and until when. */
-    private void takeLease(HarvestSource harvester) {
-        Instant now = clock.instant();
-        SourceStatusStore.Lease lease = statuses.lease(harvester.upstream(), harvester.name(), holder, now, now.plus(LEASE));
-        if (!lease.holder().equals(holder)) {
-            String message = lease.source().equals(harvester.name())
-                    ? "source " + harvester.name() + " is being harvested by " + lease.holder() + " until " + lease.until()
-                    : "source " + harvester.name() + " shares its upstream with " + lease.source()
-                            + ", which is being harvested by " + lease.holder() + " until " + lease.until();
-            throw new HarvestBusyException(message);
-        }
+    private LeaseKeeper takeLease(HarvestSource harvester) {
+        LeaseKeeper.Taken taken = LeaseKeeper.take(leases, leaseName(harvester), holder, harvester.name(), LEASE, clock,
+                node::mayBeRunning);
+        Leases.Lease lease = taken.lease();
+        return taken.kept().orElseThrow(() -> new HarvestBusyException(lease.detail().equals(harvester.name())
+                ? "source " + harvester.name() + " is being harvested by " + lease.holder() + " until " + lease.expiresAt()
+                : "source " + harvester.name() + " shares its upstream with " + lease.detail()
+                        + ", which is being harvested by " + lease.holder() + " until " + lease.expiresAt()));
     }
 
-    private void renewLease(HarvestSource harvester) {
-        try {
-            Instant now = clock.instant();
-            SourceStatusStore.Lease lease = statuses.lease(harvester.upstream(), harvester.name(), holder, now,
-                    now.plus(LEASE));
-            if (!lease.holder().equals(holder)) {
-                log.error("harvest {} lost its lease to {} (was this process paused for over {}?); it finishes its"
-                        + " current page", harvester.name(), lease.holder(), LEASE);
-            }
-        } catch (RuntimeException e) {
-            log.error("harvest {}: renewing the lease failed; will retry", harvester.name(), e);
-        }
+    /** The name of the lease a harvest of {@code source} takes: one per upstream, shared by its sources. */
+    public static String leaseName(HarvestSource source) {
+        return "harvest:" + source.upstream();
     }
 
-    private static String holderName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "localhost";
-        }
-        return ProcessHandle.current().pid() + "@" + host + "#" + HexFormat.of().toHexDigits((short) new SecureRandom().nextInt());
-    }
-
-    /** This service's name as a lease holder, e.g. {@code 4711@build-host#3fa2}. */
+    /** This service's name as a lease holder: its node's ({@link NodeId}). */
     public String holder() {
         return holder;
     }

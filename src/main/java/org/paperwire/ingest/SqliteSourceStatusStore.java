@@ -11,8 +11,8 @@ import javax.sql.DataSource;
 import org.paperwire.db.Jdbc;
 
 /**
- * {@link SourceStatusStore} on the embedded SQLite database. Totals are added in SQL and leases are taken with
- * one conditional upsert, so two processes sharing the database never lose counts or both hold a lease.
+ * {@link SourceStatusStore} on the embedded SQLite database. Totals are added in SQL, so two processes sharing
+ * the database never lose counts.
  */
 public final class SqliteSourceStatusStore implements SourceStatusStore {
     private final DataSource dataSource;
@@ -82,43 +82,6 @@ public final class SqliteSourceStatusStore implements SourceStatusStore {
                     rs.next();
                     return map(rs);
                 }
-            }
-        });
-    }
-
-    @Override
-    public Lease lease(String name, String source, String holder, Instant now, Instant until) {
-        return Jdbc.inTransaction(dataSource, "take the harvest lease " + name + " for " + source, c -> {
-            try (PreparedStatement take = c.prepareStatement("INSERT INTO harvest_leases (name, source, holder, expires_at)"
-                    + " VALUES (?,?,?,?) ON CONFLICT (name) DO UPDATE SET source = excluded.source,"
-                    + " holder = excluded.holder, expires_at = excluded.expires_at"
-                    + " WHERE harvest_leases.expires_at <= ? OR harvest_leases.holder = excluded.holder")) {
-                take.setString(1, name);
-                take.setString(2, source);
-                take.setString(3, holder);
-                take.setLong(4, until.toEpochMilli());
-                take.setLong(5, now.toEpochMilli());
-                take.executeUpdate();
-            }
-            try (PreparedStatement read = c.prepareStatement(
-                    "SELECT source, holder, expires_at FROM harvest_leases WHERE name = ?")) {
-                read.setString(1, name);
-                try (ResultSet rs = read.executeQuery()) {
-                    rs.next();
-                    return new Lease(name, rs.getString("source"), rs.getString("holder"),
-                            Instant.ofEpochMilli(rs.getLong("expires_at")));
-                }
-            }
-        });
-    }
-
-    @Override
-    public void release(String name, String holder) {
-        Jdbc.inTransaction(dataSource, "release the harvest lease " + name, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM harvest_leases WHERE name = ? AND holder = ?")) {
-                ps.setString(1, name);
-                ps.setString(2, holder);
-                return ps.executeUpdate();
             }
         });
     }

@@ -12,7 +12,9 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import org.paperwire.schedule.JdbcLeases;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -29,7 +31,6 @@ import org.paperwire.config.TestConfigs;
 import org.paperwire.db.Database;
 import org.paperwire.db.TestPostgres;
 import org.paperwire.digest.DigestRunner;
-import org.paperwire.ingest.SqliteSourceStatusStore;
 import org.paperwire.paper.Papers;
 import org.paperwire.search.embed.EmbeddingCache;
 import org.paperwire.search.embed.SqliteEmbeddingCache;
@@ -65,8 +66,8 @@ class MigrateStoreCommandTest {
         try (Database db = Database.open(dir)) {
             new SqliteEmbeddingCache(db.dataSource()).putAll("bge-small-en-v1.5-q:512",
                     Map.of(EmbeddingCache.hash("Graph networks"), new float[] {0.6f, -0.8f, Float.MIN_VALUE}));
-            new SqliteSourceStatusStore(db.dataSource()).lease("arxiv", "arxiv-oai", "pid@1", Instant.now(),
-                    Instant.now().plusSeconds(120));
+            new JdbcLeases(db.dataSource()).tryAcquire("harvest:arxiv", "pid@host/start#tag", "arxiv-oai",
+                    Duration.ofMinutes(2), Instant.now());
         }
     }
 
@@ -95,8 +96,8 @@ class MigrateStoreCommandTest {
         assertThat(tables.get("embedding_cache").asLong()).isEqualTo(1);
         assertThat(tables.get("digest_outbox").asLong()).isEqualTo(1);
         assertThat(tables.get("mail_outbox").asLong()).isEqualTo(1);
-        assertThat(tables.has("harvest_leases")).isFalse();
-        assertThat(run.json().get("not_copied").get(0).asText()).isEqualTo("harvest_leases");
+        assertThat(tables.has("leases")).isFalse();
+        assertThat(run.json().get("not_copied").toString()).isEqualTo("[\"embedding_leases\",\"leases\"]");
         try (Connection lite = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("paperwire.db"));
                 Connection pg = DriverManager.getConnection(target.url(), target.username(), target.password())) {
             for (String table : (Iterable<String>) tables::fieldNames) {
@@ -108,7 +109,7 @@ class MigrateStoreCommandTest {
             // the data folder's generated secret moves into the store, so mailed links keep working on every node
             assertThat(rows(pg, "SELECT name, value FROM instance_settings")).containsExactly(
                     List.of("web.secret", Files.readString(dir.resolve("secret.key")).strip()));
-            assertThat(rows(pg, "harvest_leases")).isEmpty();
+            assertThat(rows(pg, "leases")).isEmpty();
             assertThat(rows(pg, "SELECT seq, day FROM papers WHERE id = '2501.00001'"))
                     .isEqualTo(rows(lite, "SELECT seq, day FROM papers WHERE id = '2501.00001'"))
                     .containsExactly(List.of("4", "2025-01-03")); // the update's change number; day computed there
@@ -131,7 +132,7 @@ class MigrateStoreCommandTest {
         fillSqlite();
         StoreConfig target = POSTGRES.freshDatabase();
         CliRun first = migrate(target);
-        assertThat(first.out()).startsWith("copied ").containsPattern("papers +3\n").contains("not copied: harvest_leases");
+        assertThat(first.out()).startsWith("copied ").containsPattern("papers +3\n").contains("not copied: embedding_leases, leases");
 
         CliRun again = migrate(target);
 

@@ -39,6 +39,7 @@ import org.paperwire.mail.MailException;
 import org.paperwire.mail.MailMessage;
 import org.paperwire.mail.Mailer;
 import org.paperwire.mail.RenderedMail;
+import org.paperwire.schedule.NodeId;
 import org.paperwire.subscription.Preferences;
 import org.paperwire.subscription.Subscriber;
 import org.paperwire.subscription.Topic;
@@ -100,7 +101,7 @@ class OutboxGuaranteesTest {
                 TrendingSource.overall(app.trending()), TrendingSource.inCategory(app.trending()),
                 new SavedSearchSource(app.search().service(), 0.69), new AuthorSource(app.search().service())),
                 app.papers()), app.digestMails(), mailer, clock,
-                Duration.ofMinutes(2), 2, Period.ofDays(30));
+                Duration.ofMinutes(2), 2, Period.ofDays(30), DigestBatches.of(app.leases(), NodeId.create()));
     }
 
     @Test

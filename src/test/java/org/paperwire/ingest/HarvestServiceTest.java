@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.db.Database;
+import org.paperwire.schedule.JdbcLeases;
+import org.paperwire.schedule.Leases;
+import org.paperwire.schedule.NodeId;
 import org.paperwire.paper.Papers;
 import org.paperwire.paper.SqlitePaperStore;
 
@@ -28,6 +31,7 @@ class HarvestServiceTest {
     Database db;
     PaperIngestor ingestor;
     SqliteSourceStatusStore statuses;
+    Leases leases;
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T06:00:00Z"));
 
     /** A source that plays back scripted outcomes and records the checkpoints it was asked to resume from. */
@@ -58,6 +62,7 @@ class HarvestServiceTest {
         db = Database.open(dir);
         ingestor = new PaperIngestor(new SqlitePaperStore(db.dataSource(), now::get));
         statuses = new SqliteSourceStatusStore(db.dataSource());
+        leases = new JdbcLeases(db.dataSource());
     }
 
     @AfterEach
@@ -66,7 +71,7 @@ class HarvestServiceTest {
     }
 
     private HarvestService service(ScriptedSource source) {
-        return new HarvestService(List.of(source), statuses, now::get, Duration.ofHours(6), Duration.ofMinutes(5));
+        return service(new HarvestSource[] {source});
     }
 
     @Test
@@ -183,7 +188,8 @@ class HarvestServiceTest {
     }
 
     private HarvestService service(HarvestSource... sources) {
-        return new HarvestService(List.of(sources), statuses, now::get, Duration.ofHours(6), Duration.ofMinutes(5));
+        return new HarvestService(List.of(sources), statuses, leases, NodeId.create(), now::get, Duration.ofHours(6),
+                Duration.ofMinutes(5));
     }
 
     /** A blocking source released from the start: its harvest returns at once. */
@@ -237,18 +243,31 @@ class HarvestServiceTest {
     }
 
     @Test
+    void theLeaseOfAProcessOnThisHostThatIsGoneIsTakenOverAtOnce() {
+        // issue 11: a harvest command killed with kill -9 does not hold its upstream for the lease's 2 minutes
+        String here = NodeId.create().value();
+        String host = here.substring(here.indexOf('@') + 1, here.indexOf('/'));
+        leases.tryAcquire("harvest:scripted", Long.MAX_VALUE + "@" + host + "/?#dead", "scripted", HarvestService.LEASE,
+                now.get());
+        ScriptedSource source = new ScriptedSource();
+        source.script.add("c1");
+
+        assertThat(service(source).run("scripted", null).error()).isEmpty();
+        assertThat(source.script).isEmpty();
+    }
+
+    @Test
     void theLeaseOfAHolderThatDiedIsTakenOverOnceItExpires() {
-        statuses.lease("scripted", "scripted", "4711@gone#0000", now.get(), now.get().plus(HarvestService.LEASE));
+        leases.tryAcquire("harvest:scripted", "4711@gone/?#0000", "scripted", HarvestService.LEASE, now.get());
         ScriptedSource source = new ScriptedSource();
         source.script.add("c1");
         HarvestService service = service(source);
         assertThatThrownBy(() -> service.run("scripted", null)).isInstanceOf(HarvestBusyException.class)
-                .hasMessageContaining("4711@gone#0000");
+                .hasMessageContaining("4711@gone/?#0000");
 
         now.set(now.get().plus(HarvestService.LEASE));
 
         assertThat(service.run("scripted", null).error()).isEmpty();
-        assertThat(statuses.lease("scripted", "scripted", "someone-else", now.get(), now.get().plus(HarvestService.LEASE))
-                .holder()).as("given back at the end").isEqualTo("someone-else");
+        assertThat(leases.all()).as("given back at the end").isEmpty();
     }
 }

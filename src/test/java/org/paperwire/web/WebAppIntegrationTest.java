@@ -241,6 +241,9 @@ class WebAppIntegrationTest {
         String metrics = get("/metrics").body();
         assertThat(metrics).contains("paperwire_papers ").contains("paperwire_embedding_backlog")
                 .contains("paperwire_http_requests_seconds_count").contains("paperwire_index_bytes");
+        // issue 11: each node says which store it uses, as whom, how far its index is behind, and what it leases
+        assertThat(metrics).contains("paperwire_store_info{kind=\"sqlite\",node=\"" + app.node().value() + "\"} 1")
+                .contains("paperwire_index_lag_changes ").contains("paperwire_leases_held ");
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
-import org.paperwire.db.LeaseHolder;
+import org.paperwire.schedule.NodeId;
 import org.paperwire.paper.PaperStore;
 import org.paperwire.search.embed.Embedder;
 import org.paperwire.search.embed.EmbeddingCache;
@@ -58,7 +58,7 @@ public final class BackgroundEmbedder {
     private final EmbeddingCache cache;
     private final EmbeddingLeases leases;
     private final InstantSource clock;
-    private final String holder = LeaseHolder.newName();
+    private final String holder = NodeId.create().value(); // unique even for two engines in one JVM (tests)
     /** Pending papers that other embedders hold, with the end of their leases: passed over until then. */
     private final Map<String, Instant> heldElsewhere = new HashMap<>();
 

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.paperwire.TempFolders;
 import org.paperwire.db.Database;
+import org.paperwire.schedule.JdbcLeases;
+import org.paperwire.schedule.NodeId;
 import org.paperwire.ingest.HarvestService;
 import org.paperwire.ingest.HarvestSource;
 import org.paperwire.ingest.PaperIngestor;
@@ -62,7 +64,8 @@ final class ArxivHarness implements AutoCloseable, AfterEachCallback {
     }
 
     HarvestService service(HarvestSource source) {
-        return new HarvestService(List.of(source), statuses, time, INTERVAL, RETRY_DELAY);
+        return new HarvestService(List.of(source), statuses, new JdbcLeases(database.dataSource()), NodeId.create(), time,
+                INTERVAL, RETRY_DELAY);
     }
 
     Paper paper(String id) {

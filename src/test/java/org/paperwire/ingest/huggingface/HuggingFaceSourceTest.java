@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.SharedData;
 import org.paperwire.db.Database;
+import org.paperwire.schedule.JdbcLeases;
+import org.paperwire.schedule.NodeId;
 import org.paperwire.ingest.HarvestService;
 import org.paperwire.ingest.PaperIngestor;
 import org.paperwire.ingest.SqliteSourceStatusStore;
@@ -53,8 +55,8 @@ class HuggingFaceSourceTest {
                         Duration.ofSeconds(1)), time, time);
         HuggingFaceSource source = new HuggingFaceSource(fetcher, upstream.url(""), new PaperIngestor(papers), signals,
                 time, Period.ofDays(0));
-        harvests = new HarvestService(List.of(source), new SqliteSourceStatusStore(db.dataSource()), time,
-                Duration.ofHours(6), Duration.ofMinutes(5));
+        harvests = new HarvestService(List.of(source), new SqliteSourceStatusStore(db.dataSource()),
+                new JdbcLeases(db.dataSource()), NodeId.create(), time, Duration.ofHours(6), Duration.ofMinutes(5));
     }
 
     @AfterEach
