@@ -17,6 +17,7 @@ final class ArxivRefs {
             "(?:arxiv\\.org/(?:abs|pdf|html|format)/|\\barxiv:\\s*|10\\.48550/arxiv\\.)" + ID, Pattern.CASE_INSENSITIVE);
     private static final Pattern ARXIV_DOI = Pattern.compile(
             "(?:https?://(?:dx\\.)?doi\\.org/|doi:\\s*)?10\\.48550/arxiv\\." + ID, Pattern.CASE_INSENSITIVE);
+    private static final Pattern ARXIV_PREFIX = Pattern.compile("^arxiv:\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern URL = Pattern.compile(
             "(?:https?://)?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf|html)/" + ID + "(?:\\.pdf)?/?(?:[?#].*)?",
             Pattern.CASE_INSENSITIVE);
@@ -28,7 +29,7 @@ final class ArxivRefs {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        String v = value.strip();
+        String v = ARXIV_PREFIX.matcher(value.strip()).replaceFirst("");
         Optional<ArxivId> id = ArxivId.parse(v);
         if (id.isPresent()) {
             return id.map(ArxivId::id);
