@@ -26,12 +26,13 @@ public record TitleKey(String text) {
     private static final Pattern ACCENT = Pattern.compile("\\\\(?:['`^\"~=.]|[uvHcdbrkt](?![a-zA-Z]))");
     private static final Pattern LETTER = Pattern.compile("\\\\(ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![a-zA-Z])");
     private static final Pattern COMMAND = Pattern.compile("\\\\([a-zA-Z]+)");
-    /** Commands that format their argument: the argument stays, the command's name goes. */
+    /** Commands that format their argument or stand for punctuation: the argument stays, the command's name goes. */
     private static final Set<String> FORMATTING = Set.of("emph", "textbf", "textit", "texttt", "textrm", "textsc",
             "textsf", "textup", "textsl", "textnormal", "text", "mathrm", "mathbf", "mathit", "mathcal", "mathbb",
             "mathsf", "mathtt", "mathfrak", "mathscr", "mathnormal", "boldsymbol", "bm", "mbox", "hbox",
             "operatorname", "it", "bf", "rm", "em", "sc", "tt", "sf", "sl", "url", "left", "right", "big", "Big",
-            "bigg", "Bigg", "noopsort", "protect", "ensuremath", "xspace");
+            "bigg", "Bigg", "noopsort", "protect", "ensuremath", "xspace", "textbraceleft", "textbraceright", "textendash",
+            "textemdash", "ldots", "dots", "textquoteleft", "textquoteright", "textquotedblleft", "textquotedblright");
     private static final Map<Character, String> SPECIAL_LETTERS = Map.ofEntries(
             Map.entry('ø', "o"), Map.entry('Ø', "o"), Map.entry('ß', "ss"), Map.entry('æ', "ae"), Map.entry('Æ', "ae"),
             Map.entry('œ', "oe"), Map.entry('Œ', "oe"), Map.entry('ł', "l"), Map.entry('Ł', "l"), Map.entry('đ', "d"),

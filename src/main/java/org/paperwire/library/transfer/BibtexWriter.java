@@ -1,6 +1,7 @@
 package org.paperwire.library.transfer;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.paperwire.paper.Paper;
 
@@ -8,17 +9,26 @@ import org.paperwire.paper.Paper;
  * Writes papers as BibTeX in the shape arXiv's own "Export BibTeX citation" gives ({@code @misc} with eprint,
  * archivePrefix, primaryClass, url) plus arXiv's DOI, which BibLaTeX, Zotero and JabRef all read back. Titles keep
  * arXiv's TeX; characters TeX reads as commands outside math ({@code & % # _}) are escaped, and a value with
- * unbalanced braces or dollars has them escaped so that the entry stays readable.
+ * unbalanced braces or dollars has them written as {@code \textbraceleft{}} and {@code \$} so that the entry
+ * stays readable.
  */
 final class BibtexWriter {
     private static final Pattern AND_WORD = Pattern.compile("(?i)\\band\\b");
 
     private BibtexWriter() {}
 
-    static String write(List<Paper> papers, List<String> missingIds) {
+    /** The entries of {@code ids} in order; an id {@code papers} lacks gets an entry of its arXiv fields alone. */
+    static String write(List<String> ids, Map<String, Paper> papers) {
         StringBuilder out = new StringBuilder();
         CitationKeys keys = new CitationKeys();
-        for (Paper p : papers) {
+        for (String id : ids) {
+            Paper p = papers.get(id);
+            if (p == null) { // kept in the library, not in the store yet: the id is all there is
+                out.append("@misc{").append(keys.forId(id)).append(",\n");
+                idFields(out, id, null);
+                out.append("}\n\n");
+                continue;
+            }
             out.append("@misc{").append(keys.next(p)).append(",\n");
             field(out, "title", escape(p.title()));
             if (!p.authors().isEmpty()) {
@@ -28,11 +38,6 @@ final class BibtexWriter {
                 field(out, "year", String.valueOf(p.date().getYear()));
             }
             idFields(out, p.id(), p.categories().isEmpty() ? null : p.categories().getFirst());
-            out.append("}\n\n");
-        }
-        for (String id : missingIds) { // kept in the library, not in the store yet: the id is all there is
-            out.append("@misc{arxiv").append(id.replaceAll("[^0-9A-Za-z]", "")).append(",\n");
-            idFields(out, id, null);
             out.append("}\n\n");
         }
         return out.toString();
@@ -78,7 +83,9 @@ final class BibtexWriter {
                     out.append('\\');
                 }
             } else if ((c == '{' || c == '}') && !bracesBalanced) {
-                out.append('\\');
+                // BibTeX counts escaped braces too, so a lone one can only be written as a command
+                out.append(c == '{' ? "\\textbraceleft{}" : "\\textbraceright{}");
+                continue;
             } else if (c == '&' || c == '%' || c == '#' || c == '_' && !math) {
                 out.append('\\');
             } else if (c == '\n' || c == '\r') {

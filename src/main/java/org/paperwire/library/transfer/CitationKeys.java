@@ -18,12 +18,18 @@ final class CitationKeys {
         String word = List.of(p.title().split("\\s+")).stream().map(CitationKeys::ascii)
                 .filter(w -> !w.isEmpty() && !SMALL_WORDS.contains(w)).findFirst().orElse("");
         String base = ascii(surname) + year + word;
-        if (base.isEmpty()) {
-            base = "arxiv" + p.id().replaceAll("[^0-9A-Za-z]", "");
-        }
+        return unique(base.isEmpty() ? "arxiv" + p.id().replaceAll("[^0-9A-Za-z]", "") : base, p.id());
+    }
+
+    /** The key of a paper known by its id alone. */
+    String forId(String arxivId) {
+        return unique("arxiv" + arxivId.replaceAll("[^0-9A-Za-z]", ""), arxivId);
+    }
+
+    private String unique(String base, String id) {
         String key = base;
         for (char suffix = 'b'; !used.add(key); suffix++) {
-            key = suffix <= 'z' ? base + suffix : base + "-" + p.id().replaceAll("[^0-9A-Za-z]", "");
+            key = suffix <= 'z' ? base + suffix : base + "-" + id.replaceAll("[^0-9A-Za-z]", "");
         }
         return key;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.paperwire.paper.Paper;
 
@@ -22,10 +23,16 @@ final class CslJsonWriter {
 
     private CslJsonWriter() {}
 
-    static String write(List<Paper> papers, List<String> missingIds) {
+    /** The items of {@code ids} in order; an id {@code papers} lacks gets an item of its arXiv fields alone. */
+    static String write(List<String> ids, Map<String, Paper> papers) {
         ArrayNode items = JSON.createArrayNode();
         CitationKeys keys = new CitationKeys();
-        for (Paper p : papers) {
+        for (String id : ids) {
+            Paper p = papers.get(id);
+            if (p == null) {
+                ids(items.addObject(), keys.forId(id), id);
+                continue;
+            }
             ObjectNode item = ids(items.addObject(), keys.next(p), p.id());
             item.put("title", p.title());
             ArrayNode authors = item.putArray("author");
@@ -36,7 +43,6 @@ final class CslJsonWriter {
                         .add(d.getYear()).add(d.getMonthValue()).add(d.getDayOfMonth());
             }
         }
-        missingIds.forEach(id -> ids(items.addObject(), "arxiv" + id.replaceAll("[^0-9A-Za-z]", ""), id));
         try {
             return JSON.writeValueAsString(items) + "\n";
         } catch (JsonProcessingException e) {

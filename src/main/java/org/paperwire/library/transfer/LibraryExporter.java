@@ -1,8 +1,8 @@
 package org.paperwire.library.transfer;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.paperwire.paper.Paper;
 import org.paperwire.paper.PaperStore;
 
@@ -34,13 +34,12 @@ public final class LibraryExporter {
         String name = collection == null || collection.isBlank() ? null : collection.strip();
         List<String> ids = library.list(reader, name).orElseThrow(() -> new LibraryException(
                 reader + " has no collection '" + name + "'"));
-        List<Paper> found = papers.findAll(ids);
-        Set<String> stored = new HashSet<>();
-        found.forEach(p -> stored.add(p.id()));
-        List<String> missing = ids.stream().filter(id -> !stored.contains(id)).distinct().toList();
+        Map<String, Paper> found = new HashMap<>();
+        papers.findAll(ids).forEach(p -> found.put(p.id(), p));
+        List<String> distinct = ids.stream().distinct().toList();
         return switch (format) {
-            case BIBTEX -> BibtexWriter.write(found, missing);
-            case CSL_JSON -> CslJsonWriter.write(found, missing);
+            case BIBTEX -> BibtexWriter.write(distinct, found);
+            case CSL_JSON -> CslJsonWriter.write(distinct, found);
         };
     }
 }
