@@ -3,10 +3,6 @@ package org.paperwire.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +15,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.library.transfer.LibraryItems;
-import picocli.CommandLine;
 
 /** Issue 10, item 8: {@code library import} and {@code library export}, their JSON keys, exit codes and errors. */
 class LibraryCommandTest {
@@ -46,33 +41,16 @@ class LibraryCommandTest {
         }
     };
 
-    record Run(int status, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    Run paperwire(boolean wired, String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            CommandLine cli = Main.commandLine(); // picocli takes System.err as it is now
+    CliRun paperwire(boolean wired, String... args) {
+        List<String> all = new ArrayList<>(List.of("--data-dir", dir.resolve("data").toString()));
+        all.addAll(List.of(args));
+        return CliRun.paperwire(cli -> {
             if (wired) {
                 LibraryCommand command = cli.getSubcommands().get("library").getCommand();
                 command.library = app -> library;
             }
-            List<String> all = new ArrayList<>(List.of("--data-dir", dir.resolve("data").toString()));
-            all.addAll(List.of(args));
-            int status = cli.execute(all.toArray(String[]::new));
-            return new Run(status, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+            return cli;
+        }, all.toArray(String[]::new));
     }
 
     Path ids() throws Exception {
@@ -81,7 +59,7 @@ class LibraryCommandTest {
 
     @Test
     void importJsonHasTheKeysToolsReadAndExitsOneWhenAnEntryFailed() throws Exception {
-        Run run = paperwire(true, "library", "import", "--reader", "ada@example.org", "--collection", "Reading", "--json",
+        CliRun run = paperwire(true, "library", "import", "--reader", "ada@example.org", "--collection", "Reading", "--json",
                 ids().toString());
         assertThat(run.status()).isEqualTo(1);
         JsonNode report = run.json();
@@ -102,25 +80,25 @@ class LibraryCommandTest {
     @Test
     void exportPrintsTheCollectionInTheFormatAsked() throws Exception {
         paperwire(true, "library", "import", "--reader", "ada@example.org", ids().toString());
-        Run bib = paperwire(true, "library", "export", "--reader", "ada@example.org");
+        CliRun bib = paperwire(true, "library", "export", "--reader", "ada@example.org");
         assertThat(bib.status()).isZero();
         assertThat(bib.out()).contains("eprint = {2301.01234}", "eprint = {hep-th/9901001}");
-        Run csl = paperwire(true, "library", "export", "--reader", "ada@example.org", "--collection", "Library",
+        CliRun csl = paperwire(true, "library", "export", "--reader", "ada@example.org", "--collection", "Library",
                 "--format", "csl-json");
         assertThat(csl.json()).hasSize(2);
     }
 
     @Test
     void anUnknownReaderFileCollectionOrFormatIsAUsageErrorNamingIt() throws Exception {
-        Run reader = paperwire(true, "library", "import", "--reader", "eve@example.org", ids().toString());
+        CliRun reader = paperwire(true, "library", "import", "--reader", "eve@example.org", ids().toString());
         assertThat(reader.status()).isEqualTo(2);
         assertThat(reader.err()).contains("no reader eve@example.org");
-        Run file = paperwire(true, "library", "import", "--reader", "ada@example.org", dir.resolve("nope.bib").toString());
+        CliRun file = paperwire(true, "library", "import", "--reader", "ada@example.org", dir.resolve("nope.bib").toString());
         assertThat(file.status()).isEqualTo(2);
         assertThat(file.err()).contains("no such file: " + dir.resolve("nope.bib"));
-        Run collection = paperwire(true, "library", "export", "--reader", "ada@example.org", "--collection", "Gone");
+        CliRun collection = paperwire(true, "library", "export", "--reader", "ada@example.org", "--collection", "Gone");
         assertThat(collection.err()).contains("has no collection 'Gone'");
-        Run format = paperwire(true, "library", "export", "--reader", "ada@example.org", "--format", "ris");
+        CliRun format = paperwire(true, "library", "export", "--reader", "ada@example.org", "--format", "ris");
         assertThat(format.status()).isEqualTo(2);
         assertThat(format.err()).contains("unknown format 'ris'");
         assertThat(collections).isEmpty();
@@ -128,7 +106,7 @@ class LibraryCommandTest {
 
     @Test
     void untilTheLibraryStoreIsWiredTheCommandSaysSo() throws Exception {
-        Run run = paperwire(false, "library", "import", "--reader", "ada@example.org", ids().toString());
+        CliRun run = paperwire(false, "library", "import", "--reader", "ada@example.org", ids().toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("library store is not part of this build");
     }

@@ -55,7 +55,7 @@ final class BibtexReader {
         for (int i = 0; i < starts.size(); i++) {
             int start = starts.get(i)[0];
             int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : text.length();
-            line += newlines(text, counted, start);
+            line += Lines.between(text, counted, start);
             counted = start;
             String type = m.reset().find(start) ? m.group(1).toLowerCase(Locale.ROOT) : "";
             if (type.equals("comment") || type.equals("preamble")) {
@@ -67,15 +67,6 @@ final class BibtexReader {
         return new ParsedLibrary(entries, failures);
     }
 
-    private static int newlines(String text, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == '\n') {
-                n++;
-            }
-        }
-        return n;
-    }
 
     /** The text from one entry's {@code @} to the next entry's. */
     private record Chunk(String source, String text, int opener, int line) {

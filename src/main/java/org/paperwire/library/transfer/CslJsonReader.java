@@ -126,10 +126,10 @@ final class CslJsonReader {
         while (true) {
             i = skipSpaceAndCommas(text, i);
             if (i >= text.length()) {
-                spans.add(new Span(i, i, lineNo + newlines(text, lineAt, i), "the array is not closed: a ']' is missing"));
+                spans.add(new Span(i, i, lineNo + Lines.between(text, lineAt, i), "the array is not closed: a ']' is missing"));
                 return spans;
             }
-            lineNo += newlines(text, lineAt, i);
+            lineNo += Lines.between(text, lineAt, i);
             lineAt = i;
             char c = text.charAt(i);
             if (c == ']') {
@@ -195,16 +195,7 @@ final class CslJsonReader {
     }
 
     private static int line(String text, int offset) {
-        return 1 + newlines(text, 0, offset);
+        return 1 + Lines.between(text, 0, offset);
     }
 
-    private static int newlines(String text, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == '\n') {
-                n++;
-            }
-        }
-        return n;
-    }
 }

@@ -26,11 +26,7 @@ public final class LibraryExporter {
      * @throws LibraryException naming the reader or collection when there is none
      */
     public String export(String readerEmail, String collection, ExportFormat format) {
-        String reader = readerEmail == null ? "" : readerEmail.strip();
-        if (!library.hasReader(reader)) {
-            throw new LibraryException("no reader " + reader + ": a reader is a subscriber's address"
-                    + " (see 'paperwire subscribers list')");
-        }
+        String reader = library.requireReader(readerEmail);
         String name = collection == null || collection.isBlank() ? null : collection.strip();
         List<String> ids = library.list(reader, name).orElseThrow(() -> new LibraryException(
                 reader + " has no collection '" + name + "'"));

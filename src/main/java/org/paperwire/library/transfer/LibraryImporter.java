@@ -31,23 +31,14 @@ public final class LibraryImporter {
      * @throws LibraryFileException naming a file that cannot be read at all; nothing is saved then
      */
     public ImportReport importFiles(String readerEmail, String collection, List<Path> files) {
-        String reader = requireReader(readerEmail);
+        String reader = library.requireReader(readerEmail);
         List<ParsedLibrary> parsed = files.stream().map(LibraryFiles::read).toList();
         return save(reader, collection, parsed);
     }
 
     /** Imports entries already parsed (e.g. an upload read with {@link LibraryFiles#parse}). */
     public ImportReport importParsed(String readerEmail, String collection, List<ParsedLibrary> parsed) {
-        return save(requireReader(readerEmail), collection, parsed);
-    }
-
-    private String requireReader(String readerEmail) {
-        String reader = readerEmail == null ? "" : readerEmail.strip();
-        if (!library.hasReader(reader)) {
-            throw new LibraryException("no reader " + reader + ": a reader is a subscriber's address"
-                    + " (see 'paperwire subscribers list')");
-        }
-        return reader;
+        return save(library.requireReader(readerEmail), collection, parsed);
     }
 
     private ImportReport save(String reader, String collection, List<ParsedLibrary> parsed) {

@@ -15,6 +15,20 @@ public interface LibraryItems {
     boolean hasReader(String readerEmail);
 
     /**
+     * The reader's address without surrounding spaces.
+     *
+     * @throws LibraryException naming the address when it is no reader's
+     */
+    default String requireReader(String readerEmail) {
+        String reader = readerEmail == null ? "" : readerEmail.strip();
+        if (!hasReader(reader)) {
+            throw new LibraryException("no reader " + reader + ": a reader is a subscriber's address"
+                    + " (see 'paperwire subscribers list')");
+        }
+        return reader;
+    }
+
+    /**
      * Saves {@code paperIds} (arXiv ids without version, no duplicates) into the reader's collection, creating it if
      * needed; ids already in it stay where they are. Some ids may name papers the store does not have yet: the
      * library keeps them, and they show as soon as a harvest or import brings the paper.
