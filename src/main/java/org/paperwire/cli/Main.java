@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
         description = "Harvest, search and rank new research papers, and mail daily digests.",
         subcommands = {ServeCommand.class, ImportCommand.class, HarvestCommand.class, BenchCommand.class,
                 SearchCommand.class, ReindexCommand.class, EvalCommand.class, DigestCommand.class, SubscribersCommand.class,
-                MigrateStoreCommand.class,
+                MigrateStoreCommand.class, LibraryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
@@ -59,6 +59,11 @@ public final class Main {
 
     /** Runs the command line and returns its exit status (2 for a usage or configuration error). */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command line with its error handling, for {@link #run} and for tests that replace a part of it. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException || e instanceof UserError) {
@@ -76,6 +81,6 @@ public final class Main {
             }
             return 1;
         });
-        return cli.execute(args);
+        return cli;
     }
 }

@@ -129,6 +129,27 @@ public final class LibraryService {
         return added;
     }
 
+    /**
+     * The ids saved in the reader's collection named {@code name}, oldest first; of every collection (each id once)
+     * when {@code name} is null; empty when the reader has no collection of that name (none is created).
+     */
+    public Optional<List<String>> savedIdsInOrder(long reader, String name) {
+        List<LibraryCollection> chosen;
+        if (name == null) {
+            chosen = store.collections(reader);
+        } else {
+            Optional<LibraryCollection> c = store.collectionNamed(reader, name(name));
+            if (c.isEmpty()) {
+                return Optional.empty();
+            }
+            chosen = List.of(c.get());
+        }
+        List<SavedPaper> saved = new ArrayList<>();
+        chosen.forEach(c -> saved.addAll(store.papers(c.id())));
+        saved.sort(java.util.Comparator.comparing(SavedPaper::addedAt).thenComparing(SavedPaper::paperId));
+        return Optional.of(saved.stream().map(SavedPaper::paperId).distinct().toList());
+    }
+
     public void remove(long reader, long collectionId, String rawPaperId) {
         store.remove(collection(reader, collectionId).id(), paperId(rawPaperId));
     }

@@ -1,6 +1,7 @@
 package org.paperwire.paper;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,13 @@ public interface PaperStore {
 
     /** The known papers among {@code ids}, in the order of {@code ids}, read in one go. */
     List<Paper> findAll(List<String> ids);
+
+    /**
+     * The papers whose title has one of {@code keys} ({@link TitleKey}), found through an index, so that a reader's
+     * library of thousands of titles is matched in a few queries against millions of papers. Empty keys match
+     * nothing; no order.
+     */
+    List<Paper> findByTitleKeys(Collection<TitleKey> keys);
 
     long count();
 

@@ -16,11 +16,13 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.paperwire.db.Jdbc;
 
@@ -93,14 +95,14 @@ public final class SqlitePaperStore implements PaperStore {
         }
         long seq = reserveSeq(c, rows.size());
         String now = clock.instant().toString();
-        String upsert = "INSERT INTO papers (" + COLUMNS + ", changed_at, content_listed_on)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        String upsert = "INSERT INTO papers (" + COLUMNS + ", changed_at, content_listed_on, title_hash)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                 + " ON CONFLICT (id) DO UPDATE SET version=excluded.version, title=excluded.title,"
                 + " abstract=excluded.abstract, authors=excluded.authors, categories=excluded.categories,"
                 + " comment=excluded.comment, journal_ref=excluded.journal_ref, doi=excluded.doi,"
                 + " first_submitted=excluded.first_submitted, last_updated=excluded.last_updated,"
                 + " listed_on=excluded.listed_on, seq=excluded.seq, changed_at=excluded.changed_at,"
-                + " content_listed_on=excluded.content_listed_on";
+                + " content_listed_on=excluded.content_listed_on, title_hash=excluded.title_hash";
         try (PreparedStatement up = c.prepareStatement(upsert);
                 PreparedStatement delCat = c.prepareStatement(
                         "DELETE FROM paper_categories WHERE category = ? AND paper_id = ?");
@@ -123,7 +125,8 @@ public final class SqlitePaperStore implements PaperStore {
                 up.setString(i++, text(p.listedOn()));
                 up.setLong(i++, ++seq);
                 up.setString(i++, now);
-                up.setString(i, text(row.contentDay()));
+                up.setString(i++, text(row.contentDay()));
+                up.setLong(i, TitleKey.of(p.title()).hash());
                 up.addBatch();
                 List<String> before = stored.containsKey(p.id()) ? stored.get(p.id()).paper().categories() : List.of();
                 addCategoryRows(delCat, p.id(), before, p.categories());
@@ -214,6 +217,34 @@ public final class SqlitePaperStore implements PaperStore {
     public List<Paper> findAll(List<String> ids) {
         Map<String, Paper> found = Jdbc.read(dataSource, "read " + ids.size() + " papers", c -> load(c, ids.stream().distinct().toList()));
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    @Override
+    public List<Paper> findByTitleKeys(Collection<TitleKey> keys) {
+        Set<TitleKey> wanted = new HashSet<>(keys);
+        List<Long> hashes = wanted.stream().filter(k -> !k.isEmpty()).map(TitleKey::hash).distinct().toList();
+        return Jdbc.read(dataSource, "find papers by " + hashes.size() + " titles", c -> {
+            List<Paper> found = new ArrayList<>();
+            for (int from = 0; from < hashes.size(); from += IN_CHUNK) {
+                List<Long> chunk = hashes.subList(from, Math.min(hashes.size(), from + IN_CHUNK));
+                String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM papers WHERE title_hash IN (" + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setLong(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Paper p = map(rs);
+                            if (wanted.contains(TitleKey.of(p.title()))) { // two keys may share a hash
+                                found.add(p);
+                            }
+                        }
+                    }
+                }
+            }
+            return found;
+        });
     }
 
     @Override

@@ -6,7 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import org.paperwire.SharedData;
+import picocli.CommandLine;
 
 /** What one run of the command line ({@link Main#run}) printed and returned, for the CLI tests. */
 record CliRun(int status, String out, String err) {
@@ -22,6 +24,11 @@ record CliRun(int status, String out, String err) {
     }
 
     static CliRun paperwire(String... args) {
+        return paperwire(cli -> cli, args);
+    }
+
+    /** Like {@link #paperwire(String...)} on a command line that {@code customize} changed first (a part replaced). */
+    static CliRun paperwire(UnaryOperator<CommandLine> customize, String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -29,7 +36,8 @@ record CliRun(int status, String out, String err) {
         try {
             System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int status = Main.run(args);
+            // built after the streams are swapped: picocli keeps System.err as it is at construction
+            int status = customize.apply(Main.commandLine()).execute(args);
             return new CliRun(status, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);

@@ -141,4 +141,17 @@ class SqlitePaperStoreTest {
                     + id + "' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
         }
     }
+
+    @Test
+    void papersAreFoundByTheirNormalizedTitleAndFollowTitleChanges() {
+        store.upsertAll(List.of(paper("2501.00001", 1, "Attention Is All\n You Need"), paper("2501.00002", 1, "Other"),
+                paper("2501.00003", 1, "attention is all you need!")));
+        assertThat(store.findByTitleKeys(List.of(TitleKey.of("{A}ttention is all you need"), TitleKey.of("Missing"),
+                TitleKey.of("")))).extracting(Paper::id).containsExactlyInAnyOrder("2501.00001", "2501.00003");
+
+        store.upsertAll(List.of(paper("2501.00001", 2, "A New Title")));
+        assertThat(store.findByTitleKeys(List.of(TitleKey.of("attention is all you need"))))
+                .extracting(Paper::id).containsExactly("2501.00003");
+        assertThat(store.findByTitleKeys(List.of(TitleKey.of("a new title")))).extracting(Paper::id).containsExactly("2501.00001");
+    }
 }
