@@ -1,0 +1,19 @@
+package org.paperwire.recommend;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Recommendations for a reader, per collection: what {@code /for-you}, {@code GET /api/v1/recommendations}, the
+ * private feeds, {@code paperwire recommend} and the digest's "Recommended for you" section ask for. The model of
+ * a collection is trained when the collection or its ratings change, never per request.
+ */
+public interface Recommender {
+    /**
+     * The best papers for the reader's collection among those that appeared from {@code since} to the reference
+     * day, best first, at most {@code limit}; papers the reader saved or rated are left out.
+     *
+     * @param readerId the reader's subscriber id
+     */
+    List<Recommendation> recommend(long readerId, long collectionId, LocalDate since, int limit);
+}
