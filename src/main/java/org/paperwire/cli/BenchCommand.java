@@ -6,7 +6,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code paperwire bench ...}: benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
         subcommands = {BenchImportCommand.class, BenchSearchCommand.class, BenchWebCommand.class,
-                BenchDigestCommand.class})
+                BenchDigestCommand.class, BenchRecsCommand.class})
 final class BenchCommand {
     @ParentCommand
     Main main;

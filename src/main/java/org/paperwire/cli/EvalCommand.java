@@ -6,6 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paperwire.config.PaperwireConfig;
+import org.paperwire.recommend.ReaderModels;
+import org.paperwire.recommend.eval.Listings;
+import org.paperwire.recommend.eval.ReaderDay;
+import org.paperwire.recommend.eval.ReaderDays;
+import org.paperwire.recommend.eval.RecsEvaluator;
+import org.paperwire.recommend.eval.RecsReport;
 import org.paperwire.search.FieldWeights;
 import org.paperwire.search.Fusion;
 import org.paperwire.search.SearchMode;
@@ -24,9 +30,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code paperwire eval --beir DIR | --cloze DIR}: search quality (nDCG@10, Recall@100, MRR@10) on a collection. */
+/**
+ * {@code paperwire eval --beir DIR | --cloze DIR}: search quality (nDCG@10, Recall@100, MRR@10) on a collection;
+ * {@code paperwire eval --recs TASKS --listings DIR}: recommendation quality (nDCG@10, Recall@20, MRR) on reader-days.
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Measure search quality on a BEIR-format collection, or on the development collection built from arXiv listings, in a throwaway store and index.")
+        description = "Measure search quality on a BEIR-format collection, or on the development collection built from arXiv listings, in a throwaway store and index; or, with --recs, the quality of recommendations on reader-day tasks.")
 final class EvalCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -43,7 +52,27 @@ final class EvalCommand implements Callable<Integer> {
                 + " task, 5,000 papers, 500 queries) from the daily arXiv listing files in DIR, e.g."
                 + " ../shared/data/arxiv/daily-arxiv-ai-enhanced/data")
         Path cloze;
+
+        @Option(names = "--recs", paramLabel = "TASKS.jsonl", description = "measure recommendations instead: reader-day"
+                + " tasks (e.g. ../shared/data/recs/reader-days-dev.jsonl) over the listing files in --listings")
+        Path recs;
     }
+
+    @Option(names = "--listings", paramLabel = "DIR", description = "with --recs: the daily arXiv listing files, e.g."
+            + " ../shared/data/arxiv/daily-arxiv-ai-enhanced/data")
+    Path listings;
+
+    @Option(names = "--term-scale", paramLabel = "X", hidden = true, description = "experiments (--recs): weight of tf-idf terms beside the embedding")
+    Double termScale;
+
+    @Option(names = "--embedding-scale", paramLabel = "X", hidden = true, description = "experiments (--recs): weight of the embedding (0: terms only)")
+    Double embeddingScale;
+
+    @Option(names = "--cost", paramLabel = "C", hidden = true, description = "experiments (--recs): the learner's cost")
+    Double cost;
+
+    @Option(names = "--background", paramLabel = "N", hidden = true, description = "experiments (--recs): random background papers")
+    int background = RecsEvaluator.BACKGROUND_SAMPLE;
 
     @Option(names = "--mode", paramLabel = "MODE", description = "keyword, semantic or hybrid (default: all three)")
     String mode;
@@ -72,6 +101,12 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PaperwireConfig config = main.config(Map.of());
+        if (collection.recs != null) {
+            return recs(config);
+        }
+        if (listings != null) {
+            throw new UserError("--listings goes with --recs only");
+        }
         List<SearchMode> modes = mode == null ? List.of(SearchMode.values())
                 : List.of(SearchMode.byId(mode).orElseThrow(() -> new UserError("unknown --mode '" + mode
                         + "'; use keyword, semantic or hybrid")));
@@ -104,13 +139,70 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int recs(PaperwireConfig config) {
+        if (listings == null) {
+            throw new UserError("--recs needs --listings DIR, the daily arXiv listing files"
+                    + " (e.g. ../shared/data/arxiv/daily-arxiv-ai-enhanced/data)");
+        }
+        if (mode != null) {
+            throw new UserError("--mode is for search collections; --recs measures the recommendation model");
+        }
+        long start = System.nanoTime();
+        List<ReaderDay> days;
+        Listings listed;
+        try {
+            days = ReaderDays.load(collection.recs);
+            listed = Listings.load(listings);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        ReaderModels.Settings d = ReaderModels.Settings.DEFAULT;
+        ReaderModels.Settings settings = new ReaderModels.Settings(embeddingScale == null ? d.embeddingScale() : embeddingScale,
+                termScale == null ? d.termScale() : termScale, cost == null ? d.c() : cost, d.minPositives());
+        EmbeddingModel model = EmbeddingModel.byId(config.search().embeddingModel()).orElseThrow();
+        Path cacheDir = cache != null ? cache : config.dataDir().resolve("eval-cache");
+        try (Embedder embedder = new OnnxEmbedder(model, maxTokens, config.search().embeddingThreads(), instruction)) {
+            RecsReport report;
+            try {
+                report = new RecsEvaluator(embedder, settings, background).evaluate(days, listed, cacheDir,
+                        line -> System.err.println("eval: " + line));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+            if (report.embedded() > 0) {
+                System.err.printf("eval: embedded %,d papers in %.1f s (%.1f papers/s)%n", report.embedded(),
+                        report.embedSeconds(), report.embedded() / report.embedSeconds());
+            }
+            System.err.printf("eval: %.1f s in all%n", (System.nanoTime() - start) / 1e9);
+            printRecs(report);
+        }
+        return 0;
+    }
+
+    private void printRecs(RecsReport report) {
+        if (json) {
+            printJson(report.toJson());
+            return;
+        }
+        System.out.printf("recommendations: %d reader-days%n%-10s %8s %10s %7s%n", report.readerDays(), "ranker",
+                "nDCG@10", "Recall@20", "MRR");
+        System.out.printf("%-10s %8.4f %10.4f %7.4f%n", "model", report.model().ndcg10(), report.model().recall20(),
+                report.model().mrr());
+        report.baselines().forEach((name, m) -> System.out.printf("%-10s %8.4f %10.4f %7.4f%n", name, m.ndcg10(),
+                m.recall20(), m.mrr()));
+    }
+
+    private static void printJson(Object value) {
+        try {
+            System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void print(EvalReport report) {
         if (json) {
-            try {
-                System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.toJson()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            printJson(report.toJson());
             return;
         }
         System.out.printf("%s: %d queries%n%-9s %8s %11s %7s%n", report.dataset(), report.queries(), "mode", "nDCG@10",

@@ -1,0 +1,135 @@
+package org.paperwire.recommend;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+
+/**
+ * The tf-idf space of arxiv-sanity-lite ({@code compute.py}: scikit-learn's {@code TfidfVectorizer} over title
+ * and abstract): accents stripped, lower case, tokens of two or more word characters starting with a letter,
+ * English stop words removed, words and bigrams, terms in at least {@link #MIN_DF} papers and at most
+ * {@link #MAX_DF} of them, the {@link #MAX_FEATURES} most frequent kept, sublinear tf ({@code 1 + ln tf}),
+ * smooth idf ({@code ln((1 + n) / (1 + df)) + 1}), unit length. The stop list is Lucene's English one (33
+ * words, against scikit-learn's 318): the {@code max_df} cut removes the rest of the common words anyway.
+ *
+ * <p>Fitted once on a corpus (the papers a day's recommendations are made among), then shared by every reader's
+ * model: immutable and thread-safe.
+ */
+public final class TermSpace {
+    public static final int MIN_DF = 5;
+    public static final double MAX_DF = 0.1;
+    public static final int MAX_FEATURES = 20_000;
+    private static final Pattern TOKEN = Pattern.compile("\\b[a-z_][a-z0-9_]+\\b");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final CharArraySet STOP = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+
+    private final Map<String, Integer> vocabulary;
+    private final float[] idf;
+
+    private TermSpace(Map<String, Integer> vocabulary, float[] idf) {
+        this.vocabulary = vocabulary;
+        this.idf = idf;
+    }
+
+    /** Fits the vocabulary and idf on {@code texts} (title and abstract of each paper; never author names). */
+    public static TermSpace fit(List<String> texts) {
+        return fit(texts, MIN_DF, MAX_DF, MAX_FEATURES);
+    }
+
+    static TermSpace fit(List<String> texts, int minDf, double maxDf, int maxFeatures) {
+        Map<String, int[]> stats = new HashMap<>(); // term -> {document frequency, total count}
+        for (String text : texts) {
+            Map<String, Integer> counts = counts(text);
+            counts.forEach((term, n) -> {
+                int[] s = stats.computeIfAbsent(term, t -> new int[2]);
+                s[0]++;
+                s[1] += n;
+            });
+        }
+        double maxDocs = maxDf * texts.size();
+        List<Map.Entry<String, int[]>> kept = new ArrayList<>();
+        for (Map.Entry<String, int[]> e : stats.entrySet()) {
+            if (e.getValue()[0] >= minDf && e.getValue()[0] <= maxDocs) {
+                kept.add(e);
+            }
+        }
+        // most frequent first, ties by term: the same corpus always gives the same space
+        kept.sort(Comparator.<Map.Entry<String, int[]>>comparingInt(e -> -e.getValue()[1]).thenComparing(Map.Entry::getKey));
+        List<String> terms = kept.stream().limit(maxFeatures).map(Map.Entry::getKey).sorted().toList();
+        Map<String, Integer> vocabulary = new HashMap<>(terms.size() * 2);
+        float[] idf = new float[terms.size()];
+        for (int i = 0; i < terms.size(); i++) {
+            vocabulary.put(terms.get(i), i);
+            idf[i] = (float) (Math.log((1.0 + texts.size()) / (1.0 + stats.get(terms.get(i))[0])) + 1);
+        }
+        return new TermSpace(vocabulary, idf);
+    }
+
+    /** The number of terms (the dimension of every {@link TermVector} of this space). */
+    public int size() {
+        return idf.length;
+    }
+
+    /** The unit-length tf-idf vector of {@code text}; {@link TermVector#EMPTY} when none of its terms are known. */
+    public TermVector vector(String text) {
+        Map<Integer, Double> weights = new HashMap<>();
+        counts(text).forEach((term, n) -> {
+            Integer i = vocabulary.get(term);
+            if (i != null) {
+                weights.put(i, (1 + Math.log(n)) * idf[i]);
+            }
+        });
+        if (weights.isEmpty()) {
+            return TermVector.EMPTY;
+        }
+        int[] index = weights.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        double norm = Math.sqrt(weights.values().stream().mapToDouble(w -> w * w).sum());
+        float[] value = new float[index.length];
+        for (int k = 0; k < index.length; k++) {
+            value[k] = (float) (weights.get(index[k]) / norm);
+        }
+        return new TermVector(index, value);
+    }
+
+    /** Word and bigram counts of {@code text} (bigrams of adjacent words once stop words are gone, as scikit-learn). */
+    static Map<String, Integer> counts(String text) {
+        String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
+        List<String> words = new ArrayList<>();
+        Matcher m = TOKEN.matcher(plain);
+        while (m.find()) {
+            String w = m.group();
+            if (!STOP.contains(w)) {
+                words.add(w);
+            }
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            counts.merge(words.get(i), 1, Integer::sum);
+            if (i + 1 < words.size()) {
+                counts.merge(words.get(i) + " " + words.get(i + 1), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** The vocabulary's terms (tests). */
+    Set<String> terms() {
+        return new HashSet<>(vocabulary.keySet());
+    }
+
+    @Override
+    public String toString() {
+        return "TermSpace[" + idf.length + " terms, idf " + Arrays.toString(Arrays.copyOf(idf, Math.min(3, idf.length))) + "...]";
+    }
+}

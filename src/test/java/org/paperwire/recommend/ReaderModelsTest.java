@@ -1,0 +1,153 @@
+package org.paperwire.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The per-collection model (issue 10, item 5) on small hand-made vectors and a fixed seed. */
+class ReaderModelsTest {
+    private static final int D = 4;
+    private static final long SEED = 7;
+    private final ReaderModels models = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5), D, 0);
+
+    /** A unit vector near axis {@code axis}, jittered by {@code random}. */
+    private static PaperFeatures near(String id, int axis, SplittableRandom random) {
+        float[] v = new float[D];
+        for (int k = 0; k < D; k++) {
+            v[k] = (float) (0.15 * random.nextDouble());
+        }
+        v[axis] += 1;
+        return paper(id, v);
+    }
+
+    private static PaperFeatures paper(String id, float... v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        float[] unit = new float[v.length];
+        for (int k = 0; k < v.length; k++) {
+            unit[k] = (float) (v[k] / Math.sqrt(norm));
+        }
+        return new PaperFeatures(id, unit, TermVector.EMPTY);
+    }
+
+    private static List<PaperFeatures> cluster(String prefix, int axis, int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<PaperFeatures> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(near(prefix + i, axis, random));
+        }
+        return out;
+    }
+
+    /** Background spread over every axis. */
+    private ReaderModels.Background background() {
+        List<PaperFeatures> all = new ArrayList<>();
+        for (int axis = 0; axis < D; axis++) {
+            all.addAll(cluster("bg" + axis + "-", axis, 25, axis));
+        }
+        return models.background(all);
+    }
+
+    @Test
+    void aTrainedModelRanksPapersLikeTheCollectionAboveTheRest() {
+        ReaderModel model = models.train(cluster("lib", 0, 10, 1), List.of(), background(), SEED);
+
+        assertThat(model.kind()).isEqualTo(ReaderModel.Kind.TRAINED);
+        SplittableRandom random = new SplittableRandom(99);
+        double like = model.score(near("like", 0, random));
+        for (int axis = 1; axis < D; axis++) {
+            assertThat(model.score(near("other" + axis, axis, random))).isLessThan(like);
+        }
+    }
+
+    @Test
+    void explicitNegativesPushTheirNeighboursDown() {
+        // the collection spans axes 0 and 1; the reader said "not for me" to papers near axis 1
+        List<PaperFeatures> positives = new ArrayList<>(cluster("a", 0, 6, 1));
+        positives.addAll(cluster("b", 1, 6, 2));
+        ReaderModel without = models.train(positives, List.of(), background(), SEED);
+        ReaderModel with = models.train(positives, cluster("no", 1, 6, 3), background(), SEED);
+
+        PaperFeatures axis0 = near("x0", 0, new SplittableRandom(5));
+        PaperFeatures axis1 = near("x1", 1, new SplittableRandom(5));
+        double marginWithout = without.score(axis0) - without.score(axis1);
+        double marginWith = with.score(axis0) - with.score(axis1);
+        assertThat(marginWith).isGreaterThan(marginWithout);
+        assertThat(marginWith).isPositive();
+    }
+
+    @Test
+    void trainingIsDeterministicForAFixedSeed() {
+        List<PaperFeatures> positives = cluster("lib", 2, 8, 4);
+        List<PaperFeatures> candidates = cluster("c", 1, 5, 6);
+        candidates.addAll(cluster("d", 2, 5, 7));
+
+        double[] first = models.train(positives, List.of(), background(), SEED).score(candidates);
+        double[] second = models.train(positives, List.of(), background(), SEED).score(candidates);
+
+        assertThat(second).containsExactly(first);
+    }
+
+    @Test
+    void withFewerThanFivePositivesTheModelIsSimilarityWithRecentAdditionsWeighingMore() {
+        // oldest first: two old papers near axis 0, then the two newest near axis 1 and 0
+        List<PaperFeatures> positives = List.of(paper("old0", 1, 0, 0, 0), paper("old1", 0, 0, 1, 0),
+                paper("new1", 0, 1, 0, 0));
+
+        ReaderModel model = models.train(positives, List.of(), background(), SEED);
+
+        assertThat(model.kind()).isEqualTo(ReaderModel.Kind.SIMILARITY);
+        // the newest paper (axis 1) weighs 1, the oldest (axis 0) 1 / (1 + log10 3)
+        assertThat(model.score(paper("c1", 0, 1, 0, 0))).isGreaterThan(model.score(paper("c2", 0, 0, 1, 0)));
+        assertThat(model.score(paper("c2", 0, 0, 1, 0))).isGreaterThan(model.score(paper("c0", 1, 0, 0, 0)));
+        assertThat(model.score(paper("c3", 0, 0, 0, 1))).isLessThan(model.score(paper("c0", 1, 0, 0, 0)));
+    }
+
+    @Test
+    void becauseNamesTheClosestLibraryPapersClosestFirstAndNeverThePaperItself() {
+        List<PaperFeatures> library = List.of(paper("p0", 1, 0, 0, 0), paper("p1", 1, 1, 0, 0), paper("p2", 0, 1, 0, 0),
+                paper("p3", 0, 0, 0, 1), paper("p4", 1, 0.2f, 0, 0));
+        ReaderModel model = models.train(library, List.of(), background(), SEED);
+
+        assertThat(model.because(paper("c", 1, 0.1f, 0, 0), 3)).extracting(Because::id).containsExactly("p4", "p0", "p1");
+        assertThat(model.because(paper("p0", 1, 0, 0, 0), 2)).extracting(Because::id).containsExactly("p4", "p1");
+        assertThat(model.because(paper("c", 0, 0, 0, 1), 1)).singleElement()
+                .satisfies(b -> assertThat(b.similarity()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6)));
+    }
+
+    @Test
+    void anEmptyCollectionOrAWrongDimensionIsRefusedWithAClearMessage() {
+        assertThatThrownBy(() -> models.train(List.of(), List.of(), background(), SEED))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one paper");
+        List<PaperFeatures> wrong = List.of(new PaperFeatures("2501.00001", new float[3], TermVector.EMPTY));
+        assertThatThrownBy(() -> models.background(wrong))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2501.00001");
+    }
+
+    @Test
+    void termsCountBesideTheEmbeddingWhenTheyAreUsed() {
+        TermSpace space = TermSpace.fit(List.of("graph neural networks", "graph neural networks", "protein folding",
+                "protein folding", "galaxy survey", "galaxy survey"), 1, 1.0, 100);
+        ReaderModels withTerms = new ReaderModels(new ReaderModels.Settings(1, 1, 1, 5), D, space.size());
+        float[] same = {1, 0, 0, 0};
+        List<PaperFeatures> positives = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            positives.add(new PaperFeatures("g" + i, same, space.vector("graph neural networks")));
+        }
+        List<PaperFeatures> background = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            background.add(new PaperFeatures("b" + i, same, space.vector(i % 2 == 0 ? "protein folding" : "galaxy survey")));
+        }
+        ReaderModel model = withTerms.train(positives, List.of(), withTerms.background(background), SEED);
+
+        // identical embeddings: only the terms can tell these apart
+        assertThat(model.score(new PaperFeatures("c1", same, space.vector("neural graph"))))
+                .isGreaterThan(model.score(new PaperFeatures("c2", same, space.vector("protein survey"))));
+    }
+}
