@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.db.Database;
 import org.paperwire.paper.Papers;
-import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.paper.JdbcPaperStore;
 
 class HarvestServiceTest {
     @TempDir
     Path dir;
     Database db;
     PaperIngestor ingestor;
-    SqliteSourceStatusStore statuses;
+    JdbcSourceStatusStore statuses;
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T06:00:00Z"));
 
     /** A source that plays back scripted outcomes and records the checkpoints it was asked to resume from. */
@@ -56,8 +56,8 @@ class HarvestServiceTest {
     @BeforeEach
     void open() {
         db = Database.open(dir);
-        ingestor = new PaperIngestor(new SqlitePaperStore(db.dataSource(), now::get));
-        statuses = new SqliteSourceStatusStore(db.dataSource());
+        ingestor = new PaperIngestor(new JdbcPaperStore(db.dataSource(), now::get));
+        statuses = new JdbcSourceStatusStore(db.dataSource());
     }
 
     @AfterEach

@@ -14,10 +14,10 @@ import org.paperwire.db.Jdbc;
  * {@link SourceStatusStore} on the embedded SQLite database. Totals are added in SQL and leases are taken with
  * one conditional upsert, so two processes sharing the database never lose counts or both hold a lease.
  */
-public final class SqliteSourceStatusStore implements SourceStatusStore {
+public final class JdbcSourceStatusStore implements SourceStatusStore {
     private final DataSource dataSource;
 
-    public SqliteSourceStatusStore(DataSource dataSource) {
+    public JdbcSourceStatusStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
