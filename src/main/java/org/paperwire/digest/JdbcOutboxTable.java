@@ -60,16 +60,18 @@ final class JdbcOutboxTable implements OutboxTable {
                 // rows another sender is claiming are left to it; SQLite runs one claim at a time anyway
                 pick.append(" FOR UPDATE SKIP LOCKED");
             }
-            // the outer condition is checked again on a row another claim changed meanwhile (PostgreSQL)
-            String sql = "UPDATE " + table + " SET state = 'in_flight', claimed_by = ?, next_attempt_at = ?,"
-                    + " attempts = attempts + 1 WHERE id IN (" + pick + ") AND " + due
+            // picked once (MATERIALIZED: PostgreSQL could otherwise run a LIMIT ... FOR UPDATE subquery again and
+            // take more rows); the outer condition is checked again on a row another claim changed meanwhile
+            String sql = "WITH picked AS MATERIALIZED (" + pick + ") UPDATE " + table + " SET state = 'in_flight',"
+                    + " claimed_by = ?, next_attempt_at = ?, attempts = attempts + 1"
+                    + " WHERE id IN (SELECT id FROM picked) AND " + due
                     + " RETURNING id, subscriber_id, " + what + ", attempts, message_id, recipient, mime";
             List<Claimed> rows = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement(sql)) {
-                st.setString(1, owner);
-                st.setLong(2, now.plus(lease).toEpochMilli());
-                st.setLong(3, now.toEpochMilli());
-                st.setInt(4, limit);
+                st.setLong(1, now.toEpochMilli());
+                st.setInt(2, limit);
+                st.setString(3, owner);
+                st.setLong(4, now.plus(lease).toEpochMilli());
                 st.setLong(5, now.toEpochMilli());
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {

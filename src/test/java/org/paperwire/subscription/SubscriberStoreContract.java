@@ -6,7 +6,12 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.paperwire.subscription.Preferences.Frequency;
 import org.paperwire.subscription.Subscriber.Status;
@@ -119,5 +124,33 @@ abstract class SubscriberStoreContract {
         assertThat(store.claimMailSlot(id, T0.plus(interval), interval)).isTrue();
         // a pending address asked again is kept for a full pending period from this mail on
         assertThat(store.find(id).orElseThrow().pendingSince()).isEqualTo(T0.plus(interval));
+    }
+
+    /** Two requests for one address at once (two nodes on one PostgreSQL) make one subscriber, and no error. */
+    @Test
+    void oneAddressAskedForAtOnceBecomesOneSubscriber() throws Exception {
+        SubscriberStore store = newStore();
+        int requests = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<SubscriberStore.Created>> made = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                made.add(pool.submit(() -> {
+                    start.await();
+                    return store.create("Same@Example.org", Status.PENDING, PREFS, TOPICS, T0);
+                }));
+            }
+            start.countDown();
+            List<SubscriberStore.Created> results = new ArrayList<>();
+            for (Future<SubscriberStore.Created> f : made) {
+                results.add(f.get());
+            }
+            assertThat(results).filteredOn(SubscriberStore.Created::isNew).hasSize(1);
+            assertThat(results).extracting(c -> c.subscriber().id()).containsOnly(results.get(0).subscriber().id());
+            assertThat(store.all()).singleElement().extracting(Subscriber::topics).isEqualTo(TOPICS);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
