@@ -11,8 +11,9 @@ import javax.sql.DataSource;
 import org.paperwire.db.Jdbc;
 
 /**
- * {@link SourceStatusStore} on the embedded SQLite database. Totals are added in SQL and leases are taken with
- * one conditional upsert, so two processes sharing the database never lose counts or both hold a lease.
+ * {@link SourceStatusStore} in SQL that runs on SQLite and PostgreSQL. Totals are added in SQL and leases are taken
+ * with one conditional upsert (on PostgreSQL it waits for a concurrent one and checks its condition again), so two
+ * processes or nodes sharing the database never lose counts or both hold a lease.
  */
 public final class JdbcSourceStatusStore implements SourceStatusStore {
     private final DataSource dataSource;
@@ -60,8 +61,9 @@ public final class JdbcSourceStatusStore implements SourceStatusStore {
                     + " last_error_at = excluded.last_error_at, last_error = excluded.last_error,"
                     + " next_attempt = excluded.next_attempt, consecutive_failures = excluded.consecutive_failures,"
                     + " last_seen = excluded.last_seen, last_new = excluded.last_new, last_updated = excluded.last_updated,"
-                    + " total_seen = total_seen + excluded.last_seen, total_new = total_new + excluded.last_new,"
-                    + " total_updated = total_updated + excluded.last_updated"
+                    + " total_seen = source_status.total_seen + excluded.last_seen,"
+                    + " total_new = source_status.total_new + excluded.last_new,"
+                    + " total_updated = source_status.total_updated + excluded.last_updated"
                     + " RETURNING *")) {
                 int i = 1;
                 ps.setString(i++, s.source());

@@ -1,0 +1,155 @@
+package org.paperwire.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.paperwire.db.Database;
+import org.paperwire.ingest.SourceStatus.Counts;
+import org.paperwire.ingest.SourceStatusStore.Lease;
+
+/**
+ * What every {@link SourceStatusStore} must do, on each database it runs on: a subclass per database hands over an
+ * empty store for each test (closed after it).
+ */
+abstract class SourceStatusStoreContract {
+    static final Instant T0 = Instant.parse("2026-04-01T06:00:00Z");
+    static final Duration TERM = Duration.ofMinutes(10);
+
+    /** A migrated, empty store for one test. */
+    protected abstract Database emptyStore();
+
+    private SourceStatusStore store() {
+        return new JdbcSourceStatusStore(emptyStore().dataSource());
+    }
+
+    static SourceStatus run(String source, Instant at, Counts counts, String error) {
+        return new SourceStatus(source, "2026-03-31", at, error == null ? at : null, error == null ? null : at, error,
+                at.plusSeconds(3600), error == null ? 0 : 1, counts, Counts.ZERO);
+    }
+
+    @Test
+    void aRunIsStoredAsGivenAndItsCountsAddUpToTheTotals() {
+        SourceStatusStore store = store();
+        assertThat(store.find("arxiv-oai")).isEmpty();
+        SourceStatus first = store.saveRun(run("arxiv-oai", T0, new Counts(10, 4, 1), null));
+        assertThat(first.total()).isEqualTo(new Counts(10, 4, 1));
+        assertThat(first.lastSuccess()).isEqualTo(T0);
+
+        SourceStatus failed = store.saveRun(run("arxiv-oai", T0.plusSeconds(60), new Counts(3, 0, 2), "503 busy"));
+        assertThat(failed).isEqualTo(new SourceStatus("arxiv-oai", "2026-03-31", T0.plusSeconds(60), null,
+                T0.plusSeconds(60), "503 busy", T0.plusSeconds(3660), 1, new Counts(3, 0, 2), new Counts(13, 4, 3)));
+        assertThat(store.find("arxiv-oai")).contains(failed);
+
+        store.saveRun(run("huggingface", T0, new Counts(1, 1, 0), null));
+        assertThat(store.all()).extracting(SourceStatus::source).containsExactly("arxiv-oai", "huggingface");
+    }
+
+    /** Runs saved at once (two nodes, one after another's lease) lose no counts: totals are added in SQL. */
+    @Test
+    void runsSavedAtOnceLoseNoCounts() throws Exception {
+        SourceStatusStore store = store();
+        int writers = 4;
+        int runs = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                running.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < runs; i++) {
+                        store.saveRun(run("arxiv-oai", T0, new Counts(3, 2, 1), null));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.find("arxiv-oai")).get().extracting(SourceStatus::total)
+                .isEqualTo(new Counts(3L * writers * runs, 2L * writers * runs, 1L * writers * runs));
+    }
+
+    @Test
+    void aLeaseHasOneHolderUntilItRunsOutOrIsGivenBack() {
+        SourceStatusStore store = store();
+        Lease a = store.lease("arxiv", "arxiv-oai", "node-a", T0, T0.plus(TERM));
+        assertThat(a).isEqualTo(new Lease("arxiv", "arxiv-oai", "node-a", T0.plus(TERM)));
+
+        assertThat(store.lease("arxiv", "arxiv-api", "node-b", T0.plusSeconds(1), T0.plusSeconds(1).plus(TERM)))
+                .isEqualTo(a);
+        Lease renewed = store.lease("arxiv", "arxiv-oai", "node-a", T0.plusSeconds(2), T0.plusSeconds(2).plus(TERM));
+        assertThat(renewed.until()).isEqualTo(T0.plusSeconds(2).plus(TERM));
+
+        Instant later = T0.plusSeconds(2).plus(TERM);
+        assertThat(store.lease("arxiv", "arxiv-api", "node-b", later, later.plus(TERM)))
+                .isEqualTo(new Lease("arxiv", "arxiv-api", "node-b", later.plus(TERM)));
+
+        store.release("arxiv", "node-a"); // no longer its holder: changes nothing
+        assertThat(store.lease("arxiv", "arxiv-oai", "node-a", later, later.plus(TERM)).holder()).isEqualTo("node-b");
+        store.release("arxiv", "node-b");
+        assertThat(store.lease("arxiv", "arxiv-oai", "node-a", later, later.plus(TERM)).holder()).isEqualTo("node-a");
+        assertThat(store.lease("other", "x", "node-b", later, later.plus(TERM)).holder()).isEqualTo("node-b");
+    }
+
+    /**
+     * Nodes asking for one lease at once, over and over: at every moment at most one believes it holds it. Each
+     * holder marks the lease busy while it works, gives it back, and the next one may take it.
+     */
+    @Test
+    void nodesAskingAtOnceNeverHoldALeaseTogether() throws Exception {
+        SourceStatusStore store = store();
+        int nodes = 4;
+        int rounds = 25;
+        AtomicInteger holding = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicInteger taken = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(nodes);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int n = 0; n < nodes; n++) {
+                String node = "node-" + n;
+                running.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < rounds; i++) {
+                        if (store.lease("arxiv", "arxiv-oai", node, T0, T0.plus(TERM)).holder().equals(node)) {
+                            if (holding.incrementAndGet() > 1) {
+                                overlaps.incrementAndGet();
+                            }
+                            taken.incrementAndGet();
+                            // working while holding it: a renewal finds it still ours
+                            if (!store.lease("arxiv", "arxiv-oai", node, T0, T0.plus(TERM)).holder().equals(node)) {
+                                overlaps.incrementAndGet();
+                            }
+                            holding.decrementAndGet();
+                            store.release("arxiv", node);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(overlaps).hasValue(0);
+        assertThat(taken.get()).isPositive();
+    }
+}
