@@ -3,6 +3,7 @@ package org.paperwire.db;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,15 +52,16 @@ public final class TestPostgres implements AfterAllCallback {
     /**
      * A migrated, empty store for one test: this class's own database (created on the first call) with every
      * table emptied, identities and the change counter back at the start, on a pool of 8 connections so that tests
-     * can write from several threads at once. The store the previous call returned is closed.
+     * can write from several threads at once. It is the store the previous call returned, unless a test closed it.
      */
     public synchronized Database emptyStore() {
         if (store == null) {
             StoreConfig fresh = freshDatabase();
             store = new StoreConfig(fresh.url(), fresh.username(), fresh.password(), 8);
         }
-        closeOpen();
-        open = Database.open(Path.of("unused"), store);
+        if (!(open != null && open.dataSource() instanceof HikariDataSource pool && !pool.isClosed())) {
+            open = Database.open(Path.of("unused"), store); // the first, or the last was closed by its test
+        }
         Jdbc.inTransaction(open.dataSource(), "empty the test store", c -> {
             try (Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT string_agg(quote_ident(tablename), ', ') FROM pg_tables"
