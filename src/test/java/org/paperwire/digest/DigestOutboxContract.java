@@ -11,11 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.paperwire.db.AtOnce;
 import org.paperwire.digest.DigestOutbox.State;
 import org.paperwire.mail.MailMessage;
 import org.paperwire.mail.RenderedMail;
@@ -230,36 +227,20 @@ abstract class DigestOutboxContract {
             mails.add(s.mails().add(id, "confirm", new RenderedMail("<c" + i + "@paperwire>", email, bytes("c")), T0));
         }
 
-        int senders = 4;
-        ExecutorService pool = Executors.newFixedThreadPool(senders);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<List<Long>>> claims = new ArrayList<>();
-            for (int t = 0; t < senders; t++) {
-                String owner = "sender-" + t;
-                claims.add(pool.submit(() -> {
-                    start.await();
-                    List<Long> mine = new ArrayList<>();
-                    for (boolean more = true; more; ) {
-                        List<OutboxTable.Claimed> d = s.digests().table().claim(T0, 2, owner, LEASE, null);
-                        List<OutboxTable.Claimed> m = s.mails().table().claim(T0, 2, owner, LEASE, null);
-                        d.forEach(c -> mine.add(c.id()));
-                        m.forEach(c -> mine.add(-c.id())); // mail rows negative, apart from digest rows
-                        more = !d.isEmpty() || !m.isEmpty();
-                    }
-                    return mine;
-                }));
+        List<List<Long>> claims = AtOnce.run(4, t -> {
+            List<Long> mine = new ArrayList<>();
+            for (boolean more = true; more; ) {
+                List<OutboxTable.Claimed> d = s.digests().table().claim(T0, 2, "sender-" + t, LEASE, null);
+                List<OutboxTable.Claimed> m = s.mails().table().claim(T0, 2, "sender-" + t, LEASE, null);
+                d.forEach(c -> mine.add(c.id()));
+                m.forEach(c -> mine.add(-c.id())); // mail rows negative, apart from digest rows
+                more = !d.isEmpty() || !m.isEmpty();
             }
-            start.countDown();
-            List<Long> all = new ArrayList<>();
-            for (Future<List<Long>> f : claims) {
-                all.addAll(f.get());
-            }
-            assertThat(all).doesNotHaveDuplicates().hasSize(60);
-            assertThat(all.stream().filter(id -> id < 0).map(id -> -id)).containsExactlyInAnyOrderElementsOf(mails);
-            assertThat(s.digests().counts()).containsEntry(State.IN_FLIGHT, 30L);
-        } finally {
-            pool.shutdownNow();
-        }
+            return mine;
+        });
+        List<Long> all = claims.stream().flatMap(List::stream).toList();
+        assertThat(all).doesNotHaveDuplicates().hasSize(60);
+        assertThat(all.stream().filter(id -> id < 0).map(id -> -id)).containsExactlyInAnyOrderElementsOf(mails);
+        assertThat(s.digests().counts()).containsEntry(State.IN_FLIGHT, 30L);
     }
 }

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.paperwire.db.AtOnce;
 import org.paperwire.db.Database;
 import org.paperwire.ingest.SourceStatus.Counts;
 import org.paperwire.ingest.SourceStatusStore.Lease;
@@ -59,26 +54,12 @@ abstract class SourceStatusStoreContract {
         SourceStatusStore store = store();
         int writers = 4;
         int runs = 10;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                running.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < runs; i++) {
-                        store.saveRun(run("arxiv-oai", T0, new Counts(3, 2, 1), null));
-                    }
-                    return null;
-                }));
+        AtOnce.run(writers, w -> {
+            for (int i = 0; i < runs; i++) {
+                store.saveRun(run("arxiv-oai", T0, new Counts(3, 2, 1), null));
             }
-            start.countDown();
-            for (Future<?> f : running) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            return null;
+        });
         assertThat(store.find("arxiv-oai")).get().extracting(SourceStatus::total)
                 .isEqualTo(new Counts(3L * writers * runs, 2L * writers * runs, 1L * writers * runs));
     }
@@ -112,43 +93,27 @@ abstract class SourceStatusStoreContract {
     @Test
     void nodesAskingAtOnceNeverHoldALeaseTogether() throws Exception {
         SourceStatusStore store = store();
-        int nodes = 4;
-        int rounds = 25;
         AtomicInteger holding = new AtomicInteger();
         AtomicInteger overlaps = new AtomicInteger();
         AtomicInteger taken = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(nodes);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int n = 0; n < nodes; n++) {
-                String node = "node-" + n;
-                running.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < rounds; i++) {
-                        if (store.lease("arxiv", "arxiv-oai", node, T0, T0.plus(TERM)).holder().equals(node)) {
-                            if (holding.incrementAndGet() > 1) {
-                                overlaps.incrementAndGet();
-                            }
-                            taken.incrementAndGet();
-                            // working while holding it: a renewal finds it still ours
-                            if (!store.lease("arxiv", "arxiv-oai", node, T0, T0.plus(TERM)).holder().equals(node)) {
-                                overlaps.incrementAndGet();
-                            }
-                            holding.decrementAndGet();
-                            store.release("arxiv", node);
-                        }
+        AtOnce.run(4, n -> {
+            String node = "node-" + n;
+            for (int i = 0; i < 25; i++) {
+                if (store.lease("arxiv", "arxiv-oai", node, T0, T0.plus(TERM)).holder().equals(node)) {
+                    if (holding.incrementAndGet() > 1) {
+                        overlaps.incrementAndGet();
                     }
-                    return null;
-                }));
+                    taken.incrementAndGet();
+                    // working while holding it: a renewal finds it still ours
+                    if (!store.lease("arxiv", "arxiv-oai", node, T0, T0.plus(TERM)).holder().equals(node)) {
+                        overlaps.incrementAndGet();
+                    }
+                    holding.decrementAndGet();
+                    store.release("arxiv", node);
+                }
             }
-            start.countDown();
-            for (Future<?> f : running) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            return null;
+        });
         assertThat(overlaps).hasValue(0);
         assertThat(taken.get()).isPositive();
     }

@@ -6,13 +6,9 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.paperwire.db.AtOnce;
 import org.paperwire.subscription.Preferences.Frequency;
 import org.paperwire.subscription.Subscriber.Status;
 
@@ -130,27 +126,10 @@ abstract class SubscriberStoreContract {
     @Test
     void oneAddressAskedForAtOnceBecomesOneSubscriber() throws Exception {
         SubscriberStore store = newStore();
-        int requests = 4;
-        ExecutorService pool = Executors.newFixedThreadPool(requests);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<SubscriberStore.Created>> made = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                made.add(pool.submit(() -> {
-                    start.await();
-                    return store.create("Same@Example.org", Status.PENDING, PREFS, TOPICS, T0);
-                }));
-            }
-            start.countDown();
-            List<SubscriberStore.Created> results = new ArrayList<>();
-            for (Future<SubscriberStore.Created> f : made) {
-                results.add(f.get());
-            }
-            assertThat(results).filteredOn(SubscriberStore.Created::isNew).hasSize(1);
-            assertThat(results).extracting(c -> c.subscriber().id()).containsOnly(results.get(0).subscriber().id());
-            assertThat(store.all()).singleElement().extracting(Subscriber::topics).isEqualTo(TOPICS);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<SubscriberStore.Created> results = AtOnce.run(4,
+                i -> store.create("Same@Example.org", Status.PENDING, PREFS, TOPICS, T0));
+        assertThat(results).filteredOn(SubscriberStore.Created::isNew).hasSize(1);
+        assertThat(results).extracting(c -> c.subscriber().id()).containsOnly(results.get(0).subscriber().id());
+        assertThat(store.all()).singleElement().extracting(Subscriber::topics).isEqualTo(TOPICS);
     }
 }

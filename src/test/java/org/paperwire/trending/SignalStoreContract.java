@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.paperwire.db.AtOnce;
 import org.paperwire.db.Database;
 import org.paperwire.paper.JdbcPaperStore;
 import org.paperwire.paper.Paper;
@@ -143,7 +138,7 @@ abstract class SignalStoreContract {
     @Test
     void votesAtOnceFromOneNetworkStopAtItsCap() throws Exception {
         SignalStore store = store();
-        List<VoteChange> results = atOnce(12, i -> store.addVote("p1", "visitor-" + i, "n1", 3, T0));
+        List<VoteChange> results = AtOnce.run(12, i -> store.addVote("p1", "visitor-" + i, "n1", 3, T0));
         assertThat(results).filteredOn(r -> r == VoteChange.ADDED).hasSize(3);
         assertThat(results).filteredOn(r -> r == VoteChange.NETWORK_FULL).hasSize(9);
         assertThat(store.signals("p1").votes()).isEqualTo(3);
@@ -153,40 +148,10 @@ abstract class SignalStoreContract {
     @Test
     void viewsAtOnceFromOneNetworkStopAtItsCap() throws Exception {
         SignalStore store = store();
-        List<Integer> counted = atOnce(12, i -> store.addViews(List.of(new PageView("p2", DAY, "viewer-" + i, "n1"),
+        List<Integer> counted = AtOnce.run(12, i -> store.addViews(List.of(new PageView("p2", DAY, "viewer-" + i, "n1"),
                 new PageView("p1", DAY, "viewer-" + i, "n1")), 3, T0));
         assertThat(counted.stream().mapToInt(Integer::intValue).sum()).isEqualTo(6);
         assertThat(store.signals("p1").views()).isEqualTo(3);
         assertThat(store.signals("p2").views()).isEqualTo(3);
-    }
-
-    /** What one of several concurrent callers does. */
-    @FunctionalInterface
-    interface Call<T> {
-        T run(int caller);
-    }
-
-    static <T> List<T> atOnce(int callers, Call<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> running = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                int caller = i;
-                Callable<T> task = () -> {
-                    start.await();
-                    return call.run(caller);
-                };
-                running.add(pool.submit(task));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : running) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
