@@ -21,14 +21,14 @@ import org.paperwire.digest.MailOutbox;
 import org.paperwire.digest.OutboxQueue;
 import org.paperwire.digest.SavedSearchSource;
 import org.paperwire.digest.SendSignal;
-import org.paperwire.digest.SqliteDigestOutbox;
-import org.paperwire.digest.SqliteMailOutbox;
+import org.paperwire.digest.JdbcDigestOutbox;
+import org.paperwire.digest.JdbcMailOutbox;
 import org.paperwire.digest.TrendingSource;
 import org.paperwire.ingest.HarvestService;
 import org.paperwire.ingest.HarvestSource;
 import org.paperwire.ingest.PaperIngestor;
 import org.paperwire.ingest.SourceStatusStore;
-import org.paperwire.ingest.SqliteSourceStatusStore;
+import org.paperwire.ingest.JdbcSourceStatusStore;
 import org.paperwire.ingest.arxiv.ArxivApiSource;
 import org.paperwire.ingest.arxiv.ArxivSources;
 import org.paperwire.ingest.arxiv.OaiPmhSource;
@@ -42,7 +42,7 @@ import org.paperwire.library.RatingLinks;
 import org.paperwire.mail.Mailer;
 import org.paperwire.mail.Mailers;
 import org.paperwire.paper.PaperStore;
-import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.paper.JdbcPaperStore;
 import org.paperwire.reader.JdbcSessionStore;
 import org.paperwire.reader.SignInMails;
 import org.paperwire.reader.SignInService;
@@ -60,15 +60,15 @@ import org.paperwire.search.embed.JdbcEmbeddingLeases;
 import org.paperwire.search.embed.LazyEmbedder;
 import org.paperwire.search.embed.OnnxEmbedder;
 import org.paperwire.search.embed.QueryCachingEmbedder;
-import org.paperwire.search.embed.SqliteEmbeddingCache;
+import org.paperwire.search.embed.JdbcEmbeddingCache;
 import org.paperwire.subscription.LinkTokens;
 import org.paperwire.subscription.Links;
 import org.paperwire.subscription.Preferences;
-import org.paperwire.subscription.SqliteSubscriberStore;
+import org.paperwire.subscription.JdbcSubscriberStore;
 import org.paperwire.subscription.SubscriberStore;
 import org.paperwire.subscription.SubscriptionService;
 import org.paperwire.trending.SignalStore;
-import org.paperwire.trending.SqliteSignalStore;
+import org.paperwire.trending.JdbcSignalStore;
 import org.paperwire.trending.TrendingFormula;
 import org.paperwire.trending.TrendingService;
 import org.paperwire.trending.ViewCounter;
@@ -130,10 +130,10 @@ public final class Paperwire implements AutoCloseable {
         this.clock = clock;
         this.database = Database.open(config.dataDir(), config.store());
         this.leases = new JdbcLeases(database.dataSource());
-        this.papers = new SqlitePaperStore(database.dataSource(), clock);
-        this.sourceStatuses = new SqliteSourceStatusStore(database.dataSource());
+        this.papers = new JdbcPaperStore(database.dataSource(), clock);
+        this.sourceStatuses = new JdbcSourceStatusStore(database.dataSource());
         this.ingestor = new PaperIngestor(papers);
-        this.signals = new SqliteSignalStore(database.dataSource());
+        this.signals = new JdbcSignalStore(database.dataSource(), database.kind());
         PaperwireConfig.TrendingConfig t = config.trending();
         this.trending = new TrendingService(signals, new TrendingFormula(t.gravity(), t.baseHours(), t.votesWeight(),
                 t.hfUpvotesWeight(), t.githubStarsWeight(), t.viewsWeight()), clock, t.cacheTtl());
@@ -144,9 +144,9 @@ public final class Paperwire implements AutoCloseable {
         this.harvests = new HarvestService(sources, sourceStatuses, leases, node, clock,
                 config.harvest().interval(), config.harvest().retryDelay());
         this.bulkImporter = new BulkImporter(ingestor);
-        this.subscribers = new SqliteSubscriberStore(database.dataSource());
-        this.digestOutbox = new SqliteDigestOutbox(database.dataSource());
-        this.mailOutbox = new SqliteMailOutbox(database.dataSource());
+        this.subscribers = new JdbcSubscriberStore(database.dataSource());
+        this.digestOutbox = new JdbcDigestOutbox(database.dataSource(), database.kind());
+        this.mailOutbox = new JdbcMailOutbox(database.dataSource(), database.kind());
         this.secret = Secrets.loadOrCreate(config.dataDir(), config.web().secret(), database.kind(),
                 database.dataSource());
         this.links = new Links(config.publicUrl(), new LinkTokens(secret, clock,
@@ -286,7 +286,7 @@ public final class Paperwire implements AutoCloseable {
         if (search == null) {
             EmbeddingModel model = EmbeddingModel.byId(config.search().embeddingModel()).orElseThrow();
             int maxTokens = OnnxEmbedder.DEFAULT_MAX_TOKENS;
-            search = new SearchEngine(papers, new SqliteEmbeddingCache(database.dataSource()),
+            search = new SearchEngine(papers, new JdbcEmbeddingCache(database.dataSource()),
                     new JdbcEmbeddingLeases(database.dataSource()), config.dataDir().resolve("index"),
                     searchEmbedder.apply(new QueryCachingEmbedder(new LazyEmbedder(model,
                             OnnxEmbedder.cacheKey(model, maxTokens), () -> new OnnxEmbedder(model, maxTokens,

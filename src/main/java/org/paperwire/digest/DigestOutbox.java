@@ -18,7 +18,7 @@ import org.paperwire.mail.RenderedMail;
  * {@code cancelled} when the subscriber unsubscribed or paused before it went out (see {@link OutboxTable}).
  * Each row keeps the exact bytes of its mail, rendered once when it was built, so every attempt sends the same
  * bytes. The papers of a digest are reserved in the same transaction that creates its row, so they never
- * appear in another digest of the same subscriber. Today's implementation is {@link SqliteDigestOutbox}.
+ * appear in another digest of the same subscriber. Its implementation: {@link JdbcDigestOutbox}.
  */
 public interface DigestOutbox {
     /** Outbox states, as stored. */

@@ -7,8 +7,8 @@ import org.paperwire.mail.RenderedMail;
 /**
  * Confirmation and link mails waiting to go out: one row per mail with its exact bytes, sent by the digest
  * sender ({@link DigestRunner#sendMails}) with the digests' retries and backoff, through the same state machine
- * ({@link OutboxTable}). A web request only adds a row, so it never waits for the SMTP server. Today's
- * implementation is {@link SqliteMailOutbox}.
+ * ({@link OutboxTable}). A web request only adds a row, so it never waits for the SMTP server. Its
+ * implementation: {@link JdbcMailOutbox}.
  */
 public interface MailOutbox {
     /** The sending state machine of these rows. */

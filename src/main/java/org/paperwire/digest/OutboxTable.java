@@ -15,7 +15,7 @@ import org.paperwire.mail.RenderedMail;
  * <p>Every change that ends an attempt is guarded by its owner ({@code state = 'in_flight' AND claimed_by = ?}),
  * so a sender whose lease ran out and whose row another sender took over changes nothing. An attempt is counted
  * when it is claimed: one that ends in a crash, a hang or an unexpected exception counts as well, so a row that
- * never succeeds fails after {@code digest.max-attempts}. Today's implementation is {@link SqliteOutboxTable}.
+ * never succeeds fails after {@code digest.max-attempts}. Its implementation: {@link JdbcOutboxTable}.
  */
 interface OutboxTable {
     /** A row claimed for one attempt: {@code what} is the digest's period or the mail's kind. */

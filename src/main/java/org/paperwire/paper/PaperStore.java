@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where papers live. The embedded default is {@link SqlitePaperStore}; callers see only this interface so
+ * Where papers live: {@link JdbcPaperStore} on SQLite or PostgreSQL; callers see only this interface so
  * another database can come later without touching them.
  */
 public interface PaperStore {

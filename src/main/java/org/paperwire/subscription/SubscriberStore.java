@@ -8,7 +8,7 @@ import org.paperwire.subscription.Subscriber.Status;
 
 /**
  * Where subscribers and their topics live: ids are never reused, and each subscriber has a random link key.
- * Today's implementation is {@link SqliteSubscriberStore}; {@code SubscriberStoreContract} (tests) says what every
+ * Its implementation, {@link JdbcSubscriberStore}, runs on SQLite and PostgreSQL; {@code SubscriberStoreContract} (tests) says what every
  * implementation must do.
  */
 public interface SubscriberStore {

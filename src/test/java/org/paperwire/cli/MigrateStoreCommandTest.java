@@ -33,7 +33,7 @@ import org.paperwire.db.TestPostgres;
 import org.paperwire.digest.DigestRunner;
 import org.paperwire.paper.Papers;
 import org.paperwire.search.embed.EmbeddingCache;
-import org.paperwire.search.embed.SqliteEmbeddingCache;
+import org.paperwire.search.embed.JdbcEmbeddingCache;
 import org.paperwire.subscription.Topic;
 
 /**
@@ -64,7 +64,7 @@ class MigrateStoreCommandTest {
             app.digests().run(new DigestRunner.Options(false, true, "grace@example.org"));
         }
         try (Database db = Database.open(dir)) {
-            new SqliteEmbeddingCache(db.dataSource()).putAll("bge-small-en-v1.5-q:512",
+            new JdbcEmbeddingCache(db.dataSource()).putAll("bge-small-en-v1.5-q:512",
                     Map.of(EmbeddingCache.hash("Graph networks"), new float[] {0.6f, -0.8f, Float.MIN_VALUE}));
             new JdbcLeases(db.dataSource()).tryAcquire("harvest:arxiv", "pid@host/start#tag", "arxiv-oai",
                     Duration.ofMinutes(2), Instant.now());

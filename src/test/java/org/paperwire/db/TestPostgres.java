@@ -3,10 +3,15 @@ package org.paperwire.db;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -20,14 +25,17 @@ import org.paperwire.config.PaperwireConfig.StoreConfig;
  * test class. {@code .ci/run} starts Debian's PostgreSQL 15 and creates that role. Where no server answers the test
  * is skipped with a visible notice; in CI ({@code PAPERWIRE_REQUIRE_POSTGRES=true}) it fails instead.
  *
- * <p>Register it with {@code @RegisterExtension static final TestPostgres POSTGRES = new TestPostgres();}.
+ * <p>Register it with {@code @RegisterExtension static final TestPostgres POSTGRES = new TestPostgres();}. Store
+ * contract tests take an {@link #emptyStore()} per test instead.
  */
 public final class TestPostgres implements AfterAllCallback {
     private static final String URL = env("PAPERWIRE_TEST_POSTGRES_URL", "jdbc:postgresql://localhost:5432/postgres");
     private static final String USER = env("PAPERWIRE_TEST_POSTGRES_USER", "paperwire");
     private static final String PASSWORD = env("PAPERWIRE_TEST_POSTGRES_PASSWORD", "paperwire");
 
-    private final java.util.List<String> created = new java.util.ArrayList<>();
+    private final List<String> created = new ArrayList<>();
+    private StoreConfig store;
+    private Database open;
 
     /** An empty database for this test class, or a skipped (locally) / failed (CI) test when no server answers. */
     public synchronized StoreConfig freshDatabase() {
@@ -42,12 +50,65 @@ public final class TestPostgres implements AfterAllCallback {
     }
 
     /**
+     * A migrated, empty store for one test: this class's own database (created on the first call) with every
+     * table emptied, identities and the change counter back at the start, on a pool of 8 connections so that tests
+     * can write from several threads at once. It is the store the previous call returned, unless a test closed it.
+     */
+    public synchronized Database emptyStore() {
+        if (store == null) {
+            StoreConfig fresh = freshDatabase();
+            store = new StoreConfig(fresh.url(), fresh.username(), fresh.password(), 8);
+        }
+        if (!(open != null && open.dataSource() instanceof HikariDataSource pool && !pool.isClosed())) {
+            open = Database.open(Path.of("unused"), store); // the first, or the last was closed by its test
+        }
+        Jdbc.inTransaction(open.dataSource(), "empty the test store", c -> {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT string_agg(quote_ident(tablename), ', ') FROM pg_tables"
+                            + " WHERE schemaname = current_schema() AND tablename NOT IN ('flyway_schema_history', 'counters')")) {
+                rs.next();
+                try (Statement truncate = c.createStatement()) {
+                    truncate.execute("TRUNCATE " + rs.getString(1) + " RESTART IDENTITY CASCADE");
+                    truncate.execute("UPDATE counters SET value = 0");
+                }
+            }
+            dropTriggers(c); // a test may add one to make writes fail
+            return null;
+        });
+        return open;
+    }
+
+    private static void dropTriggers(Connection c) throws SQLException {
+        List<String> drops = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT quote_ident(t.tgname),"
+                + " quote_ident(r.relname) FROM pg_trigger t JOIN pg_class r ON r.oid = t.tgrelid WHERE NOT t.tgisinternal")) {
+            while (rs.next()) {
+                drops.add("DROP TRIGGER " + rs.getString(1) + " ON " + rs.getString(2));
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            for (String drop : drops) {
+                st.execute(drop);
+            }
+        }
+    }
+
+    private void closeOpen() {
+        if (open != null) {
+            open.close();
+            open = null;
+        }
+    }
+
+    /**
      * Drops the class's databases. A connection the test left open is closed by FORCE; one the server itself holds
      * (autovacuum after a large copy) can refuse it for a moment, so the drop is tried again, and a database that
      * still cannot be dropped is named in a notice rather than failing the tests that used it.
      */
     @Override
     public synchronized void afterAll(ExtensionContext context) throws SQLException, InterruptedException {
+        closeOpen();
+        store = null;
         for (String name : created) {
             for (int attempt = 1; ; attempt++) {
                 try (Connection c = admin(); Statement st = c.createStatement()) {

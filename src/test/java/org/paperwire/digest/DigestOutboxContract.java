@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.paperwire.db.AtOnce;
 import org.paperwire.digest.DigestOutbox.State;
 import org.paperwire.mail.MailMessage;
 import org.paperwire.mail.RenderedMail;
@@ -189,5 +192,55 @@ abstract class DigestOutboxContract {
         assertThat(s.mails().forget(T0)).isZero();
         assertThat(s.mails().forget(T0.plusSeconds(1))).isEqualTo(2);
         assertThat(s.mails().counts()).isEmpty();
+    }
+
+    @Test
+    void aRowWhoseLeaseRanOutIsClaimedByTheNextSenderInIdOrder() {
+        Stores s = newStores();
+        dueDigest(s, "a@example.org");
+        dueDigest(s, "b@example.org");
+        dueDigest(s, "c@example.org");
+        OutboxTable rows = s.digests().table();
+        List<OutboxTable.Claimed> first = rows.claim(T0, 2, "hung", LEASE, null);
+        assertThat(first).extracting(OutboxTable.Claimed::id).isSorted().hasSize(2);
+
+        assertThat(rows.claim(T0.plus(LEASE).minusSeconds(1), 10, "next", LEASE, null)).hasSize(1);
+        List<OutboxTable.Claimed> taken = rows.claim(T0.plus(LEASE), 10, "next", LEASE, null);
+        assertThat(taken).extracting(OutboxTable.Claimed::id).containsExactlyElementsOf(
+                first.stream().map(OutboxTable.Claimed::id).toList());
+        assertThat(taken).extracting(OutboxTable.Claimed::attempts).containsOnly(2);
+        assertThat(rows.markSent(first.get(0).id(), "hung", T0.plus(LEASE))).isFalse();
+    }
+
+    /**
+     * Several senders (threads here, nodes sharing PostgreSQL in a cluster) claim at once: each row goes to exactly
+     * one of them, in both outboxes.
+     */
+    @Test
+    void sendersClaimingAtOnceNeverGetTheSameRow() throws Exception {
+        Stores s = newStores();
+        Set<Long> mails = new HashSet<>();
+        for (int i = 0; i < 30; i++) {
+            String email = "r" + i + "@example.org";
+            long id = subscriber(s, email);
+            s.digests().add(id, "2026-06-01", message(email), bytes("mail"), List.of(), State.DUE, T0);
+            mails.add(s.mails().add(id, "confirm", new RenderedMail("<c" + i + "@paperwire>", email, bytes("c")), T0));
+        }
+
+        List<List<Long>> claims = AtOnce.run(4, t -> {
+            List<Long> mine = new ArrayList<>();
+            for (boolean more = true; more; ) {
+                List<OutboxTable.Claimed> d = s.digests().table().claim(T0, 2, "sender-" + t, LEASE, null);
+                List<OutboxTable.Claimed> m = s.mails().table().claim(T0, 2, "sender-" + t, LEASE, null);
+                d.forEach(c -> mine.add(c.id()));
+                m.forEach(c -> mine.add(-c.id())); // mail rows negative, apart from digest rows
+                more = !d.isEmpty() || !m.isEmpty();
+            }
+            return mine;
+        });
+        List<Long> all = claims.stream().flatMap(List::stream).toList();
+        assertThat(all).doesNotHaveDuplicates().hasSize(60);
+        assertThat(all.stream().filter(id -> id < 0).map(id -> -id)).containsExactlyInAnyOrderElementsOf(mails);
+        assertThat(s.digests().counts()).containsEntry(State.IN_FLIGHT, 30L);
     }
 }

@@ -148,7 +148,7 @@ class OutboxGuaranteesTest {
         try (Database second = Database.open(dir)) {
             // the same database, through a connection that fails the first "sent" write once
             DataSource flaky = failingOnce(second.dataSource(), "sent_at = ?", failures);
-            DigestRunner runner = runner(new SqliteDigestOutbox(flaky), app.mailer());
+            DigestRunner runner = runner(new JdbcDigestOutbox(flaky, second.kind()), app.mailer());
             assertThat(runner.run(now()).sent()).isEqualTo(1);
             assertThat(failures).hasValue(1);
             assertThat(app.digestOutbox().counts()).containsEntry(DigestOutbox.State.SENT, 1L)

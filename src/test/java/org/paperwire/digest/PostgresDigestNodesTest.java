@@ -1,6 +1,5 @@
 package org.paperwire.digest;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
@@ -12,8 +11,6 @@ import org.paperwire.db.TestPostgres;
  * nodes' case, where two nodes' outbox claims are kept apart by row locks (FOR UPDATE SKIP LOCKED), not by
  * SQLite's one writer.
  */
-@Disabled("until the PostgreSQL stores (branch pg-stores) are merged: SqliteSubscriberStore still writes"
-        + " INSERT OR REPLACE; remove this line then")
 class PostgresDigestNodesTest extends DigestNodesContract {
     @RegisterExtension
     static final TestPostgres POSTGRES = new TestPostgres();

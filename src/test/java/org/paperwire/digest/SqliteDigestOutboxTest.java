@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.db.Database;
-import org.paperwire.subscription.SqliteSubscriberStore;
+import org.paperwire.subscription.JdbcSubscriberStore;
 
 /** The {@link DigestOutboxContract} on SQLite. */
 class SqliteDigestOutboxTest extends DigestOutboxContract {
@@ -15,8 +15,8 @@ class SqliteDigestOutboxTest extends DigestOutboxContract {
     @Override
     protected Stores newStores() {
         db = Database.open(dir);
-        return new Stores(new SqliteSubscriberStore(db.dataSource()), new SqliteDigestOutbox(db.dataSource()),
-                new SqliteMailOutbox(db.dataSource()));
+        return new Stores(new JdbcSubscriberStore(db.dataSource()), new JdbcDigestOutbox(db.dataSource(), db.kind()),
+                new JdbcMailOutbox(db.dataSource(), db.kind()));
     }
 
     @AfterEach

@@ -23,14 +23,14 @@ import org.paperwire.schedule.JdbcLeases;
 import org.paperwire.schedule.Leases;
 import org.paperwire.schedule.NodeId;
 import org.paperwire.paper.Papers;
-import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.paper.JdbcPaperStore;
 
 class HarvestServiceTest {
     @TempDir
     Path dir;
     Database db;
     PaperIngestor ingestor;
-    SqliteSourceStatusStore statuses;
+    JdbcSourceStatusStore statuses;
     Leases leases;
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T06:00:00Z"));
 
@@ -60,8 +60,8 @@ class HarvestServiceTest {
     @BeforeEach
     void open() {
         db = Database.open(dir);
-        ingestor = new PaperIngestor(new SqlitePaperStore(db.dataSource(), now::get));
-        statuses = new SqliteSourceStatusStore(db.dataSource());
+        ingestor = new PaperIngestor(new JdbcPaperStore(db.dataSource(), now::get));
+        statuses = new JdbcSourceStatusStore(db.dataSource());
         leases = new JdbcLeases(db.dataSource());
     }
 

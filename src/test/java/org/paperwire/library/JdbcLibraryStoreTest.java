@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.db.Database;
-import org.paperwire.subscription.SqliteSubscriberStore;
+import org.paperwire.subscription.JdbcSubscriberStore;
 
 /** The {@link LibraryStoreContract} on SQLite. */
 class JdbcLibraryStoreTest extends LibraryStoreContract {
@@ -15,7 +15,7 @@ class JdbcLibraryStoreTest extends LibraryStoreContract {
     @Override
     protected Stores newStores() {
         db = Database.open(dir);
-        return new Stores(new JdbcLibraryStore(db.dataSource()), new SqliteSubscriberStore(db.dataSource()));
+        return new Stores(new JdbcLibraryStore(db.dataSource()), new JdbcSubscriberStore(db.dataSource()));
     }
 
     @AfterEach

@@ -36,7 +36,7 @@ class TitleHashColumnTest {
             c.commit();
         }
         try (Database db = Database.open(dir)) {
-            PaperStore store = new SqlitePaperStore(db.dataSource(), InstantSource.fixed(Instant.EPOCH));
+            PaperStore store = new JdbcPaperStore(db.dataSource(), InstantSource.fixed(Instant.EPOCH));
             assertThat(store.findByTitleKeys(List.of(TitleKey.of("Schrödinger Strings"), TitleKey.of("paper number 11999"),
                     TitleKey.of("paper number 0"), TitleKey.of("paper number 12000"))))
                     .extracting(Paper::id).containsExactlyInAnyOrder("hep-th/9901001", "2501.11999", "2501.00000");

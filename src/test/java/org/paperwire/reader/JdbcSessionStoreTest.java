@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.db.Database;
-import org.paperwire.subscription.SqliteSubscriberStore;
+import org.paperwire.subscription.JdbcSubscriberStore;
 
 /** The {@link SessionStoreContract} on SQLite. */
 class JdbcSessionStoreTest extends SessionStoreContract {
@@ -15,7 +15,7 @@ class JdbcSessionStoreTest extends SessionStoreContract {
     @Override
     protected Stores newStores() {
         db = Database.open(dir);
-        return new Stores(new JdbcSessionStore(db.dataSource()), new SqliteSubscriberStore(db.dataSource()));
+        return new Stores(new JdbcSessionStore(db.dataSource()), new JdbcSubscriberStore(db.dataSource()));
     }
 
     @AfterEach

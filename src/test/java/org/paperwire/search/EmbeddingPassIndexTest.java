@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.db.Database;
 import org.paperwire.paper.Paper;
-import org.paperwire.paper.SqlitePaperStore;
-import org.paperwire.search.embed.SqliteEmbeddingCache;
+import org.paperwire.paper.JdbcPaperStore;
+import org.paperwire.search.embed.JdbcEmbeddingCache;
 import org.paperwire.search.index.SearchIndex;
 
 /**
@@ -35,8 +35,8 @@ class EmbeddingPassIndexTest {
     @BeforeEach
     void open() {
         database = Database.open(dir);
-        SqlitePaperStore store = new SqlitePaperStore(database.dataSource(), CLOCK);
-        engine = new SearchEngine(store, new SqliteEmbeddingCache(database.dataSource()), dir.resolve("index"), new WordHashEmbedder(), CLOCK,
+        JdbcPaperStore store = new JdbcPaperStore(database.dataSource(), CLOCK);
+        engine = new SearchEngine(store, new JdbcEmbeddingCache(database.dataSource()), dir.resolve("index"), new WordHashEmbedder(), CLOCK,
                 FieldWeights.DEFAULT, Fusion.DEFAULT);
         List<Paper> papers = new ArrayList<>();
         for (int i = 1; i <= PAPERS; i++) {

@@ -1,6 +1,5 @@
 package org.paperwire.search;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paperwire.config.PaperwireConfig.StoreConfig;
 import org.paperwire.db.Database;
@@ -12,7 +11,6 @@ import org.paperwire.db.TestPostgres;
  * cache's {@code INSERT OR REPLACE} are SQLite-only. With those two statements written as {@code ON CONFLICT} all
  * three tests passed on PostgreSQL 15; the leases themselves run there already ({@code PostgresEmbeddingLeasesTest}).
  */
-@Disabled("until the PostgreSQL stores land (branch pg-stores): SqlitePaperStore and SqliteEmbeddingCache use SQLite-only upserts")
 class PostgresSharedEmbeddingTest extends SharedEmbeddingContract {
     @RegisterExtension
     static final TestPostgres POSTGRES = new TestPostgres();

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.Fuzz;
 import org.paperwire.db.Database;
 import org.paperwire.paper.Paper;
-import org.paperwire.paper.SqlitePaperStore;
-import org.paperwire.search.embed.SqliteEmbeddingCache;
+import org.paperwire.paper.JdbcPaperStore;
+import org.paperwire.search.embed.JdbcEmbeddingCache;
 
 /**
  * Properties of the query syntax and of search over random and mutated queries (issue 9, finding 7): parsing
@@ -54,13 +54,13 @@ class QuerySyntaxFuzzTest {
     @Test
     void searchAnswersOrRefusesWithTheDocumentedInputException() {
         try (Database database = Database.open(dir)) {
-            SqlitePaperStore store = new SqlitePaperStore(database.dataSource(), CLOCK);
+            JdbcPaperStore store = new JdbcPaperStore(database.dataSource(), CLOCK);
             store.upsertAll(List.of(
                     new Paper("2501.00001", 1, "Graph neural networks", "Message passing on graphs.", List.of("Ada Lovelace"),
                             List.of("cs.LG"), null, null, null, Instant.parse("2025-01-10T09:00:00Z"), null, null),
                     new Paper("2502.00002", 1, "A survey of speech", "Transformers transcribe speech.", List.of("Alan Turing"),
                             List.of("eess.AS", "cs.CL"), null, null, null, Instant.parse("2025-02-10T09:00:00Z"), null, null)));
-            try (SearchEngine engine = new SearchEngine(store, new SqliteEmbeddingCache(database.dataSource()), dir.resolve("index"),
+            try (SearchEngine engine = new SearchEngine(store, new JdbcEmbeddingCache(database.dataSource()), dir.resolve("index"),
                     new WordHashEmbedder(), CLOCK, FieldWeights.DEFAULT, Fusion.DEFAULT)) {
                 engine.follower().catchUp();
                 engine.embeddings().runRound();

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.db.Database;
-import org.paperwire.paper.SqlitePaperStore;
-import org.paperwire.search.embed.SqliteEmbeddingCache;
+import org.paperwire.paper.JdbcPaperStore;
+import org.paperwire.search.embed.JdbcEmbeddingCache;
 
 /**
  * The query syntax's filters on a real index, one claim per test. The tests only read, so they share one index of
@@ -25,8 +25,8 @@ class SearchFiltersTest {
     @BeforeAll
     static void open() {
         database = Database.open(dir);
-        SqlitePaperStore store = new SqlitePaperStore(database.dataSource(), SearchServiceTest.CLOCK);
-        engine = new SearchEngine(store, new SqliteEmbeddingCache(database.dataSource()), dir.resolve("index"), new WordHashEmbedder(),
+        JdbcPaperStore store = new JdbcPaperStore(database.dataSource(), SearchServiceTest.CLOCK);
+        engine = new SearchEngine(store, new JdbcEmbeddingCache(database.dataSource()), dir.resolve("index"), new WordHashEmbedder(),
                 SearchServiceTest.CLOCK, FieldWeights.DEFAULT, Fusion.DEFAULT);
         store.upsertAll(SearchServiceTest.FOUR_PAPERS);
         engine.follower().catchUp();

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.db.Database;
 import org.paperwire.paper.Paper;
-import org.paperwire.paper.SqlitePaperStore;
-import org.paperwire.search.embed.SqliteEmbeddingCache;
+import org.paperwire.paper.JdbcPaperStore;
+import org.paperwire.search.embed.JdbcEmbeddingCache;
 import org.paperwire.search.index.IndexLockedException;
 import org.paperwire.search.index.PaperDocuments;
 import org.paperwire.search.index.SearchIndex;
@@ -51,16 +51,16 @@ class SearchServiceTest {
     @TempDir
     Path dir;
     private Database database;
-    private SqlitePaperStore store;
+    private JdbcPaperStore store;
     private WordHashEmbedder embedder;
     private SearchEngine engine;
 
     @BeforeEach
     void open() {
         database = Database.open(dir);
-        store = new SqlitePaperStore(database.dataSource(), CLOCK);
+        store = new JdbcPaperStore(database.dataSource(), CLOCK);
         embedder = new WordHashEmbedder();
-        engine = new SearchEngine(store, new SqliteEmbeddingCache(database.dataSource()), dir.resolve("index"), embedder, CLOCK,
+        engine = new SearchEngine(store, new JdbcEmbeddingCache(database.dataSource()), dir.resolve("index"), embedder, CLOCK,
                 FieldWeights.DEFAULT, Fusion.DEFAULT);
         store.upsertAll(FOUR_PAPERS);
         engine.follower().catchUp();

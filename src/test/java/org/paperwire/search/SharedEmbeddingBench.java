@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.paperwire.db.Database;
 import org.paperwire.paper.Paper;
-import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.paper.JdbcPaperStore;
 import org.paperwire.search.embed.Embedder;
 import org.paperwire.search.embed.EmbeddingModel;
 import org.paperwire.search.embed.JdbcEmbeddingLeases;
 import org.paperwire.search.embed.OnnxEmbedder;
-import org.paperwire.search.embed.SqliteEmbeddingCache;
+import org.paperwire.search.embed.JdbcEmbeddingCache;
 
 /**
  * Issue 11, by hand (not a test): seconds for one node, then for two nodes on one SQLite store, to drain the same
@@ -47,11 +47,11 @@ public final class SharedEmbeddingBench {
         for (int i = 0; i < nodes; i++) {
             Database store = Database.open(dir.resolve("shared"));
             stores.add(store);
-            engines.add(new SearchEngine(new SqlitePaperStore(store.dataSource(), clock),
-                    new SqliteEmbeddingCache(store.dataSource()), new JdbcEmbeddingLeases(store.dataSource()),
+            engines.add(new SearchEngine(new JdbcPaperStore(store.dataSource(), clock),
+                    new JdbcEmbeddingCache(store.dataSource()), new JdbcEmbeddingLeases(store.dataSource()),
                     dir.resolve("node-" + i), model.get(), clock, FieldWeights.DEFAULT, Fusion.DEFAULT, false));
         }
-        new SqlitePaperStore(stores.get(0).dataSource(), clock).upsertAll(papers(n));
+        new JdbcPaperStore(stores.get(0).dataSource(), clock).upsertAll(papers(n));
         engines.forEach(e -> e.follower().catchUp());
         engines.forEach(e -> e.embedder().embedDocuments(List.of("warm up the model"))); // load it outside the timing
         long start = System.nanoTime();

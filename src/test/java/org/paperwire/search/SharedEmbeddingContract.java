@@ -23,12 +23,12 @@ import org.paperwire.db.Database;
 import org.paperwire.digest.MutableClock;
 import org.paperwire.paper.Paper;
 import org.paperwire.paper.PaperStore;
-import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.paper.JdbcPaperStore;
 import org.paperwire.search.embed.CountingEmbedder;
 import org.paperwire.search.embed.EmbeddingCache;
 import org.paperwire.search.embed.EmbeddingLeases;
 import org.paperwire.search.embed.JdbcEmbeddingLeases;
-import org.paperwire.search.embed.SqliteEmbeddingCache;
+import org.paperwire.search.embed.JdbcEmbeddingCache;
 import org.paperwire.search.index.BackgroundEmbedder;
 
 /**
@@ -138,10 +138,10 @@ abstract class SharedEmbeddingContract {
     private Node node(String name, CyclicBarrier firstCallTogether, Clock clock) {
         Database store = openSharedStore();
         opened.add(store);
-        PaperStore papers = new SqlitePaperStore(store.dataSource(), clock);
+        PaperStore papers = new JdbcPaperStore(store.dataSource(), clock);
         CountingEmbedder embedder = recording(firstCallTogether);
         EmbeddingLeases leases = new JdbcEmbeddingLeases(store.dataSource());
-        SearchEngine engine = new SearchEngine(papers, new SqliteEmbeddingCache(store.dataSource()), leases,
+        SearchEngine engine = new SearchEngine(papers, new JdbcEmbeddingCache(store.dataSource()), leases,
                 dir.resolve(name).resolve("index"), embedder, clock, FieldWeights.DEFAULT, Fusion.DEFAULT, false);
         opened.add(engine);
         return new Node(name, store, papers, embedder, engine);

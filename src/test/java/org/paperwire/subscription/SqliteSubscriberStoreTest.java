@@ -14,7 +14,7 @@ class SqliteSubscriberStoreTest extends SubscriberStoreContract {
     @Override
     protected SubscriberStore newStore() {
         db = Database.open(dir);
-        return new SqliteSubscriberStore(db.dataSource());
+        return new JdbcSubscriberStore(db.dataSource());
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.paperwire.db.AtOnce;
 import org.paperwire.subscription.Preferences.Frequency;
 import org.paperwire.subscription.Subscriber.Status;
 
@@ -119,5 +120,16 @@ abstract class SubscriberStoreContract {
         assertThat(store.claimMailSlot(id, T0.plus(interval), interval)).isTrue();
         // a pending address asked again is kept for a full pending period from this mail on
         assertThat(store.find(id).orElseThrow().pendingSince()).isEqualTo(T0.plus(interval));
+    }
+
+    /** Two requests for one address at once (two nodes on one PostgreSQL) make one subscriber, and no error. */
+    @Test
+    void oneAddressAskedForAtOnceBecomesOneSubscriber() throws Exception {
+        SubscriberStore store = newStore();
+        List<SubscriberStore.Created> results = AtOnce.run(4,
+                i -> store.create("Same@Example.org", Status.PENDING, PREFS, TOPICS, T0));
+        assertThat(results).filteredOn(SubscriberStore.Created::isNew).hasSize(1);
+        assertThat(results).extracting(c -> c.subscriber().id()).containsOnly(results.get(0).subscriber().id());
+        assertThat(store.all()).singleElement().extracting(Subscriber::topics).isEqualTo(TOPICS);
     }
 }

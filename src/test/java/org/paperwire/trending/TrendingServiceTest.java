@@ -16,22 +16,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.db.Database;
 import org.paperwire.paper.DateWindow;
 import org.paperwire.paper.Paper;
-import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.paper.JdbcPaperStore;
 
 class TrendingServiceTest {
     @TempDir
     Path dir;
     Database db;
-    SqlitePaperStore papers;
-    SqliteSignalStore signals;
+    JdbcPaperStore papers;
+    JdbcSignalStore signals;
     TrendingService trending;
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-10T12:00:00Z"));
 
     @BeforeEach
     void open() {
         db = Database.open(dir);
-        papers = new SqlitePaperStore(db.dataSource(), now::get);
-        signals = new SqliteSignalStore(db.dataSource());
+        papers = new JdbcPaperStore(db.dataSource(), now::get);
+        signals = new JdbcSignalStore(db.dataSource(), db.kind());
         trending = new TrendingService(signals, TrendingFormula.DEFAULT, now::get, Duration.ofSeconds(30));
     }
 

@@ -21,22 +21,22 @@ import org.paperwire.db.Database;
 import org.paperwire.db.Jdbc;
 import org.paperwire.db.StoreException;
 import org.paperwire.paper.Papers;
-import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.paper.JdbcPaperStore;
 
 class VoteServiceTest {
     @TempDir
     Path dir;
     Database db;
-    SqliteSignalStore signals;
+    JdbcSignalStore signals;
     VoteService votes;
     final InstantSource clock = InstantSource.fixed(Instant.parse("2026-03-10T12:00:00Z"));
 
     @BeforeEach
     void open() {
         db = Database.open(dir);
-        SqlitePaperStore papers = new SqlitePaperStore(db.dataSource(), clock);
+        JdbcPaperStore papers = new JdbcPaperStore(db.dataSource(), clock);
         papers.upsertAll(List.of(Papers.paper("2603.00001", 1, "Voted paper")));
-        signals = new SqliteSignalStore(db.dataSource());
+        signals = new JdbcSignalStore(db.dataSource(), db.kind());
         votes = new VoteService(signals, papers,
                 new TrendingService(signals, TrendingFormula.DEFAULT, clock, Duration.ZERO), clock, 3);
     }

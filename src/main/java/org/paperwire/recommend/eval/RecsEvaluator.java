@@ -20,7 +20,7 @@ import org.paperwire.recommend.ReaderModels;
 import org.paperwire.recommend.TermSpace;
 import org.paperwire.recommend.TermVector;
 import org.paperwire.search.embed.Embedder;
-import org.paperwire.search.embed.SqliteEmbeddingCache;
+import org.paperwire.search.embed.JdbcEmbeddingCache;
 
 /**
  * Measures recommendations on reader-day tasks ({@code ../shared/data/recs/SOURCE.md}): for each reader-day, the
@@ -87,7 +87,7 @@ public final class RecsEvaluator {
         Map<String, float[]> byText = Map.of();
         if (settings.embeddingScale() > 0) {
             try (Database cache = Database.open(cacheDir)) {
-                vectors = new CachedVectors(embedder, new SqliteEmbeddingCache(cache.dataSource()));
+                vectors = new CachedVectors(embedder, new JdbcEmbeddingCache(cache.dataSource()));
                 byText = vectors.vectors(texts, progress);
             }
         }

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Document vectors stored by {@link Embedder#cacheKey()} (model and truncation) and SHA-256 of the embedded text, so that a reindex, a restart or a
- * second evaluation run never embeds the same text with the same model twice. Today's implementation is
- * {@link SqliteEmbeddingCache}; {@code EmbeddingCacheContract} (tests) says what every implementation must do.
+ * second evaluation run never embeds the same text with the same model twice. Its implementation,
+ * {@link JdbcEmbeddingCache}, runs on SQLite and PostgreSQL; {@code EmbeddingCacheContract} (tests) says what every implementation must do.
  */
 public interface EmbeddingCache {
     /** The cache key of a text: hex SHA-256 of its UTF-8 bytes. */

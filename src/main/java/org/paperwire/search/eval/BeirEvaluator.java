@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.paperwire.db.Database;
 import org.paperwire.ingest.PaperIngestor;
 import org.paperwire.ingest.SourceRecord;
-import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.paper.JdbcPaperStore;
 import org.paperwire.search.FieldWeights;
 import org.paperwire.search.Fusion;
 import org.paperwire.search.SearchEngine;
@@ -26,7 +26,7 @@ import org.paperwire.search.SearchMode;
 import org.paperwire.search.SearchRequest;
 import org.paperwire.search.embed.Embedder;
 import org.paperwire.search.embed.EmbeddingModel;
-import org.paperwire.search.embed.SqliteEmbeddingCache;
+import org.paperwire.search.embed.JdbcEmbeddingCache;
 
 /**
  * Measures search on a BEIR collection the way the field does: the corpus goes through the normal ingest
@@ -57,11 +57,11 @@ public final class BeirEvaluator {
     public EvalReport evaluate(BeirDataset dataset, List<SearchMode> modes, Path cacheDir, Progress progress) {
         Path scratch = createScratch();
         try (Database store = Database.open(scratch); Database cache = Database.open(cacheDir)) {
-            SqlitePaperStore papers = new SqlitePaperStore(store.dataSource(), CLOCK);
+            JdbcPaperStore papers = new JdbcPaperStore(store.dataSource(), CLOCK);
             Iterator<SourceRecord> records = dataset.corpus().stream()
                     .<SourceRecord>map(p -> new SourceRecord.Parsed(p, dataset.name() + ":" + p.id())).iterator();
             new PaperIngestor(papers).ingest(records);
-            try (SearchEngine engine = new SearchEngine(papers, new SqliteEmbeddingCache(cache.dataSource()), scratch.resolve("index"),
+            try (SearchEngine engine = new SearchEngine(papers, new JdbcEmbeddingCache(cache.dataSource()), scratch.resolve("index"),
                     new Unclosed(embedder), CLOCK, weights, fusion)) {
                 engine.follower().catchUp();
                 long embedded = 0;

@@ -16,12 +16,12 @@ import org.paperwire.schedule.NodeId;
 import org.paperwire.ingest.HarvestService;
 import org.paperwire.ingest.HarvestSource;
 import org.paperwire.ingest.PaperIngestor;
-import org.paperwire.ingest.SqliteSourceStatusStore;
+import org.paperwire.ingest.JdbcSourceStatusStore;
 import org.paperwire.ingest.http.FakeTime;
 import org.paperwire.ingest.http.PoliteFetcher;
 import org.paperwire.ingest.http.ReplayServer;
 import org.paperwire.paper.Paper;
-import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.paper.JdbcPaperStore;
 
 /**
  * A harvest set up as the app does it, on a real store in a temporary folder, against a local replay
@@ -37,15 +37,15 @@ final class ArxivHarness implements AutoCloseable, AfterEachCallback {
     final FakeTime time = new FakeTime(NOW);
     final ReplayServer server = new ReplayServer();
     final Database database;
-    final SqlitePaperStore papers;
-    final SqliteSourceStatusStore statuses;
+    final JdbcPaperStore papers;
+    final JdbcSourceStatusStore statuses;
     final PaperIngestor ingestor;
     final PoliteFetcher fetcher;
 
     ArxivHarness() {
         database = Database.open(dir);
-        papers = new SqlitePaperStore(database.dataSource(), time);
-        statuses = new SqliteSourceStatusStore(database.dataSource());
+        papers = new JdbcPaperStore(database.dataSource(), time);
+        statuses = new JdbcSourceStatusStore(database.dataSource());
         ingestor = new PaperIngestor(papers);
         fetcher = new PoliteFetcher(PoliteFetcher.defaultClient(Duration.ofSeconds(10)),
                 new PoliteFetcher.Settings(Duration.ofSeconds(3), Duration.ofMinutes(10), 4, Duration.ofSeconds(10),

@@ -18,7 +18,7 @@ import org.paperwire.ingest.IngestReport;
 import org.paperwire.ingest.PaperIngestor;
 import org.paperwire.paper.Paper;
 import org.paperwire.paper.PaperStore;
-import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.paper.JdbcPaperStore;
 
 /** A real SQLite store in a temporary folder with a {@link BulkImporter} in front of it, for tests. */
 final class BulkStore implements AutoCloseable {
@@ -28,7 +28,7 @@ final class BulkStore implements AutoCloseable {
 
     BulkStore(Path dir) {
         database = Database.open(dir);
-        papers = new SqlitePaperStore(database.dataSource(), InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
+        papers = new JdbcPaperStore(database.dataSource(), InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
         importer = new BulkImporter(new PaperIngestor(papers));
     }
 

@@ -22,15 +22,15 @@ import org.paperwire.schedule.JdbcLeases;
 import org.paperwire.schedule.NodeId;
 import org.paperwire.ingest.HarvestService;
 import org.paperwire.ingest.PaperIngestor;
-import org.paperwire.ingest.SqliteSourceStatusStore;
+import org.paperwire.ingest.JdbcSourceStatusStore;
 import org.paperwire.ingest.http.FakeTime;
 import org.paperwire.ingest.http.PoliteFetcher;
 import org.paperwire.ingest.http.ReplayServer;
 import org.paperwire.paper.DateWindow;
 import org.paperwire.paper.Papers;
-import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.paper.JdbcPaperStore;
 import org.paperwire.trending.Signals;
-import org.paperwire.trending.SqliteSignalStore;
+import org.paperwire.trending.JdbcSignalStore;
 import org.paperwire.trending.TrendingFormula;
 import org.paperwire.trending.TrendingService;
 
@@ -38,8 +38,8 @@ class HuggingFaceSourceTest {
     @TempDir
     Path dir;
     Database db;
-    SqlitePaperStore papers;
-    SqliteSignalStore signals;
+    JdbcPaperStore papers;
+    JdbcSignalStore signals;
     HarvestService harvests;
     ReplayServer upstream;
     final FakeTime time = new FakeTime(Instant.parse("2026-03-10T12:00:00Z"));
@@ -47,15 +47,15 @@ class HuggingFaceSourceTest {
     @BeforeEach
     void open() {
         db = Database.open(dir);
-        papers = new SqlitePaperStore(db.dataSource(), time);
-        signals = new SqliteSignalStore(db.dataSource());
+        papers = new JdbcPaperStore(db.dataSource(), time);
+        signals = new JdbcSignalStore(db.dataSource(), db.kind());
         upstream = new ReplayServer();
         PoliteFetcher fetcher = new PoliteFetcher(PoliteFetcher.defaultClient(Duration.ofSeconds(5)),
                 new PoliteFetcher.Settings(Duration.ofSeconds(1), Duration.ofMinutes(1), 2, Duration.ofSeconds(5),
                         Duration.ofSeconds(1)), time, time);
         HuggingFaceSource source = new HuggingFaceSource(fetcher, upstream.url(""), new PaperIngestor(papers), signals,
                 time, Period.ofDays(0));
-        harvests = new HarvestService(List.of(source), new SqliteSourceStatusStore(db.dataSource()),
+        harvests = new HarvestService(List.of(source), new JdbcSourceStatusStore(db.dataSource()),
                 new JdbcLeases(db.dataSource()), NodeId.create(), time, Duration.ofHours(6), Duration.ofMinutes(5));
     }
 

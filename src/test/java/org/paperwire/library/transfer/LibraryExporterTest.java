@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.db.Database;
 import org.paperwire.paper.PaperStore;
-import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.paper.JdbcPaperStore;
 
 /** Issue 10, export: BibTeX and CSL-JSON that reference managers read, and that Paperwire imports back whole. */
 class LibraryExporterTest {
@@ -32,7 +32,7 @@ class LibraryExporterTest {
     @BeforeEach
     void open() {
         db = Database.open(dir.resolve("data"));
-        store = new SqlitePaperStore(db.dataSource(), InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
+        store = new JdbcPaperStore(db.dataSource(), InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
         store.upsertAll(List.of(
                 LibraryImporterTest.paper("1706.03762", "Attention Is All You Need", "Ashish Vaswani", 2017),
                 LibraryImporterTest.paper("hep-th/9901001", "Strings & Branes: 100% of {N}=4 for $x_1$ and c_2 #1",

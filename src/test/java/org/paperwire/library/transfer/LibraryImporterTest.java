@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.db.Database;
 import org.paperwire.paper.Paper;
 import org.paperwire.paper.PaperStore;
-import org.paperwire.paper.SqlitePaperStore;
+import org.paperwire.paper.JdbcPaperStore;
 
 /** Issue 10, import: every outcome of an import against a real store, and the report it gives. */
 class LibraryImporterTest {
@@ -39,7 +39,7 @@ class LibraryImporterTest {
     @BeforeEach
     void open() {
         db = Database.open(dir.resolve("data"));
-        store = new SqlitePaperStore(db.dataSource(), InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
+        store = new JdbcPaperStore(db.dataSource(), InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
         store.upsertAll(List.of(
                 paper("1706.03762", "Attention Is All\n  You Need", "Ashish Vaswani", 2017),
                 paper("hep-th/9901001", "Strings on a lattice", "Edward Witten", 1999),

@@ -14,7 +14,7 @@ class SqliteEmbeddingCacheTest extends EmbeddingCacheContract {
     @Override
     protected EmbeddingCache newCache() {
         db = Database.open(dir);
-        return new SqliteEmbeddingCache(db.dataSource());
+        return new JdbcEmbeddingCache(db.dataSource());
     }
 
     @AfterEach

@@ -7,16 +7,17 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.paperwire.db.Jdbc;
+import org.paperwire.db.StoreKind;
 import org.paperwire.mail.RenderedMail;
 
-/** {@link MailOutbox} in SQLite: table {@code mail_outbox}. */
-public final class SqliteMailOutbox implements MailOutbox {
+/** {@link MailOutbox} in SQL that runs on SQLite and PostgreSQL: table {@code mail_outbox}. */
+public final class JdbcMailOutbox implements MailOutbox {
     private final DataSource db;
     private final OutboxTable table;
 
-    public SqliteMailOutbox(DataSource db) {
+    public JdbcMailOutbox(DataSource db, StoreKind kind) {
         this.db = db;
-        this.table = new SqliteOutboxTable(db, "mail_outbox", "kind", false);
+        this.table = new JdbcOutboxTable(db, kind, "mail_outbox", "kind", false);
     }
 
     @Override

@@ -12,13 +12,13 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.paperwire.db.Jdbc;
 
-/** {@link EmbeddingCache} in SQLite: table {@code embedding_cache} (migration V2). */
-public final class SqliteEmbeddingCache implements EmbeddingCache {
+/** {@link EmbeddingCache} in SQL that runs on SQLite and PostgreSQL: table {@code embedding_cache} (migration V2). */
+public final class JdbcEmbeddingCache implements EmbeddingCache {
     private static final int IN_CHUNK = 400;
 
     private final DataSource dataSource;
 
-    public SqliteEmbeddingCache(DataSource dataSource) {
+    public JdbcEmbeddingCache(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -56,7 +56,8 @@ public final class SqliteEmbeddingCache implements EmbeddingCache {
         }
         Jdbc.inTransaction(dataSource, "cache " + vectors.size() + " " + key + " vectors", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT OR REPLACE INTO embedding_cache (model, text_hash, vector) VALUES (?, ?, ?)")) {
+                    "INSERT INTO embedding_cache (model, text_hash, vector) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (model, text_hash) DO UPDATE SET vector = excluded.vector")) {
                 for (Map.Entry<String, float[]> e : vectors.entrySet()) {
                     ps.setString(1, key);
                     ps.setBytes(2, HexFormat.of().parseHex(e.getKey()));

@@ -26,8 +26,11 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.paperwire.db.Jdbc;
 
-/** {@link PaperStore} on the embedded SQLite database. */
-public final class SqlitePaperStore implements PaperStore {
+/**
+ * {@link PaperStore} in SQL that runs unchanged on SQLite and PostgreSQL. Writers take their change numbers from
+ * the counters row in the writing transaction (see {@link #reserveSeq}), which keeps the change feed gap-free.
+ */
+public final class JdbcPaperStore implements PaperStore {
     private static final String COLUMNS = "id, version, title, abstract, authors, categories, comment, journal_ref, doi,"
             + " first_submitted, last_updated, listed_on, seq";
     private static final int IN_CHUNK = 500;
@@ -37,45 +40,83 @@ public final class SqlitePaperStore implements PaperStore {
     private final InstantSource clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    public SqlitePaperStore(DataSource dataSource, InstantSource clock) {
+    public JdbcPaperStore(DataSource dataSource, InstantSource clock) {
         this.dataSource = dataSource;
         this.clock = clock;
     }
 
+    /**
+     * Reads the stored rows and merges the batch into them before taking any lock; then takes the change numbers
+     * (the first lock of every paper writer, so two writers never wait on each other in opposite orders), and only
+     * if another writer changed one of these papers meanwhile (on PostgreSQL, whose writers run side by side)
+     * merges again from what it wrote. Under the counters row's lock nobody else writes papers until commit.
+     */
     @Override
     public List<UpsertOutcome> upsertAll(List<Paper> batch) {
         if (batch.isEmpty()) {
             return List.of();
         }
+        List<String> ids = batch.stream().map(Paper::id).distinct().toList();
         return Jdbc.inTransaction(dataSource, "save " + describe(batch), c -> {
-            Map<String, Row> stored = loadRows(c, batch.stream().map(Paper::id).distinct().toList());
-            Map<String, Row> current = new HashMap<>(stored);
-            Map<String, Row> changed = new LinkedHashMap<>();
-            Map<String, Row> movedDays = new LinkedHashMap<>();
-            List<UpsertOutcome> outcomes = new ArrayList<>(batch.size());
-            for (Paper incoming : batch) {
-                Row before = current.get(incoming.id());
-                PaperMerge.Result result = before == null ? PaperMerge.merge(null, null, incoming)
-                        : PaperMerge.merge(before.paper(), before.contentDay(), incoming);
-                Row after = new Row(result.paper(), result.contentDay());
-                if (result.outcome() != UpsertOutcome.UNCHANGED) {
-                    changed.put(incoming.id(), after);
-                    movedDays.remove(incoming.id());
-                } else if (!Objects.equals(before.contentDay(), after.contentDay())) {
-                    // the same text listed again later: only the day that decides the next merge moves
-                    if (changed.containsKey(incoming.id())) {
-                        changed.put(incoming.id(), after);
-                    } else {
-                        movedDays.put(incoming.id(), after);
-                    }
-                }
-                current.put(incoming.id(), after);
-                outcomes.add(result.outcome());
+            Map<String, Row> stored = loadRows(c, ids);
+            Plan plan = plan(batch, stored);
+            if (plan.changed().isEmpty() && plan.movedDays().isEmpty()) {
+                return plan.outcomes();
             }
-            write(c, changed.values(), stored);
-            writeContentDays(c, movedDays.values());
-            return outcomes;
+            long seq = reserveSeq(c, plan.changed().size());
+            if (!versions(c, ids).equals(versions(stored))) {
+                stored = loadRows(c, ids);
+                plan = plan(batch, stored);
+                seq = reserveSeq(c, plan.changed().size()); // the numbers taken first stay unused: gaps are harmless
+            }
+            write(c, plan.changed().values(), stored, seq);
+            writeContentDays(c, plan.movedDays().values());
+            return plan.outcomes();
         });
+    }
+
+    /** What a batch does to the stored rows: papers to write, content days to move, and each record's outcome. */
+    private record Plan(Map<String, Row> changed, Map<String, Row> movedDays, List<UpsertOutcome> outcomes) {}
+
+    private static Plan plan(List<Paper> batch, Map<String, Row> stored) {
+        Map<String, Row> current = new HashMap<>(stored);
+        Map<String, Row> changed = new LinkedHashMap<>();
+        Map<String, Row> movedDays = new LinkedHashMap<>();
+        List<UpsertOutcome> outcomes = new ArrayList<>(batch.size());
+        for (Paper incoming : batch) {
+            Row before = current.get(incoming.id());
+            PaperMerge.Result result = before == null ? PaperMerge.merge(null, null, incoming)
+                    : PaperMerge.merge(before.paper(), before.contentDay(), incoming);
+            Row after = new Row(result.paper(), result.contentDay(), 0);
+            if (result.outcome() != UpsertOutcome.UNCHANGED) {
+                changed.put(incoming.id(), after);
+                movedDays.remove(incoming.id());
+            } else if (!Objects.equals(before.contentDay(), after.contentDay())) {
+                // the same text listed again later: only the day that decides the next merge moves
+                if (changed.containsKey(incoming.id())) {
+                    changed.put(incoming.id(), after);
+                } else {
+                    movedDays.put(incoming.id(), after);
+                }
+            }
+            current.put(incoming.id(), after);
+            outcomes.add(result.outcome());
+        }
+        return new Plan(changed, movedDays, outcomes);
+    }
+
+    /** Each stored paper's change number and content day: what tells whether another writer changed it. */
+    private static Map<String, String> versions(Map<String, Row> rows) {
+        Map<String, String> versions = new HashMap<>();
+        rows.forEach((id, row) -> versions.put(id, row.seq() + "@" + row.contentDay()));
+        return versions;
+    }
+
+    private static Map<String, String> versions(Connection c, List<String> ids) throws SQLException {
+        Map<String, String> versions = new HashMap<>();
+        forChunks(c, "SELECT id, seq, content_listed_on FROM papers", ids, rs -> versions.put(rs.getString(1),
+                rs.getLong(2) + "@" + day(rs.getString(3))));
+        return versions;
     }
 
     /** Names a batch in the operation a store failure reports: "paper 2406.01234", or its size and first id. */
@@ -84,16 +125,17 @@ public final class SqlitePaperStore implements PaperStore {
         return batch.size() == 1 ? "paper " + first : batch.size() + " papers (the first " + first + ")";
     }
 
-    /** A stored paper and the listing day of the record its text came from (see {@link PaperMerge}). */
-    private record Row(Paper paper, LocalDate contentDay) {}
+    /**
+     * A paper and the listing day of the record its text came from (see {@link PaperMerge}); {@code seq} is its
+     * stored change number (0 for one not written yet).
+     */
+    private record Row(Paper paper, LocalDate contentDay, long seq) {}
 
     /** Writes the changed papers; {@code stored} holds what the store had for them before this batch. */
-    private void write(Connection c, Collection<Row> rows, Map<String, Row> stored)
-            throws SQLException {
+    private void write(Connection c, Collection<Row> rows, Map<String, Row> stored, long seq) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        long seq = reserveSeq(c, rows.size());
         String now = clock.instant().toString();
         String upsert = "INSERT INTO papers (" + COLUMNS + ", changed_at, content_listed_on, title_hash)"
                 + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
@@ -107,7 +149,8 @@ public final class SqlitePaperStore implements PaperStore {
                 PreparedStatement delCat = c.prepareStatement(
                         "DELETE FROM paper_categories WHERE category = ? AND paper_id = ?");
                 PreparedStatement addCat = c.prepareStatement(
-                        "INSERT OR IGNORE INTO paper_categories (category, paper_id) VALUES (?, ?)")) {
+                        "INSERT INTO paper_categories (category, paper_id) VALUES (?, ?)"
+                                + " ON CONFLICT (category, paper_id) DO NOTHING")) {
             for (Row row : rows) {
                 Paper p = row.paper();
                 int i = 1;
@@ -169,7 +212,14 @@ public final class SqlitePaperStore implements PaperStore {
         }
     }
 
-    /** Reserves {@code n} change numbers inside the caller's write transaction; returns the last one before them. */
+    /**
+     * Reserves {@code n} change numbers inside the caller's write transaction; returns the last one before them.
+     * This is what keeps the change feed gap-free with several writers: the counters row stays locked until the
+     * transaction commits, so the next writer gets its numbers only after these rows are visible, and papers
+     * commit in the order of their numbers. A follower that read up to some number never later finds a smaller
+     * one. (A database sequence would not do: its numbers are handed out at once, and a writer that took 7 may
+     * commit after one that took 8 was read.) With {@code n} 0 it only takes the lock.
+     */
     private static long reserveSeq(Connection c, int n) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE counters SET value = value + ? WHERE name = 'paper_seq' RETURNING value")) {
@@ -189,23 +239,35 @@ public final class SqlitePaperStore implements PaperStore {
 
     private Map<String, Row> loadRows(Connection c, List<String> ids) throws SQLException {
         Map<String, Row> found = new HashMap<>();
+        forChunks(c, "SELECT " + COLUMNS + ", content_listed_on FROM papers", ids, rs -> {
+            Paper p = map(rs);
+            found.put(p.id(), new Row(p, day(rs.getString("content_listed_on")), rs.getLong("seq")));
+        });
+        return found;
+    }
+
+    /** Reads one row at a time. */
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code select} for the papers among {@code ids}, in chunks that keep the statement's parameters few. */
+    private static void forChunks(Connection c, String select, List<String> ids, RowReader reader) throws SQLException {
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
             String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + COLUMNS + ", content_listed_on FROM papers WHERE id IN (" + marks + ")")) {
+            try (PreparedStatement ps = c.prepareStatement(select + " WHERE id IN (" + marks + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setString(i + 1, chunk.get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Paper p = map(rs);
-                        found.put(p.id(), new Row(p, day(rs.getString("content_listed_on"))));
+                        reader.read(rs);
                     }
                 }
             }
         }
-        return found;
     }
 
     @Override

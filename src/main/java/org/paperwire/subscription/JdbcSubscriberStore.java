@@ -23,10 +23,10 @@ import org.paperwire.subscription.Preferences.Frequency;
 import org.paperwire.subscription.Subscriber.Status;
 
 /**
- * {@link SubscriberStore} in SQLite: subscribers and their topics ({@code V4__subscriptions_and_digests.sql}, rebuilt by
+ * {@link SubscriberStore} in SQL that runs on SQLite and PostgreSQL: subscribers and their topics ({@code V4__subscriptions_and_digests.sql}, rebuilt by
  * {@code V6__subscriber_ids_never_reused.sql}): ids are never reused, and each subscriber has a random link key.
  */
-public final class SqliteSubscriberStore implements SubscriberStore {
+public final class JdbcSubscriberStore implements SubscriberStore {
     private static final String COLUMNS = "id, email, status, frequency, weekday, delivery_hour, time_zone, skip_empty,"
             + " max_per_email, created_at, confirmed_at, link_key, pending_since";
     private static final int LINK_KEY_BYTES = 32;
@@ -34,21 +34,19 @@ public final class SqliteSubscriberStore implements SubscriberStore {
     private final DataSource db;
     private final SecureRandom random = new SecureRandom();
 
-    public SqliteSubscriberStore(DataSource db) {
+    public JdbcSubscriberStore(DataSource db) {
         this.db = db;
     }
 
     @Override
     public Created create(String email, Status status, Preferences prefs, List<Topic> topics, Instant now) {
         return Jdbc.inTransaction(db, "add a subscriber", c -> {
-            Optional<Subscriber> existing = findByEmail(c, email);
-            if (existing.isPresent()) {
-                return new Created(existing.get(), false);
-            }
+            // insert-or-nothing in one statement: two requests for one address at once (two nodes) make one row
             long id;
             try (PreparedStatement st = c.prepareStatement("INSERT INTO subscribers (email, status, frequency, weekday,"
                     + " delivery_hour, time_zone, skip_empty, max_per_email, created_at, confirmed_at, link_key,"
-                    + " pending_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+                    + " pending_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING"
+                    + " RETURNING id")) {
                 st.setString(1, email);
                 st.setString(2, status.name().toLowerCase(Locale.ROOT));
                 bindPreferences(st, 3, prefs);
@@ -57,7 +55,9 @@ public final class SqliteSubscriberStore implements SubscriberStore {
                 st.setString(11, newLinkKey());
                 setInstantOrNull(st, 12, status == Status.PENDING ? now : null);
                 try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
+                    if (!rs.next()) {
+                        return new Created(findByEmail(c, email).orElseThrow(), false);
+                    }
                     id = rs.getLong(1);
                 }
             }
@@ -223,8 +223,9 @@ public final class SqliteSubscriberStore implements SubscriberStore {
     }
 
     private static void writeTopics(Connection c, long id, List<Topic> topics) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("INSERT OR REPLACE INTO subscriber_topics"
-                + " (subscriber_id, kind, value, cap, position) VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO subscriber_topics"
+                + " (subscriber_id, kind, value, cap, position) VALUES (?, ?, ?, ?, ?) ON CONFLICT (subscriber_id, kind,"
+                + " value) DO UPDATE SET cap = excluded.cap, position = excluded.position")) {
             int position = 0;
             for (Topic t : topics) {
                 st.setLong(1, id);

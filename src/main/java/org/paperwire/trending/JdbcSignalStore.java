@@ -17,18 +17,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.paperwire.db.Jdbc;
+import org.paperwire.db.StoreKind;
 import org.paperwire.paper.PaperSummary;
 
-/** {@link SignalStore} on the embedded SQLite database. */
-public final class SqliteSignalStore implements SignalStore {
+/**
+ * {@link SignalStore} in SQL that runs on SQLite and PostgreSQL. Counts change in SQL ({@code votes = votes + 1}),
+ * never read and written back. The caps on votes and views are checked and written in one transaction that first
+ * locks the paper's signal row: SQLite runs one writer at a time anyway, but two PostgreSQL transactions could
+ * otherwise both see a network one vote short of its cap and both add one.
+ */
+public final class JdbcSignalStore implements SignalStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private final DataSource dataSource;
+    private final StoreKind kind;
     private final ObjectMapper json = new ObjectMapper();
 
-    public SqliteSignalStore(DataSource dataSource) {
+    public JdbcSignalStore(DataSource dataSource, StoreKind kind) {
         this.dataSource = dataSource;
+        this.kind = kind;
     }
 
     @Override
@@ -136,6 +145,7 @@ public final class SqliteSignalStore implements SignalStore {
     @Override
     public VoteChange addVote(String paperId, String visitor, String network, int networkCap, Instant at) {
         return Jdbc.inTransaction(dataSource, "record vote on " + paperId, c -> {
+            lockRow(c, paperId, at);
             if (count(c, "SELECT count(*) FROM votes WHERE paper_id = ? AND visitor = ?", paperId, visitor) > 0) {
                 return VoteChange.ALREADY_VOTED;
             }
@@ -165,9 +175,23 @@ public final class SqliteSignalStore implements SignalStore {
                     return false;
                 }
             }
-            changeCount(c, "votes = max(0, votes - 1)", paperId, at);
+            changeCount(c, "votes = CASE WHEN votes > 0 THEN votes - 1 ELSE 0 END", paperId, at);
             return true;
         });
+    }
+
+    /**
+     * Creates the paper's signal row if missing and locks it until commit, so that the checks of caps that follow
+     * see every vote and view committed before, and no other transaction adds one until this one is done.
+     */
+    private void lockRow(Connection c, String paperId, Instant at) throws SQLException {
+        ensureRow(c, paperId, at);
+        if (kind == StoreKind.POSTGRESQL) { // SQLite's writers already run one at a time
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM paper_signals WHERE paper_id = ? FOR UPDATE")) {
+                ps.setString(1, paperId);
+                ps.executeQuery().close();
+            }
+        }
     }
 
     /** Changes the running count in the transaction that changed the vote rows, so counts stay exact. */
@@ -194,15 +218,23 @@ public final class SqliteSignalStore implements SignalStore {
         }
         return Jdbc.inTransaction(dataSource, "record " + views.size() + " page views", c -> {
             Map<String, Long> counted = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO paper_views (day, paper_id, viewer,"
-                    + " network) SELECT ?1, ?2, ?3, ?4 WHERE (SELECT count(*) FROM paper_views WHERE day = ?1"
-                    + " AND paper_id = ?2 AND network = ?4) < ?5")) {
+            // papers locked in one order, so that two batches never wait on each other's locks
+            for (String paperId : new TreeSet<>(views.stream().map(PageView::paperId).toList())) {
+                lockRow(c, paperId, at);
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO paper_views (day, paper_id, viewer, network)"
+                    + " SELECT ?, ?, ?, ? WHERE (SELECT count(*) FROM paper_views WHERE day = ? AND paper_id = ?"
+                    + " AND network = ?) < ? ON CONFLICT (day, paper_id, viewer) DO NOTHING")) {
                 for (PageView v : views) {
-                    ps.setString(1, v.day().toString());
+                    String day = v.day().toString();
+                    ps.setString(1, day);
                     ps.setString(2, v.paperId());
                     ps.setString(3, v.viewer());
                     ps.setString(4, v.network());
-                    ps.setInt(5, networkCap);
+                    ps.setString(5, day);
+                    ps.setString(6, v.paperId());
+                    ps.setString(7, v.network());
+                    ps.setLong(8, networkCap);
                     if (ps.executeUpdate() > 0) {
                         counted.merge(v.paperId(), 1L, Long::sum);
                     }
@@ -233,14 +265,15 @@ public final class SqliteSignalStore implements SignalStore {
             for (HuggingFaceSignal s : signals) {
                 ensureRow(c, s.paperId(), at);
                 try (PreparedStatement ps = c.prepareStatement("UPDATE paper_signals SET hf_upvotes = ?,"
-                        + " github_repo = coalesce(?, github_repo), github_stars = max(github_stars, ?),"
+                        + " github_repo = coalesce(?, github_repo), github_stars = CASE WHEN github_stars > ? THEN github_stars ELSE ? END,"
                         + " hf_published_at = coalesce(?, hf_published_at), updated_at = ? WHERE paper_id = ?")) {
                     ps.setLong(1, s.upvotes());
                     ps.setString(2, s.githubRepo());
                     ps.setLong(3, s.githubStars());
-                    ps.setString(4, s.publishedAt() == null ? null : s.publishedAt().toString());
-                    ps.setString(5, at.toString());
-                    ps.setString(6, s.paperId());
+                    ps.setLong(4, s.githubStars());
+                    ps.setString(5, s.publishedAt() == null ? null : s.publishedAt().toString());
+                    ps.setString(6, at.toString());
+                    ps.setString(7, s.paperId());
                     ps.executeUpdate();
                 }
                 snapshot(c, s.paperId(), at);

@@ -8,18 +8,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.paperwire.db.Jdbc;
+import org.paperwire.db.StoreKind;
 import org.paperwire.mail.RenderedMail;
 
 /**
- * {@link OutboxTable} in SQLite, over one of the two outbox tables ({@code digest_outbox}, {@code mail_outbox}):
- * a claim selects and marks its rows in one transaction, so two senders never claim the same row.
+ * {@link OutboxTable} in SQL that runs on SQLite and PostgreSQL, over one of the two outbox tables
+ * ({@code digest_outbox}, {@code mail_outbox}): a claim picks and marks its rows in one statement, so two senders
+ * never claim the same row (on PostgreSQL the pick locks its rows and skips those another claim holds).
  */
-final class SqliteOutboxTable implements OutboxTable {
+final class JdbcOutboxTable implements OutboxTable {
     private final DataSource db;
+    private final StoreKind kind;
     private final String table;
     private final String what;
     private final boolean cancelWhenSubscriberLeft;
@@ -30,8 +34,9 @@ final class SqliteOutboxTable implements OutboxTable {
      * @param cancelWhenSubscriberLeft whether rows of subscribers who are not active, or paused, are cancelled
      *     instead of sent (digests; a confirmation mail goes to a pending subscriber by design)
      */
-    SqliteOutboxTable(DataSource db, String table, String what, boolean cancelWhenSubscriberLeft) {
+    JdbcOutboxTable(DataSource db, StoreKind kind, String table, String what, boolean cancelWhenSubscriberLeft) {
         this.db = db;
+        this.kind = kind;
         this.table = table;
         this.what = what;
         this.cancelWhenSubscriberLeft = cancelWhenSubscriberLeft;
@@ -43,36 +48,39 @@ final class SqliteOutboxTable implements OutboxTable {
             if (cancelWhenSubscriberLeft) {
                 cancelLeft(c, now);
             }
-            StringBuilder sql = new StringBuilder("SELECT id, subscriber_id, " + what + ", attempts, message_id,"
-                    + " recipient, mime FROM " + table + " WHERE state IN ('due', 'in_flight') AND next_attempt_at <= ?"
-                    + " AND mime IS NOT NULL");
+            String due = "state IN ('due', 'in_flight') AND next_attempt_at <= ?";
+            StringBuilder pick = new StringBuilder("SELECT id FROM " + table + " WHERE " + due + " AND mime IS NOT NULL");
             if (onlySubscribers != null) {
-                sql.append(" AND subscriber_id IN (").append(String.join(",",
+                pick.append(" AND subscriber_id IN (").append(String.join(",",
                         onlySubscribers.stream().map(String::valueOf).toList())).append(onlySubscribers.isEmpty() ? "-1" : "")
                         .append(")");
             }
-            sql.append(" ORDER BY id LIMIT ?");
+            pick.append(" ORDER BY id LIMIT ?");
+            if (kind == StoreKind.POSTGRESQL) {
+                // rows another sender is claiming are left to it; SQLite runs one claim at a time anyway
+                pick.append(" FOR UPDATE SKIP LOCKED");
+            }
+            // picked once (MATERIALIZED: PostgreSQL could otherwise run a LIMIT ... FOR UPDATE subquery again and
+            // take more rows); the outer condition is checked again on a row another claim changed meanwhile
+            String sql = "WITH picked AS MATERIALIZED (" + pick + ") UPDATE " + table + " SET state = 'in_flight',"
+                    + " claimed_by = ?, next_attempt_at = ?, attempts = attempts + 1"
+                    + " WHERE id IN (SELECT id FROM picked) AND " + due
+                    + " RETURNING id, subscriber_id, " + what + ", attempts, message_id, recipient, mime";
             List<Claimed> rows = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement(sql.toString())) {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
                 st.setLong(1, now.toEpochMilli());
                 st.setInt(2, limit);
+                st.setString(3, owner);
+                st.setLong(4, now.plus(lease).toEpochMilli());
+                st.setLong(5, now.toEpochMilli());
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4) + 1,
+                        rows.add(new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
                                 new RenderedMail(rs.getString(5), rs.getString(6), rs.getBytes(7))));
                     }
                 }
             }
-            try (PreparedStatement st = c.prepareStatement("UPDATE " + table + " SET state = 'in_flight',"
-                    + " claimed_by = ?, next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?")) {
-                for (Claimed r : rows) {
-                    st.setString(1, owner);
-                    st.setLong(2, now.plus(lease).toEpochMilli());
-                    st.setLong(3, r.id());
-                    st.addBatch();
-                }
-                st.executeBatch();
-            }
+            rows.sort(Comparator.comparingLong(Claimed::id)); // RETURNING promises no order
             return rows;
         });
     }
@@ -121,7 +129,7 @@ final class SqliteOutboxTable implements OutboxTable {
                 }
             }
             try (PreparedStatement st = c.prepareStatement("UPDATE " + table + " SET state = 'due', claimed_by = NULL,"
-                    + " next_attempt_at = 0 WHERE id = ? AND state = 'in_flight' AND claimed_by IS ?")) {
+                    + " next_attempt_at = 0 WHERE id = ? AND state = 'in_flight' AND claimed_by IS NOT DISTINCT FROM ?")) {
                 for (int i = 0; i < ids.size(); i++) {
                     st.setLong(1, ids.get(i));
                     st.setString(2, owners.get(i));

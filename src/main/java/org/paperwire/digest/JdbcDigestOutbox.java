@@ -16,17 +16,18 @@ import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.paperwire.db.Jdbc;
+import org.paperwire.db.StoreKind;
 import org.paperwire.mail.MailMessage;
 import org.paperwire.mail.RenderedMail;
 
-/** {@link DigestOutbox} in SQLite: tables {@code digest_outbox} and {@code digest_papers}. */
-public final class SqliteDigestOutbox implements DigestOutbox {
+/** {@link DigestOutbox} in SQL that runs on SQLite and PostgreSQL: tables {@code digest_outbox} and {@code digest_papers}. */
+public final class JdbcDigestOutbox implements DigestOutbox {
     private final DataSource db;
     private final OutboxTable table;
 
-    public SqliteDigestOutbox(DataSource db) {
+    public JdbcDigestOutbox(DataSource db, StoreKind kind) {
         this.db = db;
-        this.table = new SqliteOutboxTable(db, "digest_outbox", "period", true);
+        this.table = new JdbcOutboxTable(db, kind, "digest_outbox", "period", true);
     }
 
     @Override
@@ -62,8 +63,8 @@ public final class SqliteDigestOutbox implements DigestOutbox {
                     id = rs.getLong(1);
                 }
             }
-            try (PreparedStatement st = c.prepareStatement("INSERT OR IGNORE INTO digest_papers (subscriber_id,"
-                    + " paper_id, outbox_id) VALUES (?, ?, ?)")) {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO digest_papers (subscriber_id, paper_id,"
+                    + " outbox_id) VALUES (?, ?, ?) ON CONFLICT (subscriber_id, paper_id) DO NOTHING")) {
                 for (String paper : papers) {
                     st.setLong(1, subscriberId);
                     st.setString(2, paper);

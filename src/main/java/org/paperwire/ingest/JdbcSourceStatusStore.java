@@ -11,13 +11,13 @@ import javax.sql.DataSource;
 import org.paperwire.db.Jdbc;
 
 /**
- * {@link SourceStatusStore} on the embedded SQLite database. Totals are added in SQL, so two processes sharing
- * the database never lose counts.
+ * {@link SourceStatusStore} in SQL that runs on SQLite and PostgreSQL. Totals are added in SQL, so two processes or
+ * nodes sharing the database never lose counts. (Harvest leases live in {@code schedule.Leases}.)
  */
-public final class SqliteSourceStatusStore implements SourceStatusStore {
+public final class JdbcSourceStatusStore implements SourceStatusStore {
     private final DataSource dataSource;
 
-    public SqliteSourceStatusStore(DataSource dataSource) {
+    public JdbcSourceStatusStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -60,8 +60,9 @@ public final class SqliteSourceStatusStore implements SourceStatusStore {
                     + " last_error_at = excluded.last_error_at, last_error = excluded.last_error,"
                     + " next_attempt = excluded.next_attempt, consecutive_failures = excluded.consecutive_failures,"
                     + " last_seen = excluded.last_seen, last_new = excluded.last_new, last_updated = excluded.last_updated,"
-                    + " total_seen = total_seen + excluded.last_seen, total_new = total_new + excluded.last_new,"
-                    + " total_updated = total_updated + excluded.last_updated"
+                    + " total_seen = source_status.total_seen + excluded.last_seen,"
+                    + " total_new = source_status.total_new + excluded.last_new,"
+                    + " total_updated = source_status.total_updated + excluded.last_updated"
                     + " RETURNING *")) {
                 int i = 1;
                 ps.setString(i++, s.source());
