@@ -86,7 +86,8 @@ public final class WebApp {
                         (reader, visitor) -> app.library().adoptVotes(reader, app.signals().votedBy(visitor))),
                 new LibraryRoutes(app.library(), sessions, app.subscribers(), app.ratingLinks(), templates, feedLinks),
                 new ForYouRoutes(app.recommendations(), ReferenceDay.of(app.papers(), app.clock()), app.library(),
-                        sessions, app.subscribers(), feedLinks, feeds, app.papers(), templates, app.clock()),
+                        sessions, app.subscribers(), feedLinks, feeds, app.papers(), templates, app.clock(),
+                        visitors),
                 new OpenApiRoutes(),
                 OpsRoutes.metrics(registry)));
     }

@@ -29,6 +29,7 @@ import org.paperwire.web.PageContext;
 import org.paperwire.web.Params;
 import org.paperwire.web.Routes;
 import org.paperwire.web.Templates;
+import org.paperwire.web.VisitorCookies;
 
 /**
  * Where a reader meets recommendations on the web: {@code /for-you} (per collection, today / this week / this
@@ -52,10 +53,11 @@ public final class ForYouRoutes implements Routes {
     private final PaperStore papers;
     private final Templates templates;
     private final InstantSource clock;
+    private final VisitorCookies visitors;
 
     public ForYouRoutes(Recommender recommender, ReferenceDay referenceDay, LibraryService library,
             ReaderSessions sessions, SubscriberStore subscribers, FeedLinks feedLinks, AtomFeeds feeds,
-            PaperStore papers, Templates templates, InstantSource clock) {
+            PaperStore papers, Templates templates, InstantSource clock, VisitorCookies visitors) {
         this.recommender = recommender;
         this.referenceDay = referenceDay;
         this.library = library;
@@ -66,6 +68,7 @@ public final class ForYouRoutes implements Routes {
         this.papers = papers;
         this.templates = templates;
         this.clock = clock;
+        this.visitors = visitors;
     }
 
     @Override
@@ -78,7 +81,9 @@ public final class ForYouRoutes implements Routes {
     private void page(Context ctx) {
         Optional<Current> current = sessions.current(ctx);
         if (current.isEmpty()) {
-            templates.render(ctx, "forYou.jte", new PageContext("for-you", "", ""), ForYouPage.signedOut());
+            // the header's sign-in form needs the visitor's CSRF token
+            templates.render(ctx, "forYou.jte", new PageContext("for-you", "",
+                    visitors.csrfToken(visitors.visitorOrIssue(ctx))), ForYouPage.signedOut());
             return;
         }
         Subscriber reader = current.get().reader();

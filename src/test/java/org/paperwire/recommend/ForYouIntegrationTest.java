@@ -92,6 +92,9 @@ class ForYouIntegrationTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Sign in to see new papers picked for you").contains("href=\"/sign-in\"")
                 .doesNotContain("href=\"/for-you\"");
+        String csrf = visitor.csrf();
+        assertThat(visitor.post("/sign-in", "csrf", csrf, "email", "alice@example.org").statusCode())
+                .as("the header's sign-in form works from this page").isLessThan(400);
         HttpResponse<String> api = visitor.get("/api/v1/recommendations");
         assertThat(api.statusCode()).isEqualTo(401);
         assertThat(api.body()).contains("sign in");
