@@ -19,3 +19,18 @@ document.addEventListener("submit", async (event) => {
   button.setAttribute("aria-pressed", String(state.voted));
   action.value = state.voted ? "unvote" : "vote";
 });
+
+// The private feed URLs (/for-you, /library): "Copy" puts the URL on the clipboard; without JavaScript it can be
+// selected in its read-only field.
+document.addEventListener("click", async (event) => {
+  const button = event.target;
+  if (!button.classList || !button.classList.contains("copy-link")) return;
+  const field = button.parentElement.querySelector("input.feed-url");
+  field.select();
+  try {
+    await navigator.clipboard.writeText(field.value);
+    button.textContent = "Copied";
+  } catch (e) {
+    document.execCommand("copy");
+  }
+});

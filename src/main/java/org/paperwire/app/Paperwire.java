@@ -46,6 +46,8 @@ import org.paperwire.paper.JdbcPaperStore;
 import org.paperwire.reader.JdbcSessionStore;
 import org.paperwire.reader.SignInMails;
 import org.paperwire.reader.SignInService;
+import org.paperwire.recommend.ReaderModels;
+import org.paperwire.recommend.Recommendations;
 import org.paperwire.schedule.JdbcLeases;
 import org.paperwire.schedule.Leases;
 import org.paperwire.schedule.NodeId;
@@ -116,6 +118,7 @@ public final class Paperwire implements AutoCloseable {
     private final LibraryService library;
     private final RatingLinks ratingLinks;
     private SignInService signIns;
+    private Recommendations recommendations;
 
     public Paperwire(PaperwireConfig config, Clock clock) {
         this(config, clock, UnaryOperator.identity());
@@ -200,6 +203,21 @@ public final class Paperwire implements AutoCloseable {
     /** The signed "more like this" / "not for me" links of mails. */
     public RatingLinks ratingLinks() {
         return ratingLinks;
+    }
+
+    /**
+     * Recommendations per reader collection ({@code /for-you}, the API, private feeds, {@code recommend}): vectors
+     * from the search model's embedding cache, missing ones embedded by the search engine's embedder, which is
+     * opened on first need (a command opens the index first, read-only beside a running serve).
+     */
+    public synchronized Recommendations recommendations() {
+        if (recommendations == null) {
+            recommendations = new Recommendations(library, papers,
+                    (from, to) -> signals.candidates(from, to, null).stream().map(SignalStore.Candidate::paper).toList(),
+                    new JdbcEmbeddingCache(database.dataSource()), () -> search().embedder(), clock,
+                    ReaderModels.Settings.DEFAULT, Recommendations.Settings.DEFAULT);
+        }
+        return recommendations;
     }
 
     /** Builds and sends digests (the scheduler in {@code serve} and {@code digest run} both use it). */

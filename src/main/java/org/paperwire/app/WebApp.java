@@ -14,12 +14,15 @@ import org.paperwire.digest.DigestRoutes;
 import org.paperwire.ingest.IngestRoutes;
 import org.paperwire.ingest.SourceStatus;
 import org.paperwire.ingest.SourcesRoutes;
+import org.paperwire.library.FeedLinks;
 import org.paperwire.library.LibraryRoutes;
 import org.paperwire.library.PageReaders;
 import org.paperwire.paper.PaperSummary;
+import org.paperwire.paper.ReferenceDay;
 import org.paperwire.paper.SimilarPapers;
 import org.paperwire.reader.ReaderSessions;
 import org.paperwire.reader.SignInRoutes;
+import org.paperwire.recommend.ForYouRoutes;
 import org.paperwire.search.SearchInputException;
 import org.paperwire.search.SearchRoutes;
 import org.paperwire.search.SearchService;
@@ -50,6 +53,7 @@ public final class WebApp {
         Templates templates = new Templates(new PageReaders(sessions, app.library())::reader);
         VisitorCookies visitors = new VisitorCookies(app.secret(), https);
         AtomFeeds feeds = new AtomFeeds(config.publicUrl());
+        FeedLinks feedLinks = new FeedLinks(config.publicUrl(), app.secret());
         ClientAddresses clients = new ClientAddresses(config.web().trustedProxies(), app.secret());
         PrometheusMeterRegistry registry = metrics(app);
         SearchService search = app.search().service();
@@ -80,7 +84,10 @@ public final class WebApp {
                         app.subscribers()::countActive, templates, new OperatorAccess(config.web().adminToken())),
                 new SignInRoutes(app.signIns(), sessions, templates, visitors, clients,
                         (reader, visitor) -> app.library().adoptVotes(reader, app.signals().votedBy(visitor))),
-                new LibraryRoutes(app.library(), sessions, app.subscribers(), app.ratingLinks(), templates),
+                new LibraryRoutes(app.library(), sessions, app.subscribers(), app.ratingLinks(), templates, feedLinks),
+                new ForYouRoutes(app.recommendations(), ReferenceDay.of(app.papers(), app.clock()), app.library(),
+                        sessions, app.subscribers(), feedLinks, feeds, app.papers(), templates, app.clock(),
+                        visitors),
                 new OpenApiRoutes(),
                 OpsRoutes.metrics(registry)));
     }

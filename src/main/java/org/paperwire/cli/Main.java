@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
         description = "Harvest, search and rank new research papers, and mail daily digests.",
         subcommands = {ServeCommand.class, ImportCommand.class, HarvestCommand.class, BenchCommand.class,
                 SearchCommand.class, ReindexCommand.class, EvalCommand.class, DigestCommand.class, SubscribersCommand.class,
-                MigrateStoreCommand.class, LibraryCommand.class,
+                MigrateStoreCommand.class, LibraryCommand.class, RecommendCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",

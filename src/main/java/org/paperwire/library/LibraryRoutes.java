@@ -3,6 +3,9 @@ package org.paperwire.library;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.paperwire.reader.ReaderSessions;
 import org.paperwire.reader.SignInService.Current;
@@ -29,14 +32,16 @@ public final class LibraryRoutes implements Routes {
     private final SubscriberStore subscribers;
     private final RatingLinks ratingLinks;
     private final Templates templates;
+    private final FeedLinks feedLinks;
 
     public LibraryRoutes(LibraryService library, ReaderSessions sessions, SubscriberStore subscribers,
-            RatingLinks ratingLinks, Templates templates) {
+            RatingLinks ratingLinks, Templates templates, FeedLinks feedLinks) {
         this.library = library;
         this.sessions = sessions;
         this.subscribers = subscribers;
         this.ratingLinks = ratingLinks;
         this.templates = templates;
+        this.feedLinks = feedLinks;
     }
 
     @Override
@@ -136,8 +141,11 @@ public final class LibraryRoutes implements Routes {
                 + (adopted.equals("1") ? " paper" : " papers") + " you voted for in this browser now count as"
                 + " \"More like this\" in your first collection." : "";
         library.defaultCollection(reader.id()); // a new reader starts with an empty "Library"
+        List<LibraryCollection> collections = library.collections(reader.id());
+        Map<Long, String> feeds = new HashMap<>();
+        collections.forEach(c -> feeds.put(c.id(), feedLinks.url(reader, c.id())));
         templates.render(ctx, "library.jte", new PageContext("library", "", ""), new LibraryPage(reader.email(),
-                library.shelves(reader.id()), library.collections(reader.id()), message));
+                library.shelves(reader.id()), collections, message, feeds));
     }
 
     private void download(Context ctx) {

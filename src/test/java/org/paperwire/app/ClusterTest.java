@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +46,8 @@ import org.paperwire.config.PaperwireConfig.StoreConfig;
 import org.paperwire.config.TestConfigs;
 import org.paperwire.db.TestPostgres;
 import org.paperwire.paper.Paper;
+import org.paperwire.subscription.Preferences;
+import org.paperwire.subscription.Subscriber;
 import org.paperwire.subscription.Topic;
 
 /**
@@ -156,8 +159,12 @@ class ClusterTest {
             int smtpPort) throws Exception {
         try (Paperwire setup = new Paperwire(TestConfigs.from(settings(dir.resolve("setup"), store, smtpPort)),
                 Clock.systemUTC())) {
+            // subscribed days ago with delivery at midnight UTC: today's digest is due now (a subscription made
+            // after today's slot would wait for tomorrow's)
+            Preferences prefs = Preferences.defaults(0, ZoneOffset.UTC);
             for (int i = 0; i < SUBSCRIBERS; i++) {
-                setup.subscriptions().add("reader" + i + "@example.org", List.of(Topic.of(Topic.Kind.TRENDING, "")), true);
+                setup.subscribers().create("reader" + i + "@example.org", Subscriber.Status.ACTIVE, prefs,
+                        List.of(Topic.of(Topic.Kind.TRENDING, "")), Instant.now().minus(Duration.ofDays(3)));
             }
         }
         waitUntil("the first digest arrives", () -> smtp.getReceivedMessages().length > 0);

@@ -1,0 +1,284 @@
+package org.paperwire.recommend;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.paperwire.library.LibraryCollection;
+import org.paperwire.library.LibraryService;
+import org.paperwire.library.LibraryService.TrainingSet;
+import org.paperwire.library.RatedPaper;
+import org.paperwire.library.SavedPaper;
+import org.paperwire.paper.DateWindow;
+import org.paperwire.paper.Paper;
+import org.paperwire.paper.PaperStore;
+import org.paperwire.paper.PaperSummary;
+import org.paperwire.paper.ReferenceDay;
+import org.paperwire.search.embed.Embedder;
+import org.paperwire.search.embed.EmbeddingCache;
+import org.paperwire.search.embed.EmbeddingText;
+
+/**
+ * The {@link Recommender} of the app: one {@link ReaderModel} per collection over the store's papers.
+ *
+ * <ul>
+ * <li><b>The day's space</b>, shared by every reader: a {@link TermSpace} fitted on a seeded sample of the month's
+ * papers up to the reference day, and a seeded background sample of them for training; refitted when the reference
+ * day moves or {@link Settings#refitAfter()} has passed, never per request. Models trained in an older space are
+ * dropped with it (their term weights index the old vocabulary).</li>
+ * <li><b>Models</b>, trained when first asked for and cached by (collection, its revision, the space): saving,
+ * removing, moving or rating a paper raises the collection's revision, so the next request trains again; any
+ * other request reuses the model. The cache is bounded ({@link Settings#maxModels()}, least recently used out).
+ * Training is seeded by the collection, so the same library gives the same model.</li>
+ * <li><b>Features</b>: a paper's embedding is the search index's, read from the embedding cache under the search
+ * model's key. Library papers not embedded yet are embedded on demand (there are few); of the candidates, at most
+ * {@link Settings#embedPerRequest()} are, and any others are scored on their terms alone (a zero embedding) until
+ * the background embedder reaches them: they rank lower than they would, but they are not left out.</li>
+ * <li><b>Candidates</b>: the papers that appeared from {@code since} to the reference day, minus every paper the
+ * reader saved or rated in any collection; their features are kept a few minutes per window.</li>
+ * </ul>
+ * Thread-safe; one instance serves every reader.
+ */
+public final class Recommendations implements Recommender {
+    /**
+     * The service's knobs (the model's own are {@link ReaderModels.Settings}).
+     *
+     * @param termSample papers of the month the term space is fitted on
+     * @param backgroundSize background papers (negatives, down-weighted) every model is trained against
+     * @param refitAfter the longest a term space and background are used before they are made again
+     * @param maxModels trained models kept in memory
+     * @param embedPerRequest candidates (and background papers) without a vector embedded at most per request
+     * @param maxBecause library papers named per recommendation
+     */
+    public record Settings(int termSample, int backgroundSize, Duration refitAfter, int maxModels, int embedPerRequest,
+            int maxBecause) {
+        public static final Settings DEFAULT = new Settings(5_000, 1_000, Duration.ofDays(1), 10_000, 256, 3);
+    }
+
+    /** The papers whose day lies in [from, to] (the listing windows trending and search read). */
+    @FunctionalInterface
+    public interface Window {
+        List<PaperSummary> papers(LocalDate from, LocalDate to);
+    }
+
+    private static final long SEED = 0x5EED_10L;
+    private static final Duration CANDIDATES_TTL = Duration.ofMinutes(10);
+
+    private record Space(long generation, LocalDate referenceDay, Instant fittedAt, TermSpace terms,
+            ReaderModels models, ReaderModels.Background background, int dimension) {}
+
+    private record ModelKey(long collectionId, long revision, long generation) {}
+
+    /** A collection's model with the titles of its papers (for "because you saved ..."). */
+    private record Trained(ReaderModel model, Map<String, String> titles) {}
+
+    private record CandidateKey(long generation, LocalDate from, LocalDate to, long storeSeq) {}
+
+    private record Candidate(PaperSummary paper, PaperFeatures features) {}
+
+    private record Scored(Candidate candidate, double score) {}
+
+    private final LibraryService library;
+    private final PaperStore papers;
+    private final Window window;
+    private final PaperVectors vectors;
+    private final Supplier<Embedder> embedder;
+    private final InstantSource clock;
+    private final ReferenceDay referenceDay;
+    private final ReaderModels.Settings modelSettings;
+    private final Settings settings;
+    private final Object spaceLock = new Object();
+    private volatile Space space;
+    private final Cache<ModelKey, Optional<Trained>> models;
+    private final Cache<CandidateKey, List<Candidate>> candidates;
+    private final AtomicLong trainings = new AtomicLong();
+    private final AtomicLong fits = new AtomicLong();
+
+    /**
+     * @param embedder the search engine's embedder (its cache key names the vectors); asked for when first needed
+     */
+    public Recommendations(LibraryService library, PaperStore papers, Window window, EmbeddingCache cache,
+            Supplier<Embedder> embedder, InstantSource clock, ReaderModels.Settings modelSettings, Settings settings) {
+        this.library = library;
+        this.papers = papers;
+        this.window = window;
+        this.vectors = new PaperVectors(cache, embedder);
+        this.embedder = embedder;
+        this.clock = clock;
+        this.referenceDay = ReferenceDay.of(papers, clock);
+        this.modelSettings = modelSettings;
+        this.settings = settings;
+        this.models = Caffeine.newBuilder().maximumSize(settings.maxModels()).build();
+        this.candidates = Caffeine.newBuilder().maximumSize(16).expireAfterWrite(CANDIDATES_TTL).build();
+    }
+
+    /** The day windows end at (the store's newest listing day); {@code since} is usually a window's first day. */
+    public LocalDate referenceDay() {
+        return referenceDay.get();
+    }
+
+    /**
+     * @throws org.paperwire.library.LibraryException (not found) when the collection is not the reader's
+     */
+    @Override
+    public List<Recommendation> recommend(long readerId, long collectionId, LocalDate since, int limit) {
+        LibraryCollection collection = library.collection(readerId, collectionId);
+        if (limit <= 0) {
+            return List.of();
+        }
+        Space s = space();
+        Optional<Trained> trained = models.get(new ModelKey(collection.id(), collection.revision(), s.generation()),
+                key -> train(readerId, collection.id(), s));
+        if (trained.isEmpty() || since.isAfter(s.referenceDay())) {
+            return List.of();
+        }
+        ReaderModel model = trained.get().model();
+        Set<String> known = library.savedOrRated(readerId);
+        List<Scored> scored = new ArrayList<>();
+        for (Candidate c : candidates(s, since)) {
+            if (!known.contains(c.paper().id())) {
+                scored.add(new Scored(c, model.score(c.features())));
+            }
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(x -> x.candidate().paper().id()));
+        List<Recommendation> out = new ArrayList<>(Math.min(limit, scored.size()));
+        for (Scored x : scored.subList(0, Math.min(limit, scored.size()))) {
+            List<Recommendation.Reason> because = model.because(x.candidate().features(), settings.maxBecause()).stream()
+                    .filter(b -> b.similarity() > 0) // a paper scored on terms alone is close to nothing by embedding
+                    .map(b -> new Recommendation.Reason(b.id(), trained.get().titles().getOrDefault(b.id(), b.id())))
+                    .toList();
+            out.add(new Recommendation(x.candidate().paper(), x.score(), because));
+        }
+        return out;
+    }
+
+    /** How many models were trained since start (tests: training happens once per collection revision). */
+    public long trainings() {
+        return trainings.get();
+    }
+
+    /** How many times the term space and background were made since start. */
+    public long fits() {
+        return fits.get();
+    }
+
+    private Space space() {
+        LocalDate day = referenceDay.get();
+        Space s = space;
+        if (fresh(s, day)) {
+            return s;
+        }
+        synchronized (spaceLock) {
+            s = space;
+            if (fresh(s, day)) {
+                return s;
+            }
+            Space made = fit(s == null ? 1 : s.generation() + 1, day);
+            space = made;
+            models.invalidateAll(); // trained in the old space: their term weights index its vocabulary
+            candidates.invalidateAll();
+            return made;
+        }
+    }
+
+    private boolean fresh(Space s, LocalDate day) {
+        return s != null && s.referenceDay().equals(day) && clock.instant().isBefore(s.fittedAt().plus(settings.refitAfter()));
+    }
+
+    /** The term space and background of the month up to {@code day}, from one seeded sample of its papers. */
+    private Space fit(long generation, LocalDate day) {
+        fits.incrementAndGet();
+        List<String> pool = new ArrayList<>(window.papers(DateWindow.MONTH.first(day), day).stream()
+                .map(PaperSummary::id).sorted().toList());
+        SplittableRandom random = new SplittableRandom(SEED ^ day.toEpochDay());
+        int n = Math.min(settings.termSample(), pool.size());
+        for (int i = 0; i < n; i++) { // partial Fisher-Yates: the first n are the sample
+            int j = i + random.nextInt(pool.size() - i);
+            pool.set(j, pool.set(i, pool.get(j)));
+        }
+        List<Paper> sample = papers.findAll(pool.subList(0, n));
+        TermSpace terms = modelSettings.termScale() > 0
+                ? TermSpace.fit(sample.stream().map(EmbeddingText::of).toList()) : null;
+        List<Paper> backgroundPapers = sample.subList(0, Math.min(settings.backgroundSize(), sample.size()));
+        Map<String, float[]> backgroundVectors = usesEmbeddings()
+                ? vectors.vectors(backgroundPapers, settings.embedPerRequest()) : Map.of();
+        int dimension = !usesEmbeddings() ? 0 : backgroundVectors.values().stream().findFirst()
+                .map(v -> v.length).orElseGet(() -> embedder.get().model().dimension());
+        ReaderModels models = new ReaderModels(modelSettings, dimension, terms == null ? 0 : terms.size());
+        Space partial = new Space(generation, day, clock.instant(), terms, models, null, dimension);
+        List<PaperFeatures> background = features(partial, backgroundPapers, backgroundVectors, false);
+        return new Space(generation, day, partial.fittedAt(), terms, models, models.background(background), dimension);
+    }
+
+    private boolean usesEmbeddings() {
+        return modelSettings.embeddingScale() > 0;
+    }
+
+    private Optional<Trained> train(long readerId, long collectionId, Space s) {
+        TrainingSet set = library.trainingSet(readerId, collectionId);
+        List<String> positiveIds = new ArrayList<>(set.positives().stream().map(SavedPaper::paperId).toList());
+        java.util.Collections.reverse(positiveIds); // the model takes them oldest first
+        List<Paper> positivePapers = papers.findAll(positiveIds); // papers not harvested yet are not known
+        List<PaperFeatures> positives = features(s, positivePapers, Integer.MAX_VALUE, false);
+        if (positives.isEmpty()) {
+            return Optional.empty();
+        }
+        List<PaperFeatures> negatives = features(s, papers.findAll(set.negatives().stream().map(RatedPaper::paperId)
+                .toList()), Integer.MAX_VALUE, false);
+        trainings.incrementAndGet();
+        ReaderModel model = s.models().train(positives, negatives, s.background(), SEED ^ collectionId);
+        Map<String, String> titles = new HashMap<>();
+        positivePapers.forEach(p -> titles.put(p.id(), p.title()));
+        return Optional.of(new Trained(model, Map.copyOf(titles)));
+    }
+
+    private List<Candidate> candidates(Space s, LocalDate since) {
+        return candidates.get(new CandidateKey(s.generation(), since, s.referenceDay(), papers.lastSeq()), key -> {
+            List<PaperSummary> listed = window.papers(since, s.referenceDay()).stream()
+                    .sorted(Comparator.comparing(PaperSummary::id)).toList();
+            List<PaperFeatures> features = features(s, papers.findAll(listed.stream().map(PaperSummary::id).toList()),
+                    settings.embedPerRequest(), true);
+            Map<String, PaperFeatures> byId = new HashMap<>();
+            features.forEach(f -> byId.put(f.id(), f));
+            return listed.stream().filter(p -> byId.containsKey(p.id()))
+                    .map(p -> new Candidate(p, byId.get(p.id()))).toList();
+        });
+    }
+
+    private List<PaperFeatures> features(Space s, List<Paper> list, int embedAtMost, boolean keepUnembedded) {
+        Map<String, float[]> found = usesEmbeddings() ? vectors.vectors(list, embedAtMost) : Map.of();
+        return features(s, list, found, keepUnembedded);
+    }
+
+    /**
+     * Features of the papers; one without a vector (of the space's dimension) gets a zero embedding when
+     * {@code keepUnembedded}, else is left out.
+     */
+    private List<PaperFeatures> features(Space s, List<Paper> list, Map<String, float[]> found, boolean keepUnembedded) {
+        List<PaperFeatures> out = new ArrayList<>(list.size());
+        for (Paper p : list) {
+            float[] v = found.get(p.id());
+            if (v == null || v.length != s.dimension()) {
+                if (!keepUnembedded && usesEmbeddings()) {
+                    continue;
+                }
+                v = new float[s.dimension()];
+            }
+            TermVector t = s.terms() == null ? TermVector.EMPTY : s.terms().vector(EmbeddingText.of(p));
+            out.add(new PaperFeatures(p.id(), v, t));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,136 @@
+package org.paperwire.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperwire.app.Paperwire;
+import org.paperwire.config.TestConfigs;
+import org.paperwire.digest.MutableClock;
+import org.paperwire.library.LibraryException;
+import org.paperwire.library.Rating;
+import org.paperwire.paper.DateWindow;
+import org.paperwire.search.WordHashEmbedder;
+import org.paperwire.web.TestServer;
+
+/**
+ * Issue 10, points 5 and 6 on the product side: {@link Recommendations} over the store, on a fixed clock with the
+ * word-hash stand-in model. A graph reader gets graph papers first, with the library papers they are closest to;
+ * models are trained once per collection revision and again after a rating; saved and rated papers never come back.
+ */
+class RecommendationsTest {
+    @TempDir
+    Path dir;
+    MutableClock clock = new MutableClock(Instant.parse("2026-06-30T10:00:00Z"));
+    Paperwire app;
+    Recommendations recs;
+    long reader;
+    long collection;
+
+    @BeforeEach
+    void start() {
+        app = new Paperwire(TestConfigs.from(TestServer.settings(dir)), clock, model -> new WordHashEmbedder());
+        app.papers().upsertAll(RecsCorpus.papers());
+        app.subscriptions().add("alice@example.org", List.of(), true);
+        reader = app.subscribers().findByEmail("alice@example.org").orElseThrow().id();
+        app.library().saveAll(reader, "Library", RecsCorpus.LIBRARY);
+        collection = app.library().defaultCollection(reader).id();
+        recs = app.recommendations();
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    List<String> ids(List<Recommendation> list) {
+        return list.stream().map(r -> r.paper().id()).toList();
+    }
+
+    LocalDate week() {
+        return DateWindow.WEEK.first(RecsCorpus.REFERENCE_DAY);
+    }
+
+    @Test
+    void aGraphReaderGetsThisWeeksGraphPapersBeforeTheVisionOnes() {
+        assertThat(recs.referenceDay()).isEqualTo(RecsCorpus.REFERENCE_DAY);
+        List<Recommendation> list = recs.recommend(reader, collection, week(), 20);
+        assertThat(ids(list)).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.concat(RecsCorpus.GRAPH_THIS_WEEK.stream(), RecsCorpus.VISION_THIS_WEEK.stream())
+                        .toList());
+        assertThat(ids(list).subList(0, 4)).containsExactlyInAnyOrderElementsOf(RecsCorpus.GRAPH_THIS_WEEK);
+        assertThat(list).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
+        Recommendation top = list.get(0);
+        assertThat(top.because()).hasSizeBetween(1, 3);
+        assertThat(top.because()).allSatisfy(reason -> {
+            assertThat(RecsCorpus.LIBRARY).contains(reason.id());
+            assertThat(reason.title()).contains("study");
+        });
+    }
+
+    @Test
+    void todayHasOnlyTheReferenceDaysPapersAndTheLimitHolds() {
+        assertThat(ids(recs.recommend(reader, collection, RecsCorpus.REFERENCE_DAY, 20))).containsExactly(
+                RecsCorpus.GRAPH_THIS_WEEK.get(3), RecsCorpus.VISION_THIS_WEEK.get(3));
+        assertThat(recs.recommend(reader, collection, week(), 3)).hasSize(3);
+        assertThat(recs.recommend(reader, collection, RecsCorpus.REFERENCE_DAY.plusDays(1), 20)).isEmpty();
+    }
+
+    @Test
+    void aModelIsTrainedOncePerRevisionOfItsCollection() {
+        recs.recommend(reader, collection, week(), 20);
+        recs.recommend(reader, collection, RecsCorpus.REFERENCE_DAY, 5);
+        recs.recommend(reader, collection, week(), 20);
+        assertThat(recs.trainings()).isEqualTo(1);
+
+        String top = recs.recommend(reader, collection, week(), 1).get(0).paper().id();
+        app.library().rate(reader, collection, top, Rating.NOT_FOR_ME);
+        List<String> after = ids(recs.recommend(reader, collection, week(), 20));
+        assertThat(recs.trainings()).as("the rating changed the collection: trained again").isEqualTo(2);
+        assertThat(after).doesNotContain(top).hasSize(7);
+        recs.recommend(reader, collection, week(), 20);
+        assertThat(recs.trainings()).isEqualTo(2);
+
+        long other = app.library().create(reader, "Vision").id();
+        app.library().saveAll(reader, "Vision", List.of(RecsCorpus.VISION_THIS_WEEK.get(0)));
+        List<String> vision = ids(recs.recommend(reader, other, week(), 20));
+        assertThat(recs.trainings()).as("each collection has its own model").isEqualTo(3);
+        assertThat(vision.subList(0, 2)).allMatch(RecsCorpus.VISION_THIS_WEEK::contains);
+        assertThat(vision).as("saved anywhere: left out").doesNotContain(RecsCorpus.VISION_THIS_WEEK.get(0));
+    }
+
+    @Test
+    void theSpaceIsRefittedDailyNotPerRequest() {
+        recs.recommend(reader, collection, week(), 20);
+        recs.recommend(reader, collection, week(), 20);
+        assertThat(recs.fits()).isEqualTo(1);
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        recs.recommend(reader, collection, week(), 20);
+        assertThat(recs.fits()).isEqualTo(2);
+        assertThat(recs.trainings()).as("models of the old space are dropped with it").isEqualTo(2);
+    }
+
+    @Test
+    void sameLibrarySameScores() {
+        double first = recs.recommend(reader, collection, week(), 1).get(0).score();
+        clock.advance(Duration.ofDays(2));
+        assertThat(recs.recommend(reader, collection, week(), 1).get(0).score()).isEqualTo(first);
+    }
+
+    @Test
+    void anEmptyCollectionRecommendsNothingAndAnotherReadersCollectionIsNotFound() {
+        long empty = app.library().create(reader, "Empty").id();
+        assertThat(recs.recommend(reader, empty, week(), 20)).isEmpty();
+        app.subscriptions().add("bob@example.org", List.of(), true);
+        long bob = app.subscribers().findByEmail("bob@example.org").orElseThrow().id();
+        assertThatThrownBy(() -> recs.recommend(bob, collection, week(), 20)).isInstanceOf(LibraryException.class);
+    }
+}
