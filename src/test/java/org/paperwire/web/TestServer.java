@@ -2,11 +2,13 @@ package org.paperwire.web;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import org.paperwire.config.TestConfigs;
 import org.paperwire.app.Paperwire;
 import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
+import org.paperwire.recommend.Recommender;
 
 /**
  * The whole app behind the real web server on port 0, for integration tests: built from the given settings and
@@ -46,7 +48,13 @@ public final class TestServer implements AutoCloseable {
 
     /** Builds the app, lets {@code loader} fill its store, indexes what it wrote and starts the server on port 0. */
     public static TestServer start(ConfigSources settings, Clock clock, Loader loader) throws Exception {
-        Paperwire app = new Paperwire(TestConfigs.from(settings), clock);
+        return start(settings, clock, UnaryOperator.identity(), loader);
+    }
+
+    /** As {@link #start(ConfigSources, Clock, Loader)}, with the app's recommender replaced by {@code recommender}. */
+    public static TestServer start(ConfigSources settings, Clock clock, UnaryOperator<Recommender> recommender,
+            Loader loader) throws Exception {
+        Paperwire app = new Paperwire(TestConfigs.from(settings), clock, UnaryOperator.identity(), recommender);
         try {
             loader.load(app);
             app.search().follower().catchUp();
