@@ -245,17 +245,26 @@ class DigestRecommendationsTest {
         assertThat(app.digests().preview(ada).items()).extracting(DigestItem::paperId).doesNotContain("2606.00003");
     }
 
-    @Test
-    void thePreviewShowsTheSections() throws Exception {
+    String preview() throws Exception {
         String manage = app.links().manage(ada);
         String token = manage.substring(manage.indexOf("t=") + 2);
         HttpResponse<String> preview = bare.send(HttpRequest.newBuilder(URI.create(server.url("/digest/preview?t="
                 + token))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(preview.statusCode()).isEqualTo(200);
-        String body = preview.body();
+        return preview.body();
+    }
+
+    @Test
+    void thePreviewShowsTheSectionsAndFollowsTheLibrary() throws Exception {
+        String body = preview();
         assertThat(body).contains("Recommended for you from ‘Library’").contains("Recommended for you from ‘Vision’")
                 .contains(">More like this</a>");
         assertThat(body.indexOf("Recommended for you from ‘Library’")).isLessThan(body.indexOf("From your topics"));
+        Pattern rateLinkOf2 = Pattern.compile("/rate\\?t=[^\"]*\\.2606\\.00002\"");
+        assertThat(body).containsPattern(rateLinkOf2);
+
+        app.library().save(ada.id(), library.id(), "2606.00002");
+        assertThat(preview()).as("a saved paper leaves the preview's recommendations at once").doesNotContainPattern(rateLinkOf2);
     }
 
     @Test
