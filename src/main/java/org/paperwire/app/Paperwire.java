@@ -14,6 +14,7 @@ import org.paperwire.digest.AuthorSource;
 import org.paperwire.digest.DigestBatches;
 import org.paperwire.digest.DigestBuilder;
 import org.paperwire.digest.DigestMails;
+import org.paperwire.digest.RecommendationSource;
 import org.paperwire.digest.DigestOutbox;
 import org.paperwire.digest.DigestRunner;
 import org.paperwire.digest.DigestSource;
@@ -39,6 +40,7 @@ import org.paperwire.ingest.huggingface.HuggingFaceSource;
 import org.paperwire.library.JdbcLibraryStore;
 import org.paperwire.library.LibraryService;
 import org.paperwire.library.RatingLinks;
+import org.paperwire.recommend.Recommender;
 import org.paperwire.mail.Mailer;
 import org.paperwire.mail.Mailers;
 import org.paperwire.paper.PaperStore;
@@ -115,6 +117,7 @@ public final class Paperwire implements AutoCloseable {
     private SubscriptionService subscriptions;
     private DigestRunner digests;
     private final UnaryOperator<Embedder> searchEmbedder;
+    private final UnaryOperator<Recommender> recommender;
     private final LibraryService library;
     private final RatingLinks ratingLinks;
     private SignInService signIns;
@@ -128,7 +131,17 @@ public final class Paperwire implements AutoCloseable {
      * @param searchEmbedder wraps the embedder search and digests use (query vectors cached); tests count its calls
      */
     public Paperwire(PaperwireConfig config, Clock clock, UnaryOperator<Embedder> searchEmbedder) {
+        this(config, clock, searchEmbedder, UnaryOperator.identity());
+    }
+
+    /**
+     * @param searchEmbedder wraps the embedder search and digests use (query vectors cached); tests count its calls
+     * @param recommender wraps the recommender digests use; tests put their own in
+     */
+    public Paperwire(PaperwireConfig config, Clock clock, UnaryOperator<Embedder> searchEmbedder,
+            UnaryOperator<Recommender> recommender) {
         this.searchEmbedder = searchEmbedder;
+        this.recommender = recommender;
         this.config = config;
         this.clock = clock;
         this.database = Database.open(config.dataDir(), config.store());
@@ -154,9 +167,9 @@ public final class Paperwire implements AutoCloseable {
                 database.dataSource());
         this.links = new Links(config.publicUrl(), new LinkTokens(secret, clock,
                 config.digest().linkTtl()), unsubscribeMailbox(config.mail().from()));
-        this.digestMails = new DigestMails(links, config.mail().from());
         this.library = new LibraryService(new JdbcLibraryStore(database.dataSource()), papers, clock);
         this.ratingLinks = new RatingLinks(config.publicUrl(), secret, clock, config.digest().linkTtl());
+        this.digestMails = new DigestMails(links, ratingLinks, config.mail().from());
     }
 
     private static String unsubscribeMailbox(String from) {
@@ -200,6 +213,14 @@ public final class Paperwire implements AutoCloseable {
         return library;
     }
 
+    /**
+     * What recommends papers from readers' collections to the digest's "Recommended for you" sections: the
+     * {@linkplain #recommendations() per-collection models} (tests may wrap or replace it).
+     */
+    public Recommender recommender() {
+        return recommender.apply(recommendations());
+    }
+
     /** The signed "more like this" / "not for me" links of mails. */
     public RatingLinks ratingLinks() {
         return ratingLinks;
@@ -238,7 +259,8 @@ public final class Paperwire implements AutoCloseable {
      */
     private List<DigestSource> digestSources() {
         SearchService service = search().service();
-        return List.of(TrendingSource.overall(trending), TrendingSource.inCategory(trending),
+        return List.of(new RecommendationSource(recommender(), library, config.digest().recommendationsPerCollection()),
+                TrendingSource.overall(trending), TrendingSource.inCategory(trending),
                 new SavedSearchSource(service, config.digest().minSimilarity()), new AuthorSource(service));
     }
 

@@ -78,7 +78,7 @@ public final class WebApp {
                 new SearchRoutes(search, app.papers(), templates, feeds, app.clock()),
                 new SubscriptionRoutes(app.subscriptions(), templates, visitors, app.clock(), clients),
                 new DigestRoutes(app.subscriptions(), new DigestPreviews(app::digests, app::digestMails,
-                        () -> app.search().index().generation(), app.clock()),
+                        () -> app.search().index().generation(), app.library()::collections, app.clock()),
                         RateLimiter.perMinute(config.web().previewsPerMinute(), app.clock()), clients,
                         app.digestOutbox(), () -> app.mailer().describe(),
                         app.subscribers()::countActive, templates, new OperatorAccess(config.web().adminToken())),

@@ -156,6 +156,11 @@ public enum ConfigKey {
      * stays), and keeps sent or failed confirmation and link mails at all.
      */
     DIGEST_KEEP_MAIL("digest.keep-mail", "P30D", "how long the outbox keeps the mail of sent, skipped, failed and cancelled digests (the record that they were sent stays) and sent confirmation mails"),
+    /**
+     * Papers at most in each "Recommended for you" section of a digest: one section per collection of the reader's
+     * library, before the topics. 0 leaves the sections out.
+     */
+    DIGEST_RECOMMENDATIONS_PER_COLLECTION("digest.recommendations-per-collection", "5", "papers at most in the digest's \"Recommended for you\" section of each collection of the reader's library (0: no such sections)"),
     /** How long links in mails (confirm, manage, unsubscribe) stay valid; an expired one can be re-requested. */
     SUBSCRIPTION_LINK_TTL("subscription.link-ttl", "P30D", "how long confirm / manage links in mails stay valid"),
     /** Subscribe requests one client address may make per hour. */

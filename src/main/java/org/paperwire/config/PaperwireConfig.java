@@ -90,10 +90,11 @@ public record PaperwireConfig(
      * Digests and subscriptions.
      *
      * @param minSimilarity lowest query-paper cosine similarity that makes a paper a saved search's match
+     * @param recommendationsPerCollection papers at most per "Recommended for you" section (one per collection); 0: none
      */
     public record DigestConfig(boolean enabled, int defaultHour, ZoneId defaultZone, double minSimilarity,
             Duration retryDelay, int maxAttempts, Period linkTtl, int subscribesPerClientPerHour,
-            Duration mailInterval, Period keepMail, Period pendingTtl) {}
+            Duration mailInterval, Period keepMail, Period pendingTtl, int recommendationsPerCollection) {}
 
     /**
      * Where the store lives.
@@ -300,7 +301,8 @@ public record PaperwireConfig(
                 integer(s, ConfigKey.DIGEST_MAX_ATTEMPTS, 1, 100), ttl,
                 integer(s, ConfigKey.SUBSCRIPTION_PER_CLIENT_PER_HOUR, 1, 100000),
                 duration(s, ConfigKey.SUBSCRIPTION_MAIL_INTERVAL), period(s, ConfigKey.DIGEST_KEEP_MAIL),
-                positivePeriod(s, ConfigKey.SUBSCRIPTION_PENDING_TTL));
+                positivePeriod(s, ConfigKey.SUBSCRIPTION_PENDING_TTL),
+                integer(s, ConfigKey.DIGEST_RECOMMENDATIONS_PER_COLLECTION, 0, 100));
     }
 
     private static final Pattern POSTGRES_URL = Pattern.compile("jdbc:postgresql://[^/\\s]+/[^\\s]+");

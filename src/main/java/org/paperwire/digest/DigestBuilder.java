@@ -24,7 +24,8 @@ import org.paperwire.subscription.Subscriber;
 /**
  * Builds a subscriber's digest from the registered {@link DigestSource}s: for each section in order of position
  * (for topics, the subscriber's order), the best papers new since the previous digest that the subscriber has
- * not been given yet, up to the section's cap and the email's maximum. Today's sources are one per topic kind:
+ * not been given yet, up to the section's cap and the email's maximum. Today's sources are
+ * {@link RecommendationSource} (a section per collection of the reader, first) and one per topic kind:
  * {@link TrendingSource} (overall and per category), {@link SavedSearchSource} and {@link AuthorSource}.
  *
  * A {@link Session} caches each topic's candidates and each paper for one run: subscribers who share a topic
@@ -98,7 +99,7 @@ public final class DigestBuilder {
                     }
                     Optional<Paper> paper = paper(c.paperId());
                     if (paper.isPresent()) {
-                        chosen.put(c.paperId(), item(paper.get(), section.reason(), c.rank()));
+                        chosen.put(c.paperId(), item(paper.get(), section.reason(), c));
                         taken++;
                     }
                 }
@@ -116,9 +117,9 @@ public final class DigestBuilder {
         return new SearchRequest(query, mode, List.of(), since, null, sort, 0, DEPTH, false);
     }
 
-    private static DigestItem item(Paper p, String reason, int rank) {
+    private static DigestItem item(Paper p, String reason, Candidate c) {
         return new DigestItem(p.id(), clean(p.title()), p.authors(), p.categories(), p.date(),
-                shorten(clean(p.abstractText())), reason, rank);
+                shorten(clean(p.abstractText())), reason, c.rank(), c.recommended());
     }
 
     private static String clean(String text) {

@@ -7,8 +7,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.paperwire.library.RatingLinks;
 import org.paperwire.mail.MailMessage;
 import org.paperwire.mail.MailTemplates;
+import org.paperwire.recommend.Recommendation;
 import org.paperwire.subscription.Links;
 import org.paperwire.subscription.Subscriber;
 
@@ -24,12 +26,17 @@ public final class DigestMails {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Links links;
+    private final RatingLinks ratingLinks;
     private final String domain;
     private final MailTemplates templates = new MailTemplates();
 
-    /** @param from the sender address, whose domain names our Message-IDs */
-    public DigestMails(Links links, String from) {
+    /**
+     * @param ratingLinks signs the "More like this" / "Not for me" links of recommended papers
+     * @param from the sender address, whose domain names our Message-IDs
+     */
+    public DigestMails(Links links, RatingLinks ratingLinks, String from) {
         this.links = links;
+        this.ratingLinks = ratingLinks;
         String address = from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>')) : from;
         this.domain = address.substring(address.indexOf('@') + 1).strip();
     }
@@ -85,16 +92,41 @@ public final class DigestMails {
 
     private DigestMailModel model(Digest d, String manage, String unsubscribe) {
         List<DigestMailModel.Entry> entries = new ArrayList<>(d.items().size());
+        boolean anyRecommended = d.items().stream().anyMatch(i -> i.recommended().isPresent());
+        String section = null;
         for (DigestItem item : d.items()) {
+            // headings only where recommendations come first; other digests look as they always did
+            String itemSection = item.recommended().map(r -> "Recommended for you from ‘" + r.collectionName() + "’")
+                    .orElse("From your topics");
+            String heading = anyRecommended && !itemSection.equals(section) ? itemSection : null;
+            section = itemSection;
             entries.add(new DigestMailModel.Entry(entries.size() + 1, item.title(), authors(item.authors()),
                     item.categories(), item.day(), item.shortAbstract(), why(item), links.paper(item.paperId()),
-                    "https://arxiv.org/abs/" + item.paperId()));
+                    "https://arxiv.org/abs/" + item.paperId(), heading,
+                    item.recommended().map(r -> recommended(d.subscriber(), item.paperId(), r)).orElse(null)));
         }
         return new DigestMailModel(subject(d), entries, manage, unsubscribe);
     }
 
+    private DigestMailModel.Recommended recommended(Subscriber s, String paperId, DigestItem.Recommended r) {
+        RatingLinks.Links rate = ratingLinks.links(s, r.collectionId(), paperId);
+        return new DigestMailModel.Recommended(score(r.score()), because(r.because()), rate.moreLikeThis(),
+                rate.notForMe());
+    }
+
+    static String score(double score) {
+        return String.format(Locale.ROOT, "%.2f", score);
+    }
+
+    private static String because(List<Recommendation.Reason> reasons) {
+        List<String> titles = new ArrayList<>(reasons.size());
+        reasons.forEach(r -> titles.add("“" + r.title().replaceAll("\\s+", " ").strip() + "”"));
+        return String.join(", ", titles);
+    }
+
     private static String why(DigestItem item) {
-        return item.reason() + (item.trendingRank() > 0 ? " (#" + item.trendingRank() + ")" : "");
+        return item.reason() + (item.trendingRank() > 0 ? " (#" + item.trendingRank() + ")" : "")
+                + item.recommended().map(r -> ", score " + score(r.score())).orElse("");
     }
 
     private static String authors(List<String> authors) {

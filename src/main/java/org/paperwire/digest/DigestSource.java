@@ -2,6 +2,7 @@ package org.paperwire.digest;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.paperwire.subscription.DigestPeriod;
@@ -37,8 +38,15 @@ public interface DigestSource {
      */
     record Section(int position, String reason, int cap, List<Candidate> candidates) {}
 
-    /** A candidate paper, best first; {@code rank} is the trending rank (0 for the others). */
-    record Candidate(String paperId, int rank) {}
+    /**
+     * A candidate paper, best first; {@code rank} is the trending rank (0 for the others); {@code recommended} says
+     * why a recommendation is one (empty for the papers of topics).
+     */
+    record Candidate(String paperId, int rank, Optional<DigestItem.Recommended> recommended) {
+        public Candidate(String paperId, int rank) {
+            this(paperId, rank, Optional.empty());
+        }
+    }
 
     /** Caches candidate lists for one run: subscribers who share a topic cost one search, not one each. */
     interface Memo {

@@ -10,6 +10,12 @@ import java.util.List;
  */
 public interface Recommender {
     /**
+     * Recommends nothing: what the composition root wires until the per-collection model is built there (the
+     * digest's "Recommended for you" section is then simply empty).
+     */
+    Recommender NONE = (readerId, collectionId, since, limit) -> List.of();
+
+    /**
      * The best papers for the reader's collection among those that appeared from {@code since} to the reference
      * day, best first, at most {@code limit}; papers the reader saved or rated are left out.
      *

@@ -31,7 +31,7 @@ class BenchResultJsonTest {
     void benchDigestKeysAndTheirOrder() throws Exception {
         assertThat(keys(json(DigestBenchResult.of(10, 5, 10, 2, 1, 10, 0, 16, 300)))).containsExactly("subscribers",
                 "papers", "digests_built", "build_seconds", "digests_per_second", "send_seconds", "messages_sent",
-                "messages_failed", "messages_per_second", "smtp_connections", "peak_rss_mb");
+                "messages_failed", "messages_per_second", "smtp_connections", "peak_rss_mb", "library_papers");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.paperwire.mail.MailMessage;
 import org.paperwire.subscription.DigestPeriod;
 import org.paperwire.subscription.LinkTokens;
+import org.paperwire.library.RatingLinks;
 import org.paperwire.subscription.Links;
 import org.paperwire.subscription.Preferences;
 import org.paperwire.subscription.Subscriber;
@@ -33,7 +34,9 @@ class MailRenderingTest {
     static final Subscriber ADA = new Subscriber(7, "ada@example.org", Subscriber.Status.ACTIVE,
             Preferences.defaults(7, ZoneOffset.UTC), List.of(), CLOCK.instant(), CLOCK.instant(), "key-7", null);
     static final DigestMails MAILS = new DigestMails(new Links(URI.create("https://papers.example.org"),
-            new LinkTokens(new byte[32], CLOCK, Period.ofDays(30)), "digest@example.org"), "Paperwire <digest@example.org>");
+            new LinkTokens(new byte[32], CLOCK, Period.ofDays(30)), "digest@example.org"),
+            new RatingLinks(URI.create("https://papers.example.org"), new byte[32], CLOCK, Period.ofDays(30)),
+            "Paperwire <digest@example.org>");
     static final DigestPeriod PERIOD = new DigestPeriod("2026-03-10", LocalDate.parse("2026-03-10"), CLOCK.instant());
 
     static DigestItem item(String id, String title, List<String> authors, String abstractText, int rank) {
@@ -68,6 +71,17 @@ class MailRenderingTest {
     @Test
     void theDigestKeepsItsContent() throws IOException {
         assertParts("digest", MAILS.digest(DIGEST));
+    }
+
+    /** Issue 10: recommendations come first under a heading per collection, with score, reasons and rating links. */
+    @Test
+    void recommendedPapersShowScoreReasonsAndRatingLinks() throws IOException {
+        DigestItem recommended = new DigestItem("2603.00003", "Close to <your> library", List.of("Grace Hopper"),
+                List.of("cs.CL"), LocalDate.parse("2026-03-09"), "Short.", "recommended from your collection ‘Library’",
+                0, java.util.Optional.of(new DigestItem.Recommended(11, "Library", 0.8349, List.of(
+                        new org.paperwire.recommend.Recommendation.Reason("2601.00001", "A saved \"paper\""),
+                        new org.paperwire.recommend.Recommendation.Reason("2601.00002", "Another one")))));
+        assertParts("recommended", MAILS.digest(new Digest(ADA, PERIOD, List.of(recommended, DIGEST.items().get(1)))));
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.paperwire.app.Paperwire;
 import org.paperwire.app.WebApp;
 import org.paperwire.config.ConfigKey;
 import org.paperwire.config.ConfigSources;
+import org.paperwire.recommend.Recommender;
 import org.paperwire.search.embed.Embedder;
 
 /**
@@ -54,7 +55,18 @@ public final class TestServer implements AutoCloseable {
     /** As {@link #start(ConfigSources, Clock, Loader)}, with the search embedder replaced (a fast stand-in model). */
     public static TestServer start(ConfigSources settings, Clock clock, UnaryOperator<Embedder> embedder, Loader loader)
             throws Exception {
-        Paperwire app = new Paperwire(TestConfigs.from(settings), clock, embedder);
+        return start(settings, clock, embedder, UnaryOperator.identity(), loader);
+    }
+
+    /** As {@link #start(ConfigSources, Clock, Loader)}, with the app's recommender replaced by {@code recommender}. */
+    public static TestServer withRecommender(ConfigSources settings, Clock clock,
+            UnaryOperator<Recommender> recommender, Loader loader) throws Exception {
+        return start(settings, clock, UnaryOperator.identity(), recommender, loader);
+    }
+
+    private static TestServer start(ConfigSources settings, Clock clock, UnaryOperator<Embedder> embedder,
+            UnaryOperator<Recommender> recommender, Loader loader) throws Exception {
+        Paperwire app = new Paperwire(TestConfigs.from(settings), clock, embedder, recommender);
         try {
             loader.load(app);
             app.search().follower().catchUp();
