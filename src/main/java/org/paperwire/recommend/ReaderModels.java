@@ -13,8 +13,8 @@ import java.util.Random;
 
 /**
  * Trains {@link ReaderModel}s, one per collection (Scholar Inbox's recipe over arxiv-sanity-lite's learner): a
- * linear classifier over a paper's embedding and, weighted by {@link Settings#termScale()}, its tf-idf terms,
- * trained with LIBLINEAR on the collection's papers (positives) against the reader's "not for me" papers and a
+ * linear classifier (a squared-hinge SVM) over a paper's embedding and, weighted by {@link Settings#termScale()},
+ * its tf-idf terms, trained with LIBLINEAR on the collection's papers (positives) against the reader's "not for me" papers and a
  * shared sample of the day's background papers (negatives). Background papers are down-weighted: all of them
  * together weigh as much as all positives (scikit-learn's {@code class_weight="balanced"}), while each explicit
  * negative weighs as much as one positive. With fewer than {@link Settings#minPositives()} positives there is
@@ -130,7 +130,10 @@ public final class ReaderModels {
         problem.bias = 1;
         problem.x = x.toArray(Feature[][]::new);
         problem.y = y.stream().mapToDouble(Double::doubleValue).toArray();
-        Parameter parameter = new Parameter(SolverType.L2R_LR, settings.c(), 0.01);
+        // dual coordinate descent for the squared-hinge SVM (LinearSVC's solver, arxiv-sanity-lite's learner): one
+        // pass over the rows costs their non-zeros, and it converges in few passes here; the primal Newton solver of
+        // logistic regression took 100 times longer on a 50-paper collection with 1,000 background papers
+        Parameter parameter = new Parameter(SolverType.L2R_L2LOSS_SVC_DUAL, settings.c(), 0.1);
         // balanced: both classes weigh as much in total, whatever their sizes
         double n = problem.l;
         parameter.setWeights(new double[] {n / (2.0 * positives.size()), n / (2.0 * negativeRows)}, new int[] {1, -1});
