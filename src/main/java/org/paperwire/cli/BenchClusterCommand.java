@@ -98,6 +98,7 @@ final class BenchClusterCommand implements Callable<Integer> {
                             + " an empty one (create one: createdb -O USER paperwire_bench)");
                 }
                 imported = importListings(app, files);
+                addYesterday(app, files.get(files.size() - 1), root);
                 search = keywordSearch(app);
                 addDueSubscribers(app);
             }
@@ -116,6 +117,33 @@ final class BenchClusterCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new ImportBenchResult(files.size(), report.read(), app.papers().count(), report.failed(),
                 Math.round(seconds * 100) / 100.0, Math.round(report.read() / seconds), Memory.peakRssMb());
+    }
+
+    /**
+     * The nodes run on the real clock, and a digest has only papers newer than the last one: so the newest listing
+     * day is imported once more as yesterday's listing, under new ids (2612.NNNNN), untimed. Without it every
+     * digest would be skipped as empty.
+     */
+    private static void addYesterday(Paperwire app, Path newest, Path root) throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        Path yesterday = root.resolve(java.time.LocalDate.now(ZoneOffset.UTC).minusDays(1) + ".jsonl");
+        List<String> lines = new java.util.ArrayList<>();
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                newest.toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(Files.newInputStream(newest))
+                        : Files.newInputStream(newest), StandardCharsets.UTF_8))) {
+            int n = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.isBlank()) {
+                    com.fasterxml.jackson.databind.node.ObjectNode record =
+                            (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(line);
+                    record.put("id", String.format("2612.%05d", ++n));
+                    lines.add(mapper.writeValueAsString(record));
+                }
+            }
+        }
+        Files.write(yesterday, lines, StandardCharsets.UTF_8);
+        app.bulkImporter().importFiles(List.of(yesterday), ImportOptions.detect(), ImportProgress.NONE);
+        status("added %,d papers listed yesterday (the newest listing day again, under new ids)", lines.size());
     }
 
     private SearchBenchResult keywordSearch(Paperwire app) throws Exception {
