@@ -1,4 +1,4 @@
-package org.paperwire.reader;
+package org.paperwire.library;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -6,8 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.db.Database;
 import org.paperwire.subscription.JdbcSubscriberStore;
 
-/** The {@link SessionStoreContract} on SQLite. */
-class JdbcSessionStoreTest extends SessionStoreContract {
+/** The {@link LibraryStoreContract} on SQLite. */
+class SqliteLibraryStoreTest extends LibraryStoreContract {
     @TempDir
     Path dir;
     private Database db;
@@ -15,7 +15,7 @@ class JdbcSessionStoreTest extends SessionStoreContract {
     @Override
     protected Stores newStores() {
         db = Database.open(dir);
-        return new Stores(new JdbcSessionStore(db.dataSource()), new JdbcSubscriberStore(db.dataSource()));
+        return new Stores(new JdbcLibraryStore(db.dataSource()), new JdbcSubscriberStore(db.dataSource()));
     }
 
     @AfterEach

@@ -1,4 +1,4 @@
-package org.paperwire.library;
+package org.paperwire.reader;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -6,8 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperwire.db.Database;
 import org.paperwire.subscription.JdbcSubscriberStore;
 
-/** The {@link LibraryStoreContract} on SQLite. */
-class JdbcLibraryStoreTest extends LibraryStoreContract {
+/** The {@link SessionStoreContract} on SQLite. */
+class SqliteSessionStoreTest extends SessionStoreContract {
     @TempDir
     Path dir;
     private Database db;
@@ -15,7 +15,7 @@ class JdbcLibraryStoreTest extends LibraryStoreContract {
     @Override
     protected Stores newStores() {
         db = Database.open(dir);
-        return new Stores(new JdbcLibraryStore(db.dataSource()), new JdbcSubscriberStore(db.dataSource()));
+        return new Stores(new JdbcSessionStore(db.dataSource()), new JdbcSubscriberStore(db.dataSource()));
     }
 
     @AfterEach
