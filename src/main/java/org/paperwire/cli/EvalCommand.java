@@ -68,6 +68,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--embedding-scale", paramLabel = "X", hidden = true, description = "experiments (--recs): weight of the embedding (0: terms only)")
     Double embeddingScale;
 
+    @Option(names = "--nearest", paramLabel = "X", hidden = true, description = "experiments (--recs): weight of the"
+            + " similarity to the nearest collection paper beside the linear score (0: linear alone)")
+    Double nearest;
+
     @Option(names = "--cost", paramLabel = "C", hidden = true, description = "experiments (--recs): the learner's cost")
     Double cost;
 
@@ -158,7 +162,8 @@ final class EvalCommand implements Callable<Integer> {
         }
         ReaderModels.Settings d = ReaderModels.Settings.DEFAULT;
         ReaderModels.Settings settings = new ReaderModels.Settings(embeddingScale == null ? d.embeddingScale() : embeddingScale,
-                termScale == null ? d.termScale() : termScale, cost == null ? d.c() : cost, d.minPositives());
+                termScale == null ? d.termScale() : termScale, cost == null ? d.c() : cost, d.minPositives(),
+                nearest == null ? d.nearestWeight() : nearest);
         EmbeddingModel model = EmbeddingModel.byId(config.search().embeddingModel()).orElseThrow();
         Path cacheDir = cache != null ? cache : config.dataDir().resolve("eval-cache");
         try (Embedder embedder = new OnnxEmbedder(model, maxTokens, config.search().embeddingThreads(), instruction)) {

@@ -31,9 +31,17 @@ public final class ReaderModels {
      * @param termScale the tf-idf vector's length in the feature vector (0: terms unused)
      * @param c LIBLINEAR's cost: larger fits the collection more closely
      * @param minPositives fewer positives than this fall back to similarity
+     * @param nearestWeight weight of a trained model's second part: the candidate's similarity to its nearest
+     *     collection paper (cosine of the embeddings plus cosine of the tf-idf vectors, each scaled as above), so
+     *     that a reader with several topics is matched on each, not only on their mean (0: the linear score alone)
      */
-    public record Settings(double embeddingScale, double termScale, double c, int minPositives) {
-        public static final Settings DEFAULT = new Settings(1.0, 1.0, 1.0, 5);
+    public record Settings(double embeddingScale, double termScale, double c, int minPositives, double nearestWeight) {
+        public static final Settings DEFAULT = new Settings(1.0, 1.0, 1.0, 5, 3.0);
+
+        /** Without the nearest-paper part. */
+        public Settings(double embeddingScale, double termScale, double c, int minPositives) {
+            this(embeddingScale, termScale, c, minPositives, 0);
+        }
     }
 
     private final Settings settings;
@@ -157,7 +165,9 @@ public final class ReaderModels {
                 terms[i] = (float) (sign * w[d + i] * settings.termScale());
             }
         }
-        return new ReaderModel(kind, embedding, terms, sign * w[w.length - 1], positives);
+        double nearest = kind == ReaderModel.Kind.TRAINED ? settings.nearestWeight() : 0;
+        return new ReaderModel(kind, embedding, terms, sign * w[w.length - 1], positives,
+                nearest * settings.embeddingScale(), termDimension > 0 ? nearest * settings.termScale() : 0);
     }
 
     /**

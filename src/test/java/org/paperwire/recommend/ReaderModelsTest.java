@@ -150,4 +150,38 @@ class ReaderModelsTest {
         assertThat(model.score(new PaperFeatures("c1", same, space.vector("neural graph"))))
                 .isGreaterThan(model.score(new PaperFeatures("c2", same, space.vector("protein survey"))));
     }
+
+    @Test
+    void aTrainedModelAddsTheSimilarityToItsNearestCollectionPaperAndTheFallbackDoesNot() {
+        List<PaperFeatures> library = new ArrayList<>(cluster("lib", 0, 6, 1));
+        library.addAll(cluster("other", 1, 2, 2)); // a second, smaller topic of the same reader
+        ReaderModels plain = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5, 0), D, 0);
+        ReaderModels withNearest = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5, 3), D, 0);
+        ReaderModel linear = plain.train(library, List.of(), plain.background(backgroundPapers()), SEED);
+        ReaderModel both = withNearest.train(library, List.of(), withNearest.background(backgroundPapers()), SEED);
+
+        for (PaperFeatures candidate : List.of(paper("a", 0, 1, 0, 0), paper("b", 0.2f, 0.1f, 1, 0),
+                paper("c", 1, 0, 0, 0.3f))) {
+            double nearest = 0;
+            for (PaperFeatures saved : library) {
+                nearest = Math.max(nearest, Vectors.dot(saved.embedding(), candidate.embedding()));
+            }
+            assertThat(both.score(candidate) - linear.score(candidate)).as(candidate.id())
+                    .isCloseTo(3 * nearest, org.assertj.core.data.Offset.offset(1e-5));
+        }
+        ReaderModel fallback = withNearest.train(cluster("few", 0, 3, 3), List.of(),
+                withNearest.background(backgroundPapers()), SEED);
+        ReaderModel fallbackPlain = plain.train(cluster("few", 0, 3, 3), List.of(), plain.background(backgroundPapers()),
+                SEED);
+        assertThat(fallback.kind()).isEqualTo(ReaderModel.Kind.SIMILARITY);
+        assertThat(fallback.score(paper("a", 0, 1, 0, 0))).isEqualTo(fallbackPlain.score(paper("a", 0, 1, 0, 0)));
+    }
+
+    private static List<PaperFeatures> backgroundPapers() {
+        List<PaperFeatures> all = new ArrayList<>();
+        for (int axis = 0; axis < D; axis++) {
+            all.addAll(cluster("bg" + axis + "-", axis, 25, axis));
+        }
+        return all;
+    }
 }
