@@ -59,6 +59,12 @@ import org.paperwire.subscription.Topic;
 class ClusterTest {
     private static final int SUBSCRIBERS = 200;
     private static final Duration WAIT = Duration.ofMinutes(4);
+    /**
+     * Digests: node schedulers run every minute, and a loaded CI machine (three JVMs and PostgreSQL on 2 cores) may
+     * take several runs; well below the 15-minute claim lease, so a claim of the killed node that waited for its
+     * lease instead of being released at once would still fail the test.
+     */
+    private static final Duration WAIT_DIGESTS = Duration.ofMinutes(10);
 
     @RegisterExtension
     static final TestPostgres POSTGRES = new TestPostgres();
@@ -69,6 +75,7 @@ class ClusterTest {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
+    private ClusterNodes nodes;
 
     @Test
     void threeNodesOnOneStoreShareVotesPapersHarvestsAndDigests() throws Exception {
@@ -99,6 +106,7 @@ class ClusterTest {
             env.put(ConfigKey.HF_URL.envName(), huggingFace.url());
             env.put(ConfigKey.HF_REQUEST_INTERVAL.envName(), "PT0.2S");
             try (ClusterNodes nodes = ClusterNodes.start(3, dir, env, WAIT)) {
+                this.nodes = nodes;
                 aVoteOnOneNodeShowsOnAnother(nodes);
                 aPaperImportedThroughOneNodeIsFoundOnTheOthers(nodes, env);
                 assertThat(huggingFace.requests.get()).as("the nodes harvested").isPositive();
@@ -169,7 +177,8 @@ class ClusterTest {
         }
         waitUntil("the first digest arrives", () -> smtp.getReceivedMessages().length > 0);
         nodes.kill(0);
-        waitUntil("every subscriber has a digest", () -> recipients(smtp).size() == SUBSCRIBERS);
+        waitUntil("every subscriber has a digest (" + SUBSCRIBERS + ")", WAIT_DIGESTS,
+                () -> recipients(smtp).size() == SUBSCRIBERS);
         // the killed node's claims expire after their lease: wait past it for any late duplicate
         Thread.sleep(Duration.ofSeconds(30).toMillis());
         Map<String, Long> perRecipient = recipients(smtp).stream()
@@ -223,14 +232,36 @@ class ClusterTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void waitUntil(String what, BooleanSupplier done) throws InterruptedException {
-        long end = System.nanoTime() + WAIT.toNanos();
+    private void waitUntil(String what, BooleanSupplier done) throws InterruptedException {
+        waitUntil(what, WAIT, done);
+    }
+
+    private void waitUntil(String what, Duration wait, BooleanSupplier done) throws InterruptedException {
+        long end = System.nanoTime() + wait.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + WAIT + ": " + what);
+                throw new AssertionError("not within " + wait + ": " + what + "\n" + logs());
             }
             TimeUnit.MILLISECONDS.sleep(250);
         }
+    }
+
+    /** The end of every node's log, for a failure's message. */
+    private String logs() {
+        StringBuilder out = new StringBuilder();
+        if (nodes != null) {
+            for (ClusterNodes.Node n : nodes.nodes()) {
+                try {
+                    List<String> lines = Files.readAllLines(n.log());
+                    out.append("--- node ").append(n.index()).append(" (").append(n.log()).append(")\n");
+                    lines.subList(Math.max(0, lines.size() - 25), lines.size())
+                            .forEach(l -> out.append(l).append('\n'));
+                } catch (IOException e) {
+                    out.append("--- node ").append(n.index()).append(": ").append(e.getMessage()).append('\n');
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** Hugging Face's daily papers, answering an empty day slowly and counting requests that overlap. */
