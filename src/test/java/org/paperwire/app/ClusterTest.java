@@ -35,7 +35,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,11 +52,15 @@ import org.paperwire.subscription.Topic;
 /**
  * Three {@code serve} processes (JVMs of their own, with their own data folders and indexes) on one PostgreSQL:
  * a vote on one node shows on another, a paper imported through the third is found on the first two, a harvest
- * source runs on one node at a time, and 200 due subscribers get exactly one digest each while the node that
- * started sending is killed with SIGKILL.
+ * source runs on one node at a time, and 200 due subscribers each get their digest while the node that started
+ * sending is killed with SIGKILL: nothing is lost, and a second copy comes only of a digest the SMTP server had
+ * taken when the node died (at most one per connection, the very same message: the outbox's documented promise).
+ * The kill comes as the first digest arrives, so it often lands in that window.
  */
 class ClusterTest {
     private static final int SUBSCRIBERS = 200;
+    /** smtp.connections: what one node has in flight at most. */
+    private static final int SMTP_CONNECTIONS = 4;
     private static final Duration WAIT = Duration.ofMinutes(4);
     /**
      * Digests: node schedulers run every minute, and a loaded CI machine (three JVMs and PostgreSQL on 2 cores) may
@@ -98,6 +101,7 @@ class ClusterTest {
             env.put(ConfigKey.SMTP_PORT.envName(), Integer.toString(smtpPort));
             env.put(ConfigKey.SMTP_SECURITY.envName(), "none");
             env.put(ConfigKey.SMTP_TIMEOUT.envName(), "PT5S");
+            env.put(ConfigKey.SMTP_CONNECTIONS.envName(), Integer.toString(SMTP_CONNECTIONS));
             env.put(ConfigKey.SEARCH_BACKGROUND_EMBEDDING.envName(), "false");
             env.put(ConfigKey.SEARCH_FOLLOW_INTERVAL.envName(), "PT1S");
             env.put(ConfigKey.TRENDING_CACHE_TTL.envName(), "PT1S");
@@ -178,21 +182,28 @@ class ClusterTest {
         waitUntil("the first digest arrives", () -> smtp.getReceivedMessages().length > 0);
         nodes.kill(0);
         waitUntil("every subscriber has a digest (" + SUBSCRIBERS + ")", WAIT_DIGESTS,
-                () -> recipients(smtp).size() == SUBSCRIBERS);
-        // the killed node's claims expire after their lease: wait past it for any late duplicate
-        Thread.sleep(Duration.ofSeconds(30).toMillis());
-        Map<String, Long> perRecipient = recipients(smtp).stream()
-                .collect(Collectors.groupingBy(r -> r, Collectors.counting()));
-        assertThat(perRecipient).hasSize(SUBSCRIBERS);
-        assertThat(perRecipient.values()).as("digests per subscriber").allMatch(n -> n == 1);
+                () -> digests(smtp).size() == SUBSCRIBERS);
+        Thread.sleep(Duration.ofSeconds(30).toMillis()); // for any late second copy
+        Map<String, List<String>> messageIds = digests(smtp);
+        assertThat(messageIds).as("nothing lost").hasSize(SUBSCRIBERS);
+        // The outbox's promise: a digest is sent twice only if the SMTP server had taken it when the sending node
+        // died, before the node could record it: at most one per SMTP connection of the killed node, and always
+        // the very same message (same Message-ID and bytes), which mailbox providers collapse.
+        long twice = messageIds.values().stream().mapToLong(ids -> ids.size() - 1).sum();
+        System.err.println("ClusterTest: " + twice + " digests were sent twice (in flight on the killed node)");
+        assertThat(twice).as("digests sent twice").isLessThanOrEqualTo(SMTP_CONNECTIONS);
+        assertThat(messageIds.values()).as("a second copy is the same message")
+                .allMatch(ids -> ids.stream().distinct().count() == 1);
     }
 
-    private static List<String> recipients(GreenMail smtp) {
-        List<String> out = new ArrayList<>();
+    /** The Message-IDs of the digests each address received (confirmation mails left out). */
+    private static Map<String, List<String>> digests(GreenMail smtp) {
+        Map<String, List<String>> out = new HashMap<>();
         for (MimeMessage m : smtp.getReceivedMessages()) {
             try {
                 if (m.getSubject() != null && !m.getSubject().toLowerCase().contains("confirm")) {
-                    out.add(m.getRecipients(Message.RecipientType.TO)[0].toString());
+                    out.computeIfAbsent(m.getRecipients(Message.RecipientType.TO)[0].toString(), k -> new ArrayList<>())
+                            .add(m.getMessageID());
                 }
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException(e);
