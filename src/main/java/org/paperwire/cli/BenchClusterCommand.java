@@ -1,11 +1,15 @@
 package org.paperwire.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,6 +35,7 @@ import org.paperwire.ingest.bulk.ImportProgress;
 import org.paperwire.mail.SmtpSink;
 import org.paperwire.search.SearchEngine;
 import org.paperwire.search.SearchMode;
+import org.paperwire.search.eval.ListingRecords;
 import org.paperwire.subscription.Preferences;
 import org.paperwire.subscription.Subscriber;
 import org.paperwire.subscription.Topic;
@@ -124,23 +129,14 @@ final class BenchClusterCommand implements Callable<Integer> {
      * day is imported once more as yesterday's listing, under new ids (2612.NNNNN), untimed. Without it every
      * digest would be skipped as empty.
      */
-    private static void addYesterday(Paperwire app, Path newest, Path root) throws java.io.IOException {
-        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        Path yesterday = root.resolve(java.time.LocalDate.now(ZoneOffset.UTC).minusDays(1) + ".jsonl");
-        List<String> lines = new java.util.ArrayList<>();
-        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
-                newest.toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(Files.newInputStream(newest))
-                        : Files.newInputStream(newest), StandardCharsets.UTF_8))) {
-            int n = 0;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.isBlank()) {
-                    com.fasterxml.jackson.databind.node.ObjectNode record =
-                            (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(line);
-                    record.put("id", String.format("2612.%05d", ++n));
-                    lines.add(mapper.writeValueAsString(record));
-                }
-            }
-        }
+    private static void addYesterday(Paperwire app, Path newest, Path root) throws IOException {
+        Path yesterday = root.resolve(LocalDate.now(ZoneOffset.UTC).minusDays(1) + ".jsonl");
+        List<String> lines = new ArrayList<>();
+        ListingRecords.read(newest, (id, node) -> {
+            ((ObjectNode) node).put("id", String.format("2612.%05d", lines.size() + 1));
+            lines.add(node.toString());
+            return true;
+        });
         Files.write(yesterday, lines, StandardCharsets.UTF_8);
         app.bulkImporter().importFiles(List.of(yesterday), ImportOptions.detect(), ImportProgress.NONE);
         status("added %,d papers listed yesterday (the newest listing day again, under new ids)", lines.size());

@@ -9,11 +9,6 @@ import java.util.List;
  * a collection is trained when the collection or its ratings change, never per request.
  */
 public interface Recommender {
-    /**
-     * Recommends nothing: what the composition root wires until the per-collection model is built there (the
-     * digest's "Recommended for you" section is then simply empty).
-     */
-    Recommender NONE = (readerId, collectionId, since, limit) -> List.of();
 
     /**
      * The best papers for the reader's collection among those that appeared from {@code since} to the reference

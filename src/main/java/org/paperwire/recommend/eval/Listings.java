@@ -1,13 +1,6 @@
 package org.paperwire.recommend.eval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,8 +12,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.paperwire.search.embed.EmbeddingText;
+import org.paperwire.search.eval.ListingRecords;
 
 /**
  * The daily arXiv listing files ({@code YYYY-MM-DD.jsonl.gz}) as the recommendation task sees them: each paper's
@@ -29,7 +22,6 @@ import org.paperwire.search.embed.EmbeddingText;
  */
 public final class Listings {
     private static final Pattern FILE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}\\.jsonl\\.gz");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A listed paper: the text that gets embedded (title and abstract) and its first listing day. */
     public record Listed(String id, String text, LocalDate firstListed) {}
@@ -66,34 +58,14 @@ public final class Listings {
     }
 
     private static void read(Path file, LocalDate day, Map<String, Listed> papers, List<String> firstToday) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
-                StandardCharsets.UTF_8))) {
-            int lineNo = 0;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node;
-                try {
-                    node = JSON.readTree(line);
-                } catch (JsonProcessingException e) {
-                    throw new IllegalArgumentException(file + ":" + lineNo + ": not a JSON object: "
-                            + e.getOriginalMessage(), e);
-                }
-                String id = node.path("id").asText("");
-                if (id.isEmpty()) {
-                    throw new IllegalArgumentException(file + ":" + lineNo + ": no \"id\"");
-                }
-                if (!papers.containsKey(id)) {
-                    String text = EmbeddingText.of(node.path("title").asText(""), node.path("summary").asText(""));
-                    papers.put(id, new Listed(id, text, day));
-                    firstToday.add(id);
-                }
+        ListingRecords.read(file, (id, node) -> {
+            if (!papers.containsKey(id)) {
+                String text = EmbeddingText.of(node.path("title").asText(""), node.path("summary").asText(""));
+                papers.put(id, new Listed(id, text, day));
+                firstToday.add(id);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+            return true;
+        });
     }
 
     public Optional<Listed> paper(String id) {

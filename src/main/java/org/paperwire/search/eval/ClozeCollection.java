@@ -1,13 +1,6 @@
 package org.paperwire.search.eval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +12,6 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.paperwire.paper.Paper;
 
 /**
@@ -40,7 +32,6 @@ public final class ClozeCollection {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z])");
     /** Sentences that name a URL, code or TeX make poor queries. */
     private static final Pattern SKIP = Pattern.compile("http|github|code (is|and)|available at|\\$", Pattern.CASE_INSENSITIVE);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ClozeCollection() {}
 
@@ -119,31 +110,11 @@ public final class ClozeCollection {
             if (papers.size() >= docs) {
                 break;
             }
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
-                    StandardCharsets.UTF_8))) {
-                int lineNo = 0;
-                for (String line = in.readLine(); line != null && papers.size() < docs; line = in.readLine()) {
-                    lineNo++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    JsonNode node;
-                    try {
-                        node = JSON.readTree(line);
-                    } catch (JsonProcessingException e) {
-                        throw new IllegalArgumentException(file + ":" + lineNo + ": not a JSON object: "
-                                + e.getOriginalMessage(), e);
-                    }
-                    String id = node.path("id").asText("");
-                    if (id.isEmpty()) {
-                        throw new IllegalArgumentException(file + ":" + lineNo + ": no \"id\"");
-                    }
-                    papers.putIfAbsent(id, new String[] {collapse(node.path("title").asText("")),
-                            collapse(node.path("summary").asText(""))});
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-            }
+            ListingRecords.read(file, (id, node) -> {
+                papers.putIfAbsent(id, new String[] {collapse(node.path("title").asText("")),
+                        collapse(node.path("summary").asText(""))});
+                return papers.size() < docs;
+            });
         }
         return papers;
     }
