@@ -3,6 +3,8 @@ package org.paperwire.search;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.paperwire.paper.PaperStore;
 import org.paperwire.paper.ReferenceDay;
 import org.paperwire.search.embed.Embedder;
@@ -11,8 +13,11 @@ import org.paperwire.search.embed.EmbeddingLeases;
 import org.paperwire.search.index.BackgroundEmbedder;
 import org.paperwire.search.index.IndexFollower;
 import org.paperwire.search.index.IndexLockedException;
+import org.paperwire.search.index.RebuildRequests;
 import org.paperwire.search.index.SearchIndex;
 import org.paperwire.schedule.PeriodicTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Search's parts wired together for one data folder: the index, the follower that keeps it in step with the
@@ -22,6 +27,7 @@ import org.paperwire.schedule.PeriodicTask;
  * releases the index folder.
  */
 public final class SearchEngine implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SearchEngine.class);
     /** How long closing waits for an interrupted follow or embedding pass to end before the index closes. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
@@ -32,6 +38,7 @@ public final class SearchEngine implements AutoCloseable {
     private final BackgroundEmbedder background;
     private final LuceneSearch lucene;
     private final SearchService service;
+    private final RebuildRequests rebuilds;
     private PeriodicTask following;
     private PeriodicTask embedding;
 
@@ -57,6 +64,7 @@ public final class SearchEngine implements AutoCloseable {
         this.background = new BackgroundEmbedder(index, follower, papers, embedder, cache, leases, clock);
         this.lucene = new LuceneSearch(index, cache, embedder.cacheKey(), weights);
         this.service = new SearchService(lucene, embedder, background::backlog, new QuerySyntax(ReferenceDay.of(papers, clock)), fusion);
+        this.rebuilds = new RebuildRequests(indexFolder);
     }
 
     private static SearchIndex open(Path folder, String modelId, boolean readOnlyIfHeld) {
@@ -96,6 +104,68 @@ public final class SearchEngine implements AutoCloseable {
         return background;
     }
 
+    /**
+     * Requests to rebuild this index: {@code reindex} beside a running {@code serve} asks through them, and the
+     * process holding the index answers them (on its follow ticks, or in {@link #rebuild}).
+     */
+    public RebuildRequests rebuilds() {
+        return rebuilds;
+    }
+
+    /** This process's name as the holder of the index: {@code pid@host/start#tag}, as in the embedding leases. */
+    public String holder() {
+        return background.holder();
+    }
+
+    /**
+     * Empties the index and indexes the whole store again (vectors come from the cache); returns the number of
+     * papers indexed. A rebuild request waiting in the index folder is answered by this rebuild: its status
+     * follows the progress, and the request is removed when done.
+     */
+    public long rebuild(LongConsumer progress) {
+        if (readOnly()) { // before the request is touched: only the index's holder may answer it
+            throw new IllegalStateException("the search index is open read-only: the process holding it rebuilds it");
+        }
+        Optional<RebuildRequests.Request> asked = rebuilds.pending();
+        long start = System.nanoTime();
+        asked.ifPresent(r -> report(r, RebuildRequests.State.REBUILDING, 0, start, ""));
+        try {
+            long indexed = follower.rebuild(n -> {
+                progress.accept(n);
+                asked.ifPresent(r -> report(r, RebuildRequests.State.REBUILDING, n, start, ""));
+            });
+            asked.ifPresent(r -> {
+                report(r, RebuildRequests.State.DONE, indexed, start, "");
+                rebuilds.close(r);
+            });
+            return indexed;
+        } catch (RuntimeException e) {
+            asked.ifPresent(r -> {
+                report(r, RebuildRequests.State.FAILED, 0, start, String.valueOf(e.getMessage()));
+                rebuilds.close(r); // said to the asker; asking again retries
+            });
+            throw e;
+        }
+    }
+
+    private void report(RebuildRequests.Request r, RebuildRequests.State state, long indexed, long start, String error) {
+        rebuilds.report(new RebuildRequests.Status(r.id(), state, holder(), indexed,
+                (System.nanoTime() - start) / 1_000_000, error));
+    }
+
+    /** A follow tick: rebuilds when a command asked for it, else indexes the store's changes since the last look. */
+    private void follow() {
+        Optional<RebuildRequests.Request> asked = rebuilds.pending();
+        if (asked.isEmpty()) {
+            follower.catchUp();
+            return;
+        }
+        log.info("search index: rebuilding it from the store, as {} asked at {}", asked.get().by(), asked.get().at());
+        long start = System.nanoTime();
+        long indexed = rebuild(n -> {});
+        log.info("search index: rebuilt, {} papers in {} ms", indexed, (System.nanoTime() - start) / 1_000_000);
+    }
+
     public SearchIndex index() {
         return index;
     }
@@ -112,8 +182,9 @@ public final class SearchEngine implements AutoCloseable {
     }
 
     /**
-     * Follows the store every {@code followInterval} and, with {@code embed}, embeds pending papers between
-     * looks. A failure is logged and the next round runs as scheduled.
+     * Follows the store every {@code followInterval} (rebuilding instead when a command asked, see
+     * {@link #rebuilds()}) and, with {@code embed}, embeds pending papers between looks. A failure is logged and
+     * the next round runs as scheduled.
      */
     public synchronized void startBackground(Duration followInterval, boolean embed) {
         if (following != null) {
@@ -122,7 +193,7 @@ public final class SearchEngine implements AutoCloseable {
         if (readOnly()) {
             throw new IllegalStateException("the search index is open read-only: another process follows the store");
         }
-        following = PeriodicTask.start("search-follow", Duration.ZERO, followInterval, follower::catchUp);
+        following = PeriodicTask.start("search-follow", Duration.ZERO, followInterval, this::follow);
         if (embed) {
             embedding = PeriodicTask.start("search-embed", Duration.ZERO, followInterval, background::drain);
         }

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -40,6 +42,11 @@ import org.slf4j.LoggerFactory;
  * papers new change numbers, so every node's {@link IndexFollower} re-indexes them with their vectors, then
  * releases the leases. A leased paper whose vector is already cached (another embedder finished it, and this
  * index has not followed yet) is re-indexed here without being embedded again.
+ *
+ * <p>On an index open {@linkplain SearchIndex#readOnly() read-only} ({@code reindex --embed} beside a running
+ * {@code serve}) nothing is written to the index: settled papers, those found cached too, are only renumbered, and
+ * the holder's follower re-indexes them with their vectors. Until the holder's index shows them embedded, this
+ * embedder passes over the papers it settled, so it neither embeds one twice nor waits for the holder.
  */
 public final class BackgroundEmbedder {
     private static final Logger log = LoggerFactory.getLogger(BackgroundEmbedder.class);
@@ -61,6 +68,8 @@ public final class BackgroundEmbedder {
     private final String holder = NodeId.create().value(); // unique even for two engines in one JVM (tests)
     /** Pending papers that other embedders hold, with the end of their leases: passed over until then. */
     private final Map<String, Instant> heldElsewhere = new HashMap<>();
+    /** Read-only index: papers settled here that the holder's index has not re-indexed yet. */
+    private final Set<String> settledHere = new HashSet<>();
 
     public BackgroundEmbedder(SearchIndex index, IndexFollower follower, PaperStore papers, Embedder embedder,
             EmbeddingCache cache, EmbeddingLeases leases, InstantSource clock) {
@@ -94,6 +103,7 @@ public final class BackgroundEmbedder {
         while (!Thread.currentThread().isInterrupted()) {
             Instant now = clock.instant();
             heldElsewhere.values().removeIf(until -> !until.isAfter(now));
+            forgetFollowed();
             Map<String, String> pending = pending(ROUND);
             if (pending.isEmpty()) {
                 return 0;
@@ -120,6 +130,24 @@ public final class BackgroundEmbedder {
 
     /** Embeds the leased papers whose vectors are not cached yet and brings all of them into the index. */
     private int settle(Map<String, String> texts) {
+        List<String> found = embedMissing(texts);
+        if (index.readOnly()) {
+            papers.renumber(found); // the holder re-indexes these too, whoever embedded them (it may have died first)
+            settledHere.addAll(texts.keySet());
+            return texts.size();
+        }
+        if (!found.isEmpty()) {
+            follower.refresh(found); // their embedder renumbered them (or died first): this index only needs them
+        }
+        follower.catchUp();
+        return texts.size();
+    }
+
+    /**
+     * Embeds and caches the vectors of these papers that are not cached yet and renumbers those papers; returns
+     * the ids of the papers whose vectors were cached already.
+     */
+    private List<String> embedMissing(Map<String, String> texts) {
         Map<String, float[]> cached = cache.getAll(embedder.cacheKey(),
                 texts.values().stream().map(EmbeddingCache::hash).distinct().toList());
         List<String> found = new ArrayList<>();
@@ -142,11 +170,28 @@ public final class BackgroundEmbedder {
             cache.putAll(embedder.cacheKey(), byHash);
             papers.renumber(ids); // every node's follower, this one's too, now re-indexes them with their vectors
         }
-        if (!found.isEmpty()) {
-            follower.refresh(found); // their embedder renumbered them (or died first): this index only needs them
+        return found;
+    }
+
+    /** Read-only index: forgets the settled papers the holder's index now has with their vectors. */
+    private void forgetFollowed() {
+        if (settledHere.isEmpty()) {
+            return;
         }
-        follower.catchUp();
-        return texts.size();
+        Set<String> stillPending = index.withSearcher(s -> {
+            Query q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(PaperDocuments.VECTOR_STATE, PaperDocuments.PENDING)), BooleanClause.Occur.FILTER)
+                    .add(new TermInSetQuery(PaperDocuments.ID, settledHere.stream().map(BytesRef::new).toList()),
+                            BooleanClause.Occur.FILTER)
+                    .build();
+            StoredFields stored = s.storedFields();
+            Set<String> ids = new HashSet<>();
+            for (ScoreDoc hit : s.search(q, settledHere.size()).scoreDocs) {
+                ids.add(stored.document(hit.doc).get(PaperDocuments.ID));
+            }
+            return ids;
+        });
+        settledHere.retainAll(stillPending);
     }
 
     /** Embeds until nothing is pending; returns the number of papers settled. */
@@ -164,6 +209,9 @@ public final class BackgroundEmbedder {
         for (int n = max > 0 ? runRound() : 0; n > 0 && !Thread.currentThread().isInterrupted();
                 n = total < max ? runRound() : 0) {
             total += n;
+            if (index.readOnly()) {
+                continue; // the holder's index takes the vectors later; papers settled here are passed over meanwhile
+            }
             long now = backlog();
             if (now >= before) {
                 log.warn("embedding made no progress ({} papers still pending); stopping this round", now);
@@ -172,7 +220,7 @@ public final class BackgroundEmbedder {
             before = now;
             log.debug("embedded {} papers, {} pending", total, now);
         }
-        if (total > 0) {
+        if (total > 0 && !index.readOnly()) {
             index.reclaimDeletes(); // the first pass re-adds every paper: without this, search pays for each old copy
         }
         return total;
@@ -180,7 +228,9 @@ public final class BackgroundEmbedder {
 
     private Map<String, String> pending(int limit) {
         return index.withSearcher(s -> {
-            TopDocs top = s.search(pendingQuery(heldElsewhere.keySet()), limit, PaperDocuments.NEWEST_FIRST);
+            Set<String> except = new HashSet<>(heldElsewhere.keySet());
+            except.addAll(settledHere);
+            TopDocs top = s.search(pendingQuery(except), limit, PaperDocuments.NEWEST_FIRST);
             StoredFields stored = s.storedFields();
             Map<String, String> texts = new LinkedHashMap<>();
             for (ScoreDoc hit : top.scoreDocs) {
