@@ -107,15 +107,9 @@ public final class RecsBenchmark {
 
     /** A reader's top 20 of the day and their closest library papers; returns how many "because" papers were named. */
     private static int recommend(ReaderModel model, List<PaperFeatures> day) {
-        double[] scores = model.score(day);
-        Integer[] order = new Integer[scores.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparing(i -> day.get(i).id()));
         int named = 0;
-        for (int i = 0; i < Math.min(TOP, order.length); i++) {
-            named += model.because(day.get(order[i]), BECAUSE).size();
+        for (int i : ReaderModel.top(model.score(day), day, TOP)) {
+            named += model.because(day.get(i), BECAUSE).size();
         }
         return named;
     }

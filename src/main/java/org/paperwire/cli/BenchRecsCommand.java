@@ -10,6 +10,7 @@ import org.paperwire.bench.RecsBenchResult;
 import org.paperwire.bench.RecsBenchmark;
 import org.paperwire.config.PaperwireConfig;
 import org.paperwire.recommend.ReaderModels;
+import org.paperwire.recommend.Recommendations;
 import org.paperwire.recommend.eval.Listings;
 import org.paperwire.search.embed.EmbeddingModel;
 import org.paperwire.web.Json;
@@ -38,8 +39,8 @@ final class BenchRecsCommand implements Callable<Integer> {
     @Option(names = "--day", paramLabel = "N", description = "new papers of the day to score (default 500)")
     int day = 500;
 
-    @Option(names = "--background", paramLabel = "N", description = "background papers every model trains against (default 1000)")
-    int background = 1_000;
+    @Option(names = "--background", paramLabel = "N", description = "background papers every model trains against (default: what serve uses, 300)")
+    int background = Recommendations.Settings.DEFAULT.backgroundSize();
 
     @Option(names = "--listings", paramLabel = "DIR", description = "daily arXiv listing files the texts come from"
             + " (default: ../shared/data/arxiv/daily-arxiv-ai-enhanced/data)")

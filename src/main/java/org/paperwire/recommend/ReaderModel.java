@@ -1,14 +1,18 @@
 package org.paperwire.recommend;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * One collection's model: a linear score over a paper's embedding and terms, {@code w_e · embedding + w_t · terms
  * + bias}, plus (trained models) the paper's similarity to its nearest collection paper,
  * {@code a · max cos(embeddings) + b · max cos(terms)}, and the collection's papers, to say which of them a
- * recommendation is closest to. Immutable and
+ * recommendation is closest to. Ranking many papers ({@link #score(List)}) adds the nearest-paper part only to the
+ * {@code rerankDepth} best by the linear score: it costs a pass over the collection per paper, and on the
+ * development reader-days that ranks as well as adding it to every paper (see {@link ReaderModels.Settings}). Immutable and
  * thread-safe; {@link ReaderModels} makes them.
  */
 public final class ReaderModel {
@@ -27,9 +31,11 @@ public final class ReaderModel {
     private final List<PaperFeatures> library;
     private final double nearestEmbedding;
     private final double nearestTerms;
+    private final int rerankDepth;
+    private final LibraryTerms libraryTerms;
 
     ReaderModel(Kind kind, float[] embeddingWeights, float[] termWeights, double bias, List<PaperFeatures> library,
-            double nearestEmbedding, double nearestTerms) {
+            double nearestEmbedding, double nearestTerms, int rerankDepth) {
         this.kind = kind;
         this.embeddingWeights = embeddingWeights;
         this.termWeights = termWeights;
@@ -37,41 +43,106 @@ public final class ReaderModel {
         this.library = List.copyOf(library);
         this.nearestEmbedding = nearestEmbedding;
         this.nearestTerms = nearestTerms;
+        this.rerankDepth = rerankDepth;
+        this.libraryTerms = nearestTerms == 0 ? null : LibraryTerms.of(this.library);
     }
 
     public Kind kind() {
         return kind;
     }
 
-    /** The score of one paper: higher is a better match. Comparable only among one model's scores. */
+    /** The score of one paper, both parts: higher is a better match. Comparable only among one model's scores. */
     public double score(PaperFeatures paper) {
+        return hasNearest() ? linear(paper) + nearest(paper) : linear(paper);
+    }
+
+    private boolean hasNearest() {
+        return nearestEmbedding != 0 || nearestTerms != 0;
+    }
+
+    private double linear(PaperFeatures paper) {
         double s = bias + Vectors.dot(embeddingWeights, paper.embedding());
-        s = termWeights == null ? s : s + paper.terms().dot(termWeights, 0);
-        return nearestEmbedding == 0 && nearestTerms == 0 ? s : s + nearest(paper);
+        return termWeights == null ? s : s + paper.terms().dot(termWeights, 0);
     }
 
     /** The similarity to the nearest collection paper, by each half (a paper in the collection is its own nearest). */
     private double nearest(PaperFeatures paper) {
+        return nearest(paper, libraryTerms == null ? null : libraryTerms.scratch());
+    }
+
+    private double nearest(PaperFeatures paper, double[] scratch) {
         double embedding = 0;
-        double terms = 0;
-        for (PaperFeatures saved : library) {
-            if (nearestEmbedding != 0) {
+        if (nearestEmbedding != 0) {
+            for (PaperFeatures saved : library) {
                 embedding = Math.max(embedding, Vectors.dot(saved.embedding(), paper.embedding()));
             }
-            if (nearestTerms != 0) {
-                terms = Math.max(terms, paper.terms().dot(saved.terms()));
-            }
         }
+        double terms = nearestTerms == 0 ? 0 : libraryTerms.nearest(paper.terms(), scratch);
         return nearestEmbedding * embedding + nearestTerms * terms;
     }
 
-    /** The scores of {@code candidates}, in their order. */
+    /**
+     * The scores of {@code candidates}, in their order: the linear score of each, plus the nearest-paper part for
+     * the {@code rerankDepth} best by it (ties by position), so that those are ranked by the whole score; the others
+     * keep their linear score.
+     */
     public double[] score(List<PaperFeatures> candidates) {
         double[] scores = new double[candidates.size()];
         for (int i = 0; i < scores.length; i++) {
-            scores[i] = score(candidates.get(i));
+            scores[i] = linear(candidates.get(i));
+        }
+        if (!hasNearest()) {
+            return scores;
+        }
+        double[] scratch = libraryTerms == null ? null : libraryTerms.scratch();
+        for (int i : best(scores, rerankDepth)) {
+            scores[i] += nearest(candidates.get(i), scratch);
         }
         return scores;
+    }
+
+    /**
+     * The positions of the {@code k} best of {@code papers} by {@code scores} (their scores, in their order), best
+     * first, ties by paper id: the papers at or above the k-th highest score are sorted, not all of them.
+     */
+    public static int[] top(double[] scores, List<PaperFeatures> papers, int k) {
+        if (k <= 0 || scores.length == 0) {
+            return new int[0];
+        }
+        double[] sorted = scores.clone();
+        Arrays.sort(sorted);
+        double threshold = sorted[Math.max(0, sorted.length - k)];
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] >= threshold) {
+                kept.add(i);
+            }
+        }
+        kept.sort(Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparing(i -> papers.get(i).id()));
+        return kept.stream().limit(k).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The positions of the {@code k} highest scores (ties by position). */
+    static int[] best(double[] scores, int k) {
+        if (k >= scores.length) {
+            return IntStream.range(0, scores.length).toArray();
+        }
+        double[] sorted = scores.clone();
+        Arrays.sort(sorted);
+        double threshold = sorted[sorted.length - k]; // the k-th highest
+        int above = 0;
+        for (double s : scores) {
+            above += s > threshold ? 1 : 0;
+        }
+        int[] out = new int[k];
+        int n = 0;
+        int ties = k - above; // papers at the threshold taken, first positions first
+        for (int i = 0; i < scores.length && n < k; i++) {
+            if (scores[i] > threshold || (scores[i] == threshold && ties-- > 0)) {
+                out[n++] = i;
+            }
+        }
+        return out;
     }
 
     /**
@@ -79,13 +150,24 @@ public final class ReaderModel {
      * first, ties by id; the paper itself, if it is in the collection, is skipped.
      */
     public List<Because> because(PaperFeatures paper, int max) {
-        List<Because> all = new ArrayList<>(library.size());
+        Comparator<Because> closerFirst = Comparator.comparingDouble(Because::similarity).reversed()
+                .thenComparing(Because::id);
+        List<Because> closest = new ArrayList<>(max + 1); // kept sorted: insertion, as max is small
         for (PaperFeatures saved : library) {
-            if (!saved.id().equals(paper.id())) {
-                all.add(new Because(saved.id(), Vectors.dot(saved.embedding(), paper.embedding())));
+            if (max > 0 && !saved.id().equals(paper.id())) {
+                Because b = new Because(saved.id(), Vectors.dot(saved.embedding(), paper.embedding()));
+                if (closest.size() < max || closerFirst.compare(b, closest.get(max - 1)) < 0) {
+                    int at = closest.size();
+                    while (at > 0 && closerFirst.compare(b, closest.get(at - 1)) < 0) {
+                        at--;
+                    }
+                    closest.add(at, b);
+                    if (closest.size() > max) {
+                        closest.remove(max);
+                    }
+                }
             }
         }
-        all.sort(Comparator.comparingDouble(Because::similarity).reversed().thenComparing(Because::id));
-        return List.copyOf(all.subList(0, Math.min(max, all.size())));
+        return List.copyOf(closest);
     }
 }

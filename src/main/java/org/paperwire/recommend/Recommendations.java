@@ -64,7 +64,7 @@ public final class Recommendations implements Recommender {
      */
     public record Settings(int termSample, int backgroundSize, Duration refitAfter, int maxModels, int embedPerRequest,
             int maxBecause) {
-        public static final Settings DEFAULT = new Settings(5_000, 1_000, Duration.ofDays(1), 10_000, 256, 3);
+        public static final Settings DEFAULT = new Settings(5_000, 300, Duration.ofDays(1), 10_000, 256, 3);
     }
 
     /** The papers whose day lies in [from, to] (the listing windows trending and search read). */
@@ -87,8 +87,6 @@ public final class Recommendations implements Recommender {
     private record CandidateKey(long generation, LocalDate from, LocalDate to, long storeSeq) {}
 
     private record Candidate(PaperSummary paper, PaperFeatures features) {}
-
-    private record Scored(Candidate candidate, double score) {}
 
     private final LibraryService library;
     private final PaperStore papers;
@@ -146,20 +144,17 @@ public final class Recommendations implements Recommender {
         }
         ReaderModel model = trained.get().model();
         Set<String> known = library.savedOrRated(readerId);
-        List<Scored> scored = new ArrayList<>();
-        for (Candidate c : candidates(s, since)) {
-            if (!known.contains(c.paper().id())) {
-                scored.add(new Scored(c, model.score(c.features())));
-            }
-        }
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(x -> x.candidate().paper().id()));
-        List<Recommendation> out = new ArrayList<>(Math.min(limit, scored.size()));
-        for (Scored x : scored.subList(0, Math.min(limit, scored.size()))) {
-            List<Recommendation.Reason> because = model.because(x.candidate().features(), settings.maxBecause()).stream()
+        List<Candidate> unknown = candidates(s, since).stream().filter(c -> !known.contains(c.paper().id())).toList();
+        List<PaperFeatures> features = unknown.stream().map(Candidate::features).toList();
+        double[] scores = model.score(features);
+        int[] best = ReaderModel.top(scores, features, limit);
+        List<Recommendation> out = new ArrayList<>(best.length);
+        for (int i : best) {
+            List<Recommendation.Reason> because = model.because(features.get(i), settings.maxBecause()).stream()
                     .filter(b -> b.similarity() > 0) // a paper scored on terms alone is close to nothing by embedding
                     .map(b -> new Recommendation.Reason(b.id(), trained.get().titles().getOrDefault(b.id(), b.id())))
                     .toList();
-            out.add(new Recommendation(x.candidate().paper(), x.score(), because));
+            out.add(new Recommendation(unknown.get(i).paper(), scores[i], because));
         }
         return out;
     }

@@ -184,4 +184,58 @@ class ReaderModelsTest {
         }
         return all;
     }
+
+    @Test
+    void rankingManyPapersAddsTheNearestPartToTheLinearBestOnly() {
+        List<PaperFeatures> library = cluster("lib", 0, 8, 1);
+        ReaderModels plain = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5, 0), D, 0);
+        ReaderModels reranking = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5, 3, 4), D, 0);
+        ReaderModel linear = plain.train(library, List.of(), plain.background(backgroundPapers()), SEED);
+        ReaderModel model = reranking.train(library, List.of(), reranking.background(backgroundPapers()), SEED);
+        List<PaperFeatures> candidates = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 12; i++) {
+            candidates.add(near("c" + i, i % D, random));
+        }
+
+        double[] linearScores = linear.score(candidates);
+        double[] scores = model.score(candidates);
+        int[] best = ReaderModel.best(linearScores, 4);
+        assertThat(best).hasSize(4);
+        for (int i = 0; i < candidates.size(); i++) {
+            int at = i;
+            boolean reranked = java.util.Arrays.stream(best).anyMatch(b -> b == at);
+            double expected = reranked ? model.score(candidates.get(i)) : linearScores[i];
+            assertThat(scores[i]).as(candidates.get(i).id() + (reranked ? " (re-ranked)" : ""))
+                    .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+            if (!reranked) {
+                for (int b : best) {
+                    assertThat(linearScores[b]).isGreaterThanOrEqualTo(linearScores[i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theTopIsOrderedByScoreThenIdAndKeepsEveryTieAtItsEdgeInIdOrder() {
+        List<PaperFeatures> papers = List.of(paper("d", 1, 0, 0, 0), paper("b", 1, 0, 0, 0), paper("a", 1, 0, 0, 0),
+                paper("c", 1, 0, 0, 0), paper("e", 1, 0, 0, 0));
+        double[] scores = {0.5, 0.9, 0.5, 0.5, 0.1};
+
+        assertThat(ReaderModel.top(scores, papers, 3)).containsExactly(1, 2, 3); // b, then a and c of the tied d, a, c
+        assertThat(ReaderModel.top(scores, papers, 10)).containsExactly(1, 2, 3, 0, 4);
+        assertThat(ReaderModel.top(scores, papers, 0)).isEmpty();
+        assertThat(ReaderModel.best(scores, 2)).containsExactly(0, 1); // ties by position
+    }
+
+    @Test
+    void becauseNamesTheClosestCollectionPapersClosestFirstAndNeverThePaperItself() {
+        List<PaperFeatures> library = List.of(paper("x", 1, 0, 0, 0), paper("y", 1, 1, 0, 0), paper("z", 0, 0, 1, 0),
+                paper("w", 1, 1, 0, 0));
+        ReaderModel model = models.train(library, List.of(), background(), SEED); // a fallback: 4 < 5 papers
+
+        assertThat(model.because(paper("q", 1, 0.2f, 0, 0), 3)).extracting(Because::id).containsExactly("x", "w", "y");
+        assertThat(model.because(paper("x", 1, 0, 0, 0), 2)).extracting(Because::id).containsExactly("w", "y");
+        assertThat(model.because(paper("q", 1, 0, 0, 0), 0)).isEmpty();
+    }
 }

@@ -17,6 +17,7 @@ import org.paperwire.db.Database;
 import org.paperwire.recommend.PaperFeatures;
 import org.paperwire.recommend.ReaderModel;
 import org.paperwire.recommend.ReaderModels;
+import org.paperwire.recommend.Recommendations;
 import org.paperwire.recommend.TermSpace;
 import org.paperwire.recommend.TermVector;
 import org.paperwire.search.embed.Embedder;
@@ -34,7 +35,7 @@ import org.paperwire.search.embed.JdbcEmbeddingCache;
  */
 public final class RecsEvaluator {
     /** Background papers per reader-day. */
-    public static final int BACKGROUND_SAMPLE = 1_000;
+    public static final int BACKGROUND_SAMPLE = Recommendations.Settings.DEFAULT.backgroundSize();
     private static final float[] NO_EMBEDDING = new float[0];
     private static final long SEED = 20261201L;
 
