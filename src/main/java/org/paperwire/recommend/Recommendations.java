@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,7 +83,11 @@ public final class Recommendations implements Recommender {
     private record ModelKey(long collectionId, long revision, long generation) {}
 
     /** A collection's model with the titles of its papers (for "because you saved ..."). */
-    private record Trained(ReaderModel model, Map<String, String> titles) {}
+    /**
+     * A collection's model (none while none of its papers is in the store) with the titles of its papers, and the
+     * ids of those saved before the store had them: when one arrives, the model is trained again.
+     */
+    private record Trained(Optional<ReaderModel> model, Map<String, String> titles, List<String> notInStore) {}
 
     private record CandidateKey(long generation, LocalDate from, LocalDate to, long storeSeq) {}
 
@@ -99,7 +104,7 @@ public final class Recommendations implements Recommender {
     private final Settings settings;
     private final Object spaceLock = new Object();
     private volatile Space space;
-    private final Cache<ModelKey, Optional<Trained>> models;
+    private final Cache<ModelKey, Trained> models;
     private final Cache<CandidateKey, List<Candidate>> candidates;
     private final AtomicLong trainings = new AtomicLong();
     private final AtomicLong fits = new AtomicLong();
@@ -137,12 +142,17 @@ public final class Recommendations implements Recommender {
             return List.of();
         }
         Space s = space();
-        Optional<Trained> trained = models.get(new ModelKey(collection.id(), collection.revision(), s.generation()),
-                key -> train(readerId, collection.id(), s));
-        if (trained.isEmpty() || since.isAfter(s.referenceDay())) {
+        ModelKey key = new ModelKey(collection.id(), collection.revision(), s.generation());
+        Trained trained = models.get(key, k -> train(readerId, collection.id(), s));
+        if (!trained.notInStore().isEmpty() && !papers.findAll(trained.notInStore()).isEmpty()) {
+            models.invalidate(key); // a harvest or import brought a paper saved before it: it counts now
+            trained = models.get(key, k -> train(readerId, collection.id(), s));
+        }
+        if (trained.model().isEmpty() || since.isAfter(s.referenceDay())) {
             return List.of();
         }
-        ReaderModel model = trained.get().model();
+        ReaderModel model = trained.model().get();
+        Map<String, String> titles = trained.titles();
         Set<String> known = library.savedOrRated(readerId);
         List<Candidate> unknown = candidates(s, since).stream().filter(c -> !known.contains(c.paper().id())).toList();
         List<PaperFeatures> features = unknown.stream().map(Candidate::features).toList();
@@ -152,7 +162,7 @@ public final class Recommendations implements Recommender {
         for (int i : best) {
             List<Recommendation.Reason> because = model.because(features.get(i), settings.maxBecause()).stream()
                     .filter(b -> b.similarity() > 0) // a paper scored on terms alone is close to nothing by embedding
-                    .map(b -> new Recommendation.Reason(b.id(), trained.get().titles().getOrDefault(b.id(), b.id())))
+                    .map(b -> new Recommendation.Reason(b.id(), titles.getOrDefault(b.id(), b.id())))
                     .toList();
             out.add(new Recommendation(unknown.get(i).paper(), scores[i], because));
         }
@@ -221,14 +231,17 @@ public final class Recommendations implements Recommender {
         return modelSettings.embeddingScale() > 0;
     }
 
-    private Optional<Trained> train(long readerId, long collectionId, Space s) {
+    private Trained train(long readerId, long collectionId, Space s) {
         TrainingSet set = library.trainingSet(readerId, collectionId);
         List<String> positiveIds = new ArrayList<>(set.positives().stream().map(SavedPaper::paperId).toList());
         java.util.Collections.reverse(positiveIds); // the model takes them oldest first
         List<Paper> positivePapers = papers.findAll(positiveIds); // papers not harvested yet are not known
+        Set<String> found = new HashSet<>();
+        positivePapers.forEach(p -> found.add(p.id()));
+        List<String> notInStore = positiveIds.stream().filter(id -> !found.contains(id)).toList();
         List<PaperFeatures> positives = features(s, positivePapers, Integer.MAX_VALUE, false);
         if (positives.isEmpty()) {
-            return Optional.empty();
+            return new Trained(Optional.empty(), Map.of(), notInStore);
         }
         List<PaperFeatures> negatives = features(s, papers.findAll(set.negatives().stream().map(RatedPaper::paperId)
                 .toList()), Integer.MAX_VALUE, false);
@@ -236,7 +249,7 @@ public final class Recommendations implements Recommender {
         ReaderModel model = s.models().train(positives, negatives, s.background(), SEED ^ collectionId);
         Map<String, String> titles = new HashMap<>();
         positivePapers.forEach(p -> titles.put(p.id(), p.title()));
-        return Optional.of(new Trained(model, Map.copyOf(titles)));
+        return new Trained(Optional.of(model), Map.copyOf(titles), notInStore);
     }
 
     private List<Candidate> candidates(Space s, LocalDate since) {

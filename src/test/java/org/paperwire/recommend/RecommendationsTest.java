@@ -108,6 +108,24 @@ class RecommendationsTest {
     }
 
     @Test
+    void aPaperSavedBeforeTheStoreHadItCountsOnceAHarvestBringsIt() {
+        long later = app.library().create(reader, "Later").id();
+        String early = RecsCorpus.id(501);
+        app.library().saveAll(reader, "Later", List.of(early));
+        assertThat(recs.recommend(reader, later, week(), 20)).as("nothing of the collection is known yet").isEmpty();
+        assertThat(recs.recommend(reader, later, week(), 20)).isEmpty();
+        long before = recs.trainings();
+
+        app.papers().upsertAll(List.of(RecsCorpus.laterVisionPaper(501, "2026-05-20")));
+        List<String> now = ids(recs.recommend(reader, later, week(), 20));
+        assertThat(recs.trainings()).as("trained again once the paper came, not at the next daily refit")
+                .isEqualTo(before + 1);
+        assertThat(now.subList(0, 4)).containsExactlyInAnyOrderElementsOf(RecsCorpus.VISION_THIS_WEEK);
+        recs.recommend(reader, later, week(), 20);
+        assertThat(recs.trainings()).as("and only once").isEqualTo(before + 1);
+    }
+
+    @Test
     void theSpaceIsRefittedDailyNotPerRequest() {
         recs.recommend(reader, collection, week(), 20);
         recs.recommend(reader, collection, week(), 20);

@@ -57,6 +57,11 @@ public final class RecsCorpus {
         return out;
     }
 
+    /** A vision paper listed on {@code day} that {@link #papers()} does not hold (n above 500). */
+    static Paper laterVisionPaper(int n, String day) {
+        return paper(n, VISION, day);
+    }
+
     static String id(int n) {
         return String.format("2606.%05d", n);
     }
