@@ -75,6 +75,13 @@ public final class DigestBuilder {
             this.sources = sources;
         }
 
+        /** Lets every source do its costly work for these subscribers ahead ({@link DigestSource#prepare}). */
+        public void prepare(List<Subscriber> subscribers) {
+            for (DigestSource source : sources) {
+                source.prepare(subscribers);
+            }
+        }
+
         /**
          * @param since the first day whose papers count as new
          * @param given papers the subscriber already had (they never come again)

@@ -336,6 +336,11 @@ public final class DigestRunner {
     /** Builds and stores the due digests of {@code chosen} into {@code plan}, while {@code held}. */
     private void plan(List<Subscriber> chosen, Options options, Instant now, Built built,
             DigestBuilder.Session session, Plan plan, BooleanSupplier held) {
+        try {
+            session.prepare(chosen);
+        } catch (RuntimeException e) { // only work done ahead: each digest below does what is missing itself
+            log.warn("could not prepare the digests of {} subscribers ahead; building them one by one", chosen.size(), e);
+        }
         for (Subscriber s : chosen) {
             if (stopping || !held.getAsBoolean()) {
                 break; // shutting down, or the batch's lease was lost: the next run (or node) builds the rest

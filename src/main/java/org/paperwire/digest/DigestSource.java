@@ -21,6 +21,12 @@ public interface DigestSource {
     List<Section> sections(Request request);
 
     /**
+     * Called before a batch of digests is built, with its subscribers: a source may do their costly work ahead, in
+     * parallel (recommendations train their models). The default does nothing.
+     */
+    default void prepare(List<Subscriber> subscribers) {}
+
+    /**
      * One subscriber's digest being built.
      *
      * @param since the first day whose papers count as new

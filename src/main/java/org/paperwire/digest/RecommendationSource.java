@@ -2,6 +2,7 @@ package org.paperwire.digest;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.paperwire.subscription.Subscriber;
 import java.util.Optional;
 import java.util.Set;
 import org.paperwire.library.LibraryCollection;
@@ -52,6 +53,13 @@ public final class RecommendationSource implements DigestSource {
                     perCollection, candidates(request, c, kept)));
         }
         return out;
+    }
+
+    @Override
+    public void prepare(List<Subscriber> subscribers) {
+        if (perCollection > 0) {
+            recommender.prepare(subscribers.stream().map(Subscriber::id).toList());
+        }
     }
 
     /**

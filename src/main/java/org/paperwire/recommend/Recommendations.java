@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.paperwire.library.LibraryCollection;
@@ -30,6 +33,8 @@ import org.paperwire.paper.ReferenceDay;
 import org.paperwire.search.embed.Embedder;
 import org.paperwire.search.embed.EmbeddingCache;
 import org.paperwire.search.embed.EmbeddingText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Recommender} of the app: one {@link ReaderModel} per collection over the store's papers.
@@ -53,6 +58,7 @@ import org.paperwire.search.embed.EmbeddingText;
  * Thread-safe; one instance serves every reader.
  */
 public final class Recommendations implements Recommender {
+    private static final Logger log = LoggerFactory.getLogger(Recommendations.class);
     /**
      * The service's knobs (the model's own are {@link ReaderModels.Settings}).
      *
@@ -62,10 +68,12 @@ public final class Recommendations implements Recommender {
      * @param maxModels trained models kept in memory
      * @param embedPerRequest candidates (and background papers) without a vector embedded at most per request
      * @param maxBecause library papers named per recommendation
+     * @param featuresKept papers whose features (vector and terms in the current space) are kept in memory, so that
+     *     a paper in many libraries, or a day's candidates, are read and tokenised once (about 2.5 KB each)
      */
     public record Settings(int termSample, int backgroundSize, Duration refitAfter, int maxModels, int embedPerRequest,
-            int maxBecause) {
-        public static final Settings DEFAULT = new Settings(5_000, 300, Duration.ofDays(1), 10_000, 256, 3);
+            int maxBecause, int featuresKept) {
+        public static final Settings DEFAULT = new Settings(5_000, 300, Duration.ofDays(1), 10_000, 256, 3, 20_000);
     }
 
     /** The papers whose day lies in [from, to] (the listing windows trending and search read). */
@@ -89,6 +97,17 @@ public final class Recommendations implements Recommender {
      */
     private record Trained(Optional<ReaderModel> model, Map<String, String> titles, List<String> notInStore) {}
 
+    /**
+     * A paper's features in one space: the same paper at another version, or with its title or abstract corrected,
+     * is another key.
+     */
+    private record FeatureKey(long generation, String id, int version, long text) {
+        static FeatureKey of(Space s, Paper p) {
+            return new FeatureKey(s.generation(), p.id(), p.version(),
+                    (long) p.title().hashCode() << 32 ^ (p.abstractText().hashCode() & 0xFFFFFFFFL));
+        }
+    }
+
     private record CandidateKey(long generation, LocalDate from, LocalDate to, long storeSeq) {}
 
     private record Candidate(PaperSummary paper, PaperFeatures features) {}
@@ -106,6 +125,7 @@ public final class Recommendations implements Recommender {
     private volatile Space space;
     private final Cache<ModelKey, Trained> models;
     private final Cache<CandidateKey, List<Candidate>> candidates;
+    private final Cache<FeatureKey, PaperFeatures> features;
     private final AtomicLong trainings = new AtomicLong();
     private final AtomicLong fits = new AtomicLong();
 
@@ -125,6 +145,7 @@ public final class Recommendations implements Recommender {
         this.settings = settings;
         this.models = Caffeine.newBuilder().maximumSize(settings.maxModels()).build();
         this.candidates = Caffeine.newBuilder().maximumSize(16).expireAfterWrite(CANDIDATES_TTL).build();
+        this.features = Caffeine.newBuilder().maximumSize(settings.featuresKept()).build();
     }
 
     /** The day windows end at (the store's newest listing day); {@code since} is usually a window's first day. */
@@ -169,6 +190,43 @@ public final class Recommendations implements Recommender {
         return out;
     }
 
+    /**
+     * Trains the models of these readers' collections that are not trained in the current space yet, on as many
+     * threads as the machine has cores (at most one per collection). A failure is logged and left to the request
+     * that needs the model, which tries again.
+     */
+    @Override
+    public void prepare(List<Long> readerIds) {
+        Space s = space();
+        List<Callable<Void>> work = new ArrayList<>();
+        for (long reader : readerIds) {
+            for (LibraryCollection c : library.collections(reader)) {
+                ModelKey key = new ModelKey(c.id(), c.revision(), s.generation());
+                if (models.getIfPresent(key) == null) {
+                    work.add(() -> {
+                        try {
+                            models.get(key, k -> train(reader, c.id(), s));
+                        } catch (RuntimeException e) {
+                            log.warn("could not train the model of collection {} ahead; its request will try again",
+                                    c.id(), e);
+                        }
+                        return null;
+                    });
+                }
+            }
+        }
+        if (work.isEmpty()) {
+            return;
+        }
+        int threads = Math.min(work.size(), Runtime.getRuntime().availableProcessors());
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("recs-train-", 0)
+                .daemon().factory())) {
+            pool.invokeAll(work);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // shutting down: what is not trained is trained on demand
+        }
+    }
+
     /** How many models were trained since start (tests: training happens once per collection revision). */
     public long trainings() {
         return trainings.get();
@@ -194,6 +252,7 @@ public final class Recommendations implements Recommender {
             space = made;
             models.invalidateAll(); // trained in the old space: their term weights index its vocabulary
             candidates.invalidateAll();
+            features.invalidateAll(); // keyed by the old generation: never asked for again
             return made;
         }
     }
@@ -223,7 +282,7 @@ public final class Recommendations implements Recommender {
                 .map(v -> v.length).orElseGet(() -> embedder.get().model().dimension());
         ReaderModels models = new ReaderModels(modelSettings, dimension, terms == null ? 0 : terms.size());
         Space partial = new Space(generation, day, clock.instant(), terms, models, null, dimension);
-        List<PaperFeatures> background = features(partial, backgroundPapers, backgroundVectors, false);
+        List<PaperFeatures> background = features(partial, backgroundPapers, settings.embedPerRequest(), false);
         return new Space(generation, day, partial.fittedAt(), terms, models, models.background(background), dimension);
     }
 
@@ -266,26 +325,33 @@ public final class Recommendations implements Recommender {
     }
 
     private List<PaperFeatures> features(Space s, List<Paper> list, int embedAtMost, boolean keepUnembedded) {
-        Map<String, float[]> found = usesEmbeddings() ? vectors.vectors(list, embedAtMost) : Map.of();
-        return features(s, list, found, keepUnembedded);
-    }
-
-    /**
-     * Features of the papers; one without a vector (of the space's dimension) gets a zero embedding when
-     * {@code keepUnembedded}, else is left out.
-     */
-    private List<PaperFeatures> features(Space s, List<Paper> list, Map<String, float[]> found, boolean keepUnembedded) {
+        PaperFeatures[] known = new PaperFeatures[list.size()];
+        List<Paper> unknown = new ArrayList<>();
+        for (int i = 0; i < known.length; i++) {
+            known[i] = features.getIfPresent(FeatureKey.of(s, list.get(i)));
+            if (known[i] == null) {
+                unknown.add(list.get(i));
+            }
+        }
+        Map<String, float[]> found = usesEmbeddings() && !unknown.isEmpty() ? vectors.vectors(unknown, embedAtMost) : Map.of();
         List<PaperFeatures> out = new ArrayList<>(list.size());
-        for (Paper p : list) {
+        for (int i = 0; i < known.length; i++) {
+            if (known[i] != null) {
+                out.add(known[i]);
+                continue;
+            }
+            Paper p = list.get(i);
             float[] v = found.get(p.id());
-            if (v == null || v.length != s.dimension()) {
-                if (!keepUnembedded && usesEmbeddings()) {
-                    continue;
-                }
-                v = new float[s.dimension()];
+            boolean embedded = v != null && v.length == s.dimension();
+            if (!embedded && !keepUnembedded && usesEmbeddings()) {
+                continue;
             }
             TermVector t = s.terms() == null ? TermVector.EMPTY : s.terms().vector(EmbeddingText.of(p));
-            out.add(new PaperFeatures(p.id(), v, t));
+            PaperFeatures f = new PaperFeatures(p.id(), embedded ? v : new float[s.dimension()], t);
+            if (embedded || !usesEmbeddings()) { // one waiting for its vector is made again until it has it
+                features.put(FeatureKey.of(s, p), f);
+            }
+            out.add(f);
         }
         return out;
     }

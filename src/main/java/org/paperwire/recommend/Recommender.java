@@ -17,4 +17,10 @@ public interface Recommender {
      * @param readerId the reader's subscriber id
      */
     List<Recommendation> recommend(long readerId, long collectionId, LocalDate since, int limit);
+
+    /**
+     * Trains ahead, in parallel, what {@link #recommend} will need for these readers' collections (a digest run
+     * asks before each batch). The default does nothing.
+     */
+    default void prepare(List<Long> readerIds) {}
 }

@@ -126,6 +126,25 @@ class RecommendationsTest {
     }
 
     @Test
+    void prepareTrainsEveryCollectionOfTheReadersAheadAndTheRequestsFindThem() {
+        long vision = app.library().create(reader, "Vision").id();
+        app.library().saveAll(reader, "Vision", List.of(RecsCorpus.VISION_THIS_WEEK.get(0)));
+        app.subscriptions().add("bob@example.org", List.of(), true);
+        long bob = app.subscribers().findByEmail("bob@example.org").orElseThrow().id();
+        app.library().saveAll(bob, "Library", RecsCorpus.GRAPH_THIS_WEEK.subList(0, 2));
+
+        recs.prepare(List.of(reader, bob));
+        assertThat(recs.trainings()).as("three collections of two readers").isEqualTo(3);
+        recs.prepare(List.of(reader, bob));
+        assertThat(recs.trainings()).as("nothing changed: nothing to train").isEqualTo(3);
+
+        assertThat(recs.recommend(reader, collection, week(), 20)).isNotEmpty();
+        assertThat(recs.recommend(reader, vision, week(), 20)).isNotEmpty();
+        assertThat(recs.recommend(bob, app.library().defaultCollection(bob).id(), week(), 20)).isNotEmpty();
+        assertThat(recs.trainings()).as("the requests used the models trained ahead").isEqualTo(3);
+    }
+
+    @Test
     void theSpaceIsRefittedDailyNotPerRequest() {
         recs.recommend(reader, collection, week(), 20);
         recs.recommend(reader, collection, week(), 20);
