@@ -1,12 +1,5 @@
 package org.paperwire.recommend;
 
-import de.bwaldvogel.liblinear.Feature;
-import de.bwaldvogel.liblinear.FeatureNode;
-import de.bwaldvogel.liblinear.Linear;
-import de.bwaldvogel.liblinear.Model;
-import de.bwaldvogel.liblinear.Parameter;
-import de.bwaldvogel.liblinear.Problem;
-import de.bwaldvogel.liblinear.SolverType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -14,7 +7,7 @@ import java.util.Random;
 /**
  * Trains {@link ReaderModel}s, one per collection (Scholar Inbox's recipe over arxiv-sanity-lite's learner): a
  * linear classifier (a squared-hinge SVM) over a paper's embedding and, weighted by {@link Settings#termScale()},
- * its tf-idf terms, trained with LIBLINEAR on the collection's papers (positives) against the reader's "not for me" papers and a
+ * its tf-idf terms, trained ({@link SquaredHingeSvm}, LIBLINEAR's algorithm) on the collection's papers (positives) against the reader's "not for me" papers and a
  * shared sample of the day's background papers (negatives). Background papers are down-weighted: all of them
  * together weigh as much as all positives (scikit-learn's {@code class_weight="balanced"}), while each explicit
  * negative weighs as much as one positive. With fewer than {@link Settings#minPositives()} positives there is
@@ -29,7 +22,7 @@ public final class ReaderModels {
      *
      * @param embeddingScale the embedding's length in the feature vector (1: as embedded)
      * @param termScale the tf-idf vector's length in the feature vector (0: terms unused)
-     * @param c LIBLINEAR's cost: larger fits the collection more closely
+     * @param c the SVM's cost: larger fits the collection more closely
      * @param minPositives fewer positives than this fall back to similarity
      * @param nearestWeight weight of a trained model's second part: the candidate's similarity to its nearest
      *     collection paper (cosine of the embeddings plus cosine of the tf-idf vectors, each scaled as above), so
@@ -75,34 +68,28 @@ public final class ReaderModels {
         this.settings = settings;
         this.embeddingDimension = embeddingDimension;
         this.termDimension = settings.termScale() > 0 ? termDimension : 0;
-        Linear.disableDebugOutput(); // the library's one static switch: it prints every iteration otherwise
     }
 
     public Settings settings() {
         return settings;
     }
 
-    /** The day's background papers in LIBLINEAR's form, built once and shared by every reader's training. */
+    /** The day's background papers, checked once and shared by every reader's training. */
     public Background background(List<PaperFeatures> papers) {
-        List<Feature[]> rows = new ArrayList<>(papers.size());
-        for (PaperFeatures p : papers) {
-            rows.add(row(p));
-        }
-        return new Background(papers.stream().map(PaperFeatures::id).toList(), rows);
+        papers.forEach(this::check);
+        return new Background(List.copyOf(papers));
     }
 
     /** Background papers ready for training. */
     public static final class Background {
-        private final List<String> ids;
-        private final List<Feature[]> rows;
+        private final List<PaperFeatures> papers;
 
-        private Background(List<String> ids, List<Feature[]> rows) {
-            this.ids = ids;
-            this.rows = rows;
+        private Background(List<PaperFeatures> papers) {
+            this.papers = papers;
         }
 
         public int size() {
-            return ids.size();
+            return papers.size();
         }
     }
 
@@ -112,7 +99,7 @@ public final class ReaderModels {
      * @param positives the collection's papers (saved, "more like this"), oldest first
      * @param negatives the reader's "not for me" papers
      * @param background random papers; any that are also positives or negatives are left out
-     * @param seed fixes LIBLINEAR's random order of coordinates
+     * @param seed fixes the solver's random order of coordinates
      */
     public ReaderModel train(List<PaperFeatures> positives, List<PaperFeatures> negatives, Background background, long seed) {
         if (positives.isEmpty()) {
@@ -124,68 +111,42 @@ public final class ReaderModels {
         java.util.Set<String> labelled = new java.util.HashSet<>();
         positives.forEach(p -> labelled.add(p.id()));
         negatives.forEach(p -> labelled.add(p.id()));
-        List<Feature[]> x = new ArrayList<>();
-        List<Double> y = new ArrayList<>();
-        for (PaperFeatures p : positives) { // first, so that LIBLINEAR's first label (its decision's sign) is +1
-            x.add(row(p));
-            y.add(1.0);
-        }
-        int backgroundUsed = 0;
-        for (int i = 0; i < background.ids.size(); i++) {
-            if (!labelled.contains(background.ids.get(i))) {
-                x.add(background.rows.get(i));
-                y.add(-1.0);
-                backgroundUsed++;
-            }
-        }
-        // each explicit negative weighs as much as a positive: LIBLINEAR has class weights only, so it is repeated
-        int copies = backgroundUsed == 0 ? 1 : Math.max(1, (int) Math.round((double) backgroundUsed / positives.size()));
-        for (PaperFeatures p : negatives) {
-            Feature[] row = row(p);
-            for (int k = 0; k < copies; k++) {
-                x.add(row);
-                y.add(-1.0);
-            }
-        }
-        int negativeRows = x.size() - positives.size();
+        List<PaperFeatures> unlabelled = background.papers.stream().filter(p -> !labelled.contains(p.id())).toList();
+        // each explicit negative weighs as much as a positive; as a cost, that is this many background papers
+        int copies = unlabelled.isEmpty() ? 1 : Math.max(1, (int) Math.round((double) unlabelled.size() / positives.size()));
+        int negativeRows = unlabelled.size() + copies * negatives.size();
         if (negativeRows == 0) {
             return similarity(positives);
         }
-        Problem problem = new Problem();
-        problem.l = x.size();
-        problem.n = dimensions() + 1;
-        problem.bias = 1;
-        problem.x = x.toArray(Feature[][]::new);
-        problem.y = y.stream().mapToDouble(Double::doubleValue).toArray();
-        // dual coordinate descent for the squared-hinge SVM (LinearSVC's solver, arxiv-sanity-lite's learner): one
-        // pass over the rows costs their non-zeros, and it converges in few passes here; the primal Newton solver of
-        // logistic regression took 100 times longer on a 50-paper collection with 1,000 background papers
-        Parameter parameter = new Parameter(SolverType.L2R_L2LOSS_SVC_DUAL, settings.c(), 0.1);
-        // balanced: both classes weigh as much in total, whatever their sizes
-        double n = problem.l;
-        parameter.setWeights(new double[] {n / (2.0 * positives.size()), n / (2.0 * negativeRows)}, new int[] {1, -1});
-        parameter.setRandom(new Random(seed));
-        Model model = Linear.train(problem, parameter);
-        double sign = model.getLabels()[0] == 1 ? 1 : -1;
-        double[] w = model.getFeatureWeights();
-        return linear(ReaderModel.Kind.TRAINED, w, sign, positives);
+        // balanced: both classes weigh as much in total, whatever their sizes (scikit-learn's "balanced")
+        double n = positives.size() + negativeRows;
+        double positiveCost = settings.c() * n / (2.0 * positives.size());
+        double negativeCost = settings.c() * n / (2.0 * negativeRows);
+        List<SquaredHingeSvm.Row> rows = new ArrayList<>(positives.size() + unlabelled.size() + negatives.size());
+        positives.forEach(p -> rows.add(new SquaredHingeSvm.Row(check(p), 1, positiveCost)));
+        unlabelled.forEach(p -> rows.add(new SquaredHingeSvm.Row(p, -1, negativeCost)));
+        negatives.forEach(p -> rows.add(new SquaredHingeSvm.Row(check(p), -1, negativeCost * copies)));
+        SquaredHingeSvm.Weights w = new SquaredHingeSvm(settings.embeddingScale(), settings.termScale(), termDimension, 0.1)
+                .train(rows, embeddingDimension, new Random(seed));
+        return linear(ReaderModel.Kind.TRAINED, w.embedding(), w.terms(), w.bias(), positives);
     }
 
-    private ReaderModel linear(ReaderModel.Kind kind, double[] w, double sign, List<PaperFeatures> positives) {
-        int d = embeddingDimension;
-        float[] embedding = new float[d];
-        for (int i = 0; i < d; i++) {
-            embedding[i] = (float) (sign * w[i] * settings.embeddingScale());
+    /** A model scoring papers as unscaled features: the weights learnt on scaled ones, times their scale. */
+    private ReaderModel linear(ReaderModel.Kind kind, float[] embeddingWeights, double[] termWeights, double bias,
+            List<PaperFeatures> positives) {
+        float[] embedding = new float[embeddingDimension];
+        for (int i = 0; i < embeddingDimension; i++) {
+            embedding[i] = (float) (embeddingWeights[i] * settings.embeddingScale());
         }
         float[] terms = null;
         if (termDimension > 0) {
             terms = new float[termDimension];
             for (int i = 0; i < termDimension; i++) {
-                terms[i] = (float) (sign * w[d + i] * settings.termScale());
+                terms[i] = (float) (termWeights[i] * settings.termScale());
             }
         }
         double nearest = kind == ReaderModel.Kind.TRAINED ? settings.nearestWeight() : 0;
-        return new ReaderModel(kind, embedding, terms, sign * w[w.length - 1], positives,
+        return new ReaderModel(kind, embedding, terms, bias, positives,
                 nearest * settings.embeddingScale(), termDimension > 0 ? nearest * settings.termScale() : 0,
                 settings.rerankDepth());
     }
@@ -197,7 +158,7 @@ public final class ReaderModels {
      */
     ReaderModel similarity(List<PaperFeatures> positives) {
         int d = embeddingDimension;
-        double[] w = new double[d + termDimension + 1];
+        double[] w = new double[d + termDimension];
         double total = 0;
         for (int i = 0; i < positives.size(); i++) {
             int rank = positives.size() - i;
@@ -215,28 +176,19 @@ public final class ReaderModels {
         for (int k = 0; k < w.length; k++) {
             w[k] /= total;
         }
-        return linear(ReaderModel.Kind.SIMILARITY, w, 1, positives);
+        float[] embedding = new float[d];
+        for (int k = 0; k < d; k++) {
+            embedding[k] = (float) w[k];
+        }
+        return linear(ReaderModel.Kind.SIMILARITY, embedding, java.util.Arrays.copyOfRange(w, d, w.length), 0, positives);
     }
 
-    private int dimensions() {
-        return embeddingDimension + termDimension;
-    }
-
-    private Feature[] row(PaperFeatures p) {
-        float[] e = p.embedding();
-        if (e.length != embeddingDimension) {
-            throw new IllegalArgumentException("paper " + p.id() + " has a " + e.length + "-dimensional embedding; this"
-                    + " model takes " + embeddingDimension);
+    /** {@code p}, once its embedding is known to fit this model. */
+    private PaperFeatures check(PaperFeatures p) {
+        if (p.embedding().length != embeddingDimension) {
+            throw new IllegalArgumentException("paper " + p.id() + " has a " + p.embedding().length + "-dimensional"
+                    + " embedding; this model takes " + embeddingDimension);
         }
-        TermVector t = termDimension > 0 ? p.terms() : TermVector.EMPTY;
-        Feature[] row = new Feature[e.length + t.index().length + 1];
-        for (int i = 0; i < e.length; i++) {
-            row[i] = new FeatureNode(i + 1, e[i] * settings.embeddingScale());
-        }
-        for (int i = 0; i < t.index().length; i++) {
-            row[e.length + i] = new FeatureNode(e.length + t.index()[i] + 1, t.value()[i] * settings.termScale());
-        }
-        row[row.length - 1] = new FeatureNode(dimensions() + 1, 1.0);
-        return row;
+        return p;
     }
 }
