@@ -197,10 +197,20 @@ public final class Recommendations implements Recommender {
      */
     @Override
     public void prepare(List<Long> readerIds) {
+        Map<Long, List<LibraryCollection>> collections = new HashMap<>();
+        for (long reader : readerIds) {
+            List<LibraryCollection> of = library.collections(reader);
+            if (!of.isEmpty()) {
+                collections.put(reader, of);
+            }
+        }
+        if (collections.isEmpty()) {
+            return; // no library among them: nothing to fit or train
+        }
         Space s = space();
         List<Callable<Void>> work = new ArrayList<>();
-        for (long reader : readerIds) {
-            for (LibraryCollection c : library.collections(reader)) {
+        for (long reader : collections.keySet()) {
+            for (LibraryCollection c : collections.get(reader)) {
                 ModelKey key = new ModelKey(c.id(), c.revision(), s.generation());
                 if (models.getIfPresent(key) == null) {
                     work.add(() -> {

@@ -145,6 +145,16 @@ class RecommendationsTest {
     }
 
     @Test
+    void preparingReadersWithoutALibraryFitsAndTrainsNothing() {
+        app.subscriptions().add("carol@example.org", List.of(), true);
+        long carol = app.subscribers().findByEmail("carol@example.org").orElseThrow().id();
+
+        recs.prepare(List.of(carol));
+        assertThat(recs.fits()).as("no term space, no background embedded").isZero();
+        assertThat(recs.trainings()).isZero();
+    }
+
+    @Test
     void theSpaceIsRefittedDailyNotPerRequest() {
         recs.recommend(reader, collection, week(), 20);
         recs.recommend(reader, collection, week(), 20);
