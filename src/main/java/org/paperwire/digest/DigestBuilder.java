@@ -67,7 +67,7 @@ public final class DigestBuilder {
     /** Caches for one run; thread-safe. */
     public final class Session {
         private final Map<String, List<Candidate>> topics = new ConcurrentHashMap<>();
-        private final Map<String, Optional<Paper>> paperCache = new ConcurrentHashMap<>();
+        private final Map<String, Optional<Texts>> paperCache = new ConcurrentHashMap<>();
         private final DigestSource.Memo memo = (key, compute) -> topics.computeIfAbsent(key, k -> compute.get());
         private final List<DigestSource> sources;
 
@@ -104,9 +104,9 @@ public final class DigestBuilder {
                     if (given.contains(c.paperId()) || chosen.containsKey(c.paperId())) {
                         continue;
                     }
-                    Optional<Paper> paper = paper(c.paperId());
-                    if (paper.isPresent()) {
-                        chosen.put(c.paperId(), item(paper.get(), section.reason(), c));
+                    Optional<Texts> texts = texts(c.paperId());
+                    if (texts.isPresent()) {
+                        chosen.put(c.paperId(), item(texts.get(), section.reason(), c));
                         taken++;
                     }
                 }
@@ -114,8 +114,9 @@ public final class DigestBuilder {
             return new Digest(s, period, new ArrayList<>(chosen.values()));
         }
 
-        private Optional<Paper> paper(String id) {
-            return paperCache.computeIfAbsent(id, papers::find);
+        /** A paper's item texts, cleaned once per run: many digests give the same papers. */
+        private Optional<Texts> texts(String id) {
+            return paperCache.computeIfAbsent(id, k -> papers.find(k).map(Texts::of));
         }
     }
 
@@ -124,9 +125,17 @@ public final class DigestBuilder {
         return new SearchRequest(query, mode, List.of(), since, null, sort, 0, DEPTH, false);
     }
 
-    private static DigestItem item(Paper p, String reason, Candidate c) {
-        return new DigestItem(p.id(), clean(p.title()), p.authors(), p.categories(), p.date(),
-                shorten(clean(p.abstractText())), reason, c.rank(), c.recommended());
+    /** What a digest item shows of a paper: its title and shortened abstract with white space cleaned up. */
+    private record Texts(Paper paper, String title, String abstractText) {
+        static Texts of(Paper p) {
+            return new Texts(p, clean(p.title()), shorten(clean(p.abstractText())));
+        }
+    }
+
+    private static DigestItem item(Texts t, String reason, Candidate c) {
+        Paper p = t.paper();
+        return new DigestItem(p.id(), t.title(), p.authors(), p.categories(), p.date(), t.abstractText(), reason,
+                c.rank(), c.recommended());
     }
 
     private static String clean(String text) {

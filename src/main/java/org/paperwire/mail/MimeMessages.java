@@ -8,6 +8,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -72,8 +73,11 @@ public final class MimeMessages {
     /** The message as RFC 5322 bytes ({@code .eml}). */
     public static byte[] bytes(MimeMessage mime) {
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            mime.writeTo(out);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+            // Jakarta Mail's encoders write a byte at a time; a buffer turns those into a few array copies
+            try (BufferedOutputStream buffered = new BufferedOutputStream(out, 16 * 1024)) {
+                mime.writeTo(buffered);
+            }
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
