@@ -8,7 +8,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -73,11 +72,8 @@ public final class MimeMessages {
     /** The message as RFC 5322 bytes ({@code .eml}). */
     public static byte[] bytes(MimeMessage mime) {
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-            // Jakarta Mail's encoders write a byte at a time; a buffer turns those into a few array copies
-            try (BufferedOutputStream buffered = new BufferedOutputStream(out, 16 * 1024)) {
-                mime.writeTo(buffered);
-            }
+            ByteSink out = new ByteSink(16 * 1024);
+            mime.writeTo(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -117,6 +113,41 @@ public final class MimeMessages {
         @Override
         protected void updateMessageID() throws MessagingException {
             setHeader("Message-ID", id);
+        }
+    }
+
+    /**
+     * A growable byte array without the locks of {@link ByteArrayOutputStream}: Jakarta Mail's encoders write a
+     * message a byte at a time, and the locks were the largest single cost of building digests.
+     */
+    private static final class ByteSink extends OutputStream {
+        private byte[] bytes;
+        private int size;
+
+        ByteSink(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        @Override
+        public void write(int b) {
+            if (size == bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2);
+            }
+            bytes[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            if (size + len > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + len));
+            }
+            System.arraycopy(b, off, bytes, size, len);
+            size += len;
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(bytes, size);
         }
     }
 }
