@@ -15,8 +15,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /** Builds the MIME form of a {@link MailMessage}: multipart/alternative, plain text first, then HTML. */
@@ -131,23 +133,23 @@ public final class MimeMessages {
         @Override
         public void write(int b) {
             if (size == bytes.length) {
-                bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2);
+                bytes = Arrays.copyOf(bytes, bytes.length * 2);
             }
             bytes[size++] = (byte) b;
         }
 
         @Override
         public void write(byte[] b, int off, int len) {
-            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            Objects.checkFromIndexSize(off, len, b.length);
             if (size + len > bytes.length) {
-                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + len));
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + len));
             }
             System.arraycopy(b, off, bytes, size, len);
             size += len;
         }
 
         byte[] toByteArray() {
-            return java.util.Arrays.copyOf(bytes, size);
+            return Arrays.copyOf(bytes, size);
         }
     }
 }

@@ -109,9 +109,7 @@ public final class ReaderModel {
         if (k <= 0 || scores.length == 0) {
             return new int[0];
         }
-        double[] sorted = scores.clone();
-        Arrays.sort(sorted);
-        double threshold = sorted[Math.max(0, sorted.length - k)];
+        double threshold = kthHighest(scores, Math.min(k, scores.length));
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
             if (scores[i] >= threshold) {
@@ -127,9 +125,7 @@ public final class ReaderModel {
         if (k >= scores.length) {
             return IntStream.range(0, scores.length).toArray();
         }
-        double[] sorted = scores.clone();
-        Arrays.sort(sorted);
-        double threshold = sorted[sorted.length - k]; // the k-th highest
+        double threshold = kthHighest(scores, k);
         int above = 0;
         for (double s : scores) {
             above += s > threshold ? 1 : 0;
@@ -143,6 +139,13 @@ public final class ReaderModel {
             }
         }
         return out;
+    }
+
+    /** The {@code k}-th highest of {@code scores} (1 ≤ k ≤ their number). */
+    private static double kthHighest(double[] scores, int k) {
+        double[] sorted = scores.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length - k];
     }
 
     /**

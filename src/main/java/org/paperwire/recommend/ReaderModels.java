@@ -59,6 +59,7 @@ public final class ReaderModels {
     private final Settings settings;
     private final int embeddingDimension;
     private final int termDimension;
+    private final SquaredHingeSvm svm;
 
     /**
      * @param embeddingDimension the length of every paper's embedding
@@ -68,6 +69,7 @@ public final class ReaderModels {
         this.settings = settings;
         this.embeddingDimension = embeddingDimension;
         this.termDimension = settings.termScale() > 0 ? termDimension : 0;
+        this.svm = new SquaredHingeSvm(settings.embeddingScale(), settings.termScale(), this.termDimension, 0.1);
     }
 
     public Settings settings() {
@@ -126,8 +128,7 @@ public final class ReaderModels {
         positives.forEach(p -> rows.add(new SquaredHingeSvm.Row(check(p), 1, positiveCost)));
         unlabelled.forEach(p -> rows.add(new SquaredHingeSvm.Row(p, -1, negativeCost)));
         negatives.forEach(p -> rows.add(new SquaredHingeSvm.Row(check(p), -1, negativeCost * copies)));
-        SquaredHingeSvm.Weights w = new SquaredHingeSvm(settings.embeddingScale(), settings.termScale(), termDimension, 0.1)
-                .train(rows, embeddingDimension, new Random(seed));
+        SquaredHingeSvm.Weights w = svm.train(rows, embeddingDimension, new Random(seed));
         return linear(ReaderModel.Kind.TRAINED, w.embedding(), w.terms(), w.bias(), positives);
     }
 

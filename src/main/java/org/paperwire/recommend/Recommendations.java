@@ -90,9 +90,9 @@ public final class Recommendations implements Recommender {
 
     private record ModelKey(long collectionId, long revision, long generation) {}
 
-    /** A collection's model with the titles of its papers (for "because you saved ..."). */
     /**
-     * A collection's model (none while none of its papers is in the store) with the titles of its papers, and the
+     * A collection's model (none while none of its papers is in the store) with the titles of its papers (for
+     * "because you saved ..."), and the
      * ids of those saved before the store had them: when one arrives, the model is trained again.
      */
     private record Trained(Optional<ReaderModel> model, Map<String, String> titles, List<String> notInStore) {}
@@ -292,7 +292,8 @@ public final class Recommendations implements Recommender {
                 .map(v -> v.length).orElseGet(() -> embedder.get().model().dimension());
         ReaderModels models = new ReaderModels(modelSettings, dimension, terms == null ? 0 : terms.size());
         Space partial = new Space(generation, day, clock.instant(), terms, models, null, dimension);
-        List<PaperFeatures> background = features(partial, backgroundPapers, settings.embedPerRequest(), false);
+        List<PaperFeatures> background = features(partial, backgroundPapers, new PaperFeatures[backgroundPapers.size()],
+                backgroundVectors, false);
         return new Space(generation, day, partial.fittedAt(), terms, models, models.background(background), dimension);
     }
 
@@ -344,6 +345,15 @@ public final class Recommendations implements Recommender {
             }
         }
         Map<String, float[]> found = usesEmbeddings() && !unknown.isEmpty() ? vectors.vectors(unknown, embedAtMost) : Map.of();
+        return features(s, list, known, found, keepUnembedded);
+    }
+
+    /**
+     * The features of {@code list}: {@code known[i]} where set, else made from the vectors {@code found} (by paper id)
+     * and kept; one without a vector gets a zero embedding when {@code keepUnembedded}, else is left out.
+     */
+    private List<PaperFeatures> features(Space s, List<Paper> list, PaperFeatures[] known, Map<String, float[]> found,
+            boolean keepUnembedded) {
         List<PaperFeatures> out = new ArrayList<>(list.size());
         for (int i = 0; i < known.length; i++) {
             if (known[i] != null) {
