@@ -170,27 +170,16 @@ public final class DigestRunner {
         Plan plan = new Plan();
         if (options.dryRun()) { // nothing is stored, so nothing is leased either
             long start = System.nanoTime();
-            plan(chosen, options, now, built, session, plan, () -> true);
+            try (ExecutorService workers = builders()) {
+                plan(chosen, options, now, built, session, plan, () -> true, workers);
+            }
             return new Report(plan.due, 0, plan.errors, plan.skipped, 0, plan.previews,
                     Duration.ofNanos(System.nanoTime() - start), Duration.ZERO);
         }
         long start = System.nanoTime();
-        int busy = 0;
-        for (DigestBatches.Batch batch : batches.cut(chosen)) {
-            if (stopping) {
-                break; // shutting down: the next run (here or on another node) builds the rest
-            }
-            LeaseKeeper.Taken taken = LeaseKeeper.take(batches.leases(), DigestBatches.leaseName(batch.number()),
-                    owner, batch.subscribers().size() + " subscribers", DigestBatches.LEASE, clock,
-                    batches.node()::mayBeRunning); // a process here killed mid-batch leaves it at once
-            if (taken.kept().isEmpty()) {
-                busy++; // another node builds this batch; if it dies, its lease runs out
-                continue;
-            }
-            try (LeaseKeeper lease = taken.kept().get()) {
-                built.refresh(); // another node may have built this batch since this run began
-                plan(batch.subscribers(), options, now, built, session, plan, () -> !lease.lost());
-            }
+        int busy;
+        try (ExecutorService workers = builders()) {
+            busy = planBatches(chosen, options, now, built, session, plan, workers);
         }
         if (busy > 0) {
             log.info("{} batches of subscribers were being built by another node (lease held); left to it", busy);
@@ -326,6 +315,12 @@ public final class DigestRunner {
         return builder.session().build(s, period, since(s, now), outbox.papersGiven(s.id()));
     }
 
+    /** The threads that build a run's digests: one per core (building is CPU work: searches, models, rendering). */
+    private static ExecutorService builders() {
+        return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                Thread.ofPlatform().name("digest-build-", 0).daemon().factory());
+    }
+
     private static final class Plan {
         int due;
         int skipped;
@@ -333,55 +328,123 @@ public final class DigestRunner {
         final List<Digest> previews = new ArrayList<>();
     }
 
-    /** Builds and stores the due digests of {@code chosen} into {@code plan}, while {@code held}. */
+    /** Plans batch by batch, each while its lease is held; returns how many batches another node held. */
+    private int planBatches(List<Subscriber> chosen, Options options, Instant now, Built built,
+            DigestBuilder.Session session, Plan plan, ExecutorService workers) {
+        int busy = 0;
+        for (DigestBatches.Batch batch : batches.cut(chosen)) {
+            if (stopping) {
+                break; // shutting down: the next run (here or on another node) builds the rest
+            }
+            LeaseKeeper.Taken taken = LeaseKeeper.take(batches.leases(), DigestBatches.leaseName(batch.number()),
+                    owner, batch.subscribers().size() + " subscribers", DigestBatches.LEASE, clock,
+                    batches.node()::mayBeRunning); // a process here killed mid-batch leaves it at once
+            if (taken.kept().isEmpty()) {
+                busy++; // another node builds this batch; if it dies, its lease runs out
+                continue;
+            }
+            try (LeaseKeeper lease = taken.kept().get()) {
+                built.refresh(); // another node may have built this batch since this run began
+                plan(batch.subscribers(), options, now, built, session, plan, () -> !lease.lost(), workers);
+            }
+        }
+        return busy;
+    }
+
+    /**
+     * Builds and stores the due digests of {@code chosen} into {@code plan}, while {@code held}. Building and
+     * rendering (searches, recommendations, templates, MIME) run on every core at once, each subscriber's digest on
+     * one thread; storing stays in the subscribers' order on this thread, one transaction each, so what is stored
+     * and when a stop or a lost lease cuts the batch short is as if they were built one by one.
+     */
     private void plan(List<Subscriber> chosen, Options options, Instant now, Built built,
-            DigestBuilder.Session session, Plan plan, BooleanSupplier held) {
+            DigestBuilder.Session session, Plan plan, BooleanSupplier held, ExecutorService workers) {
         try {
             session.prepare(chosen);
         } catch (RuntimeException e) { // only work done ahead: each digest below does what is missing itself
             log.warn("could not prepare the digests of {} subscribers ahead; building them one by one", chosen.size(), e);
         }
+        BooleanSupplier goOn = () -> !stopping && held.getAsBoolean();
+        List<Future<Attempt>> attempts = new ArrayList<>();
         for (Subscriber s : chosen) {
-            if (stopping || !held.getAsBoolean()) {
-                break; // shutting down, or the batch's lease was lost: the next run (or node) builds the rest
-            }
             Optional<DigestPeriod> period = options.now() ? nowPeriod(s, now)
                     : DigestSchedule.current(s.preferences(), now)
                             .filter(p -> s.confirmedAt() == null || !p.scheduledAt().isBefore(s.confirmedAt()));
-            if (period.isEmpty() || built.has(s.id(), period.get().key())) {
-                continue;
+            if (period.isPresent() && !built.has(s.id(), period.get().key())) {
+                attempts.add(workers.submit(() -> attempt(s, period.get(), options, now, session, goOn)));
             }
-            Digest digest;
-            boolean skip;
-            MailMessage message;
-            byte[] mime;
-            try {
-                digest = session.build(s, period.get(), since(s, now), outbox.papersGiven(s.id()));
-                skip = digest.isEmpty() && s.preferences().skipEmpty();
-                message = mails.digest(digest);
-                // rendered once, here: every attempt sends these bytes (same Date, boundary, Message-ID)
-                mime = options.dryRun() || skip ? null : mailer.render(message).bytes();
-            } catch (RuntimeException e) {
-                // one subscriber's trouble (say, the search index is locked by another process) never stops the
-                // others; the next run tries this one again
-                log.error("could not build the digest {} of subscriber {}; will try again next run",
-                        period.get().key(), s.id(), e);
-                plan.errors++;
-                continue;
+        }
+        try {
+            for (Future<Attempt> f : attempts) {
+                Attempt a = result(f);
+                if (a == null || !goOn.getAsBoolean()) {
+                    break; // shutting down, or the batch's lease was lost: the next run (or node) builds the rest
+                }
+                store(a, options, plan);
             }
-            plan.due++;
-            if (options.dryRun()) {
-                plan.previews.add(digest);
-                continue;
+        } finally {
+            attempts.forEach(f -> f.cancel(false)); // those not begun yet are never built
+        }
+    }
+
+    /** One subscriber's digest built and rendered, or why it could not be. */
+    private record Attempt(Subscriber subscriber, DigestPeriod period, Digest digest, boolean skip,
+            MailMessage message, byte[] mime, RuntimeException error) {}
+
+    /** Builds and renders one digest; null when the run should stop first. */
+    private Attempt attempt(Subscriber s, DigestPeriod period, Options options, Instant now,
+            DigestBuilder.Session session, BooleanSupplier goOn) {
+        if (!goOn.getAsBoolean()) {
+            return null;
+        }
+        try {
+            Digest digest = session.build(s, period, since(s, now), outbox.papersGiven(s.id()));
+            boolean skip = digest.isEmpty() && s.preferences().skipEmpty();
+            MailMessage message = mails.digest(digest);
+            // rendered once, here: every attempt sends these bytes (same Date, boundary, Message-ID)
+            byte[] mime = options.dryRun() || skip ? null : mailer.render(message).bytes();
+            return new Attempt(s, period, digest, skip, message, mime, null);
+        } catch (RuntimeException e) {
+            return new Attempt(s, period, null, false, null, null, e);
+        }
+    }
+
+    private static Attempt result(Future<Attempt> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) { // attempt() catches what building throws; an Error is rethrown
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
-            // stored with the time it was built (not the run's start), so that other nodes' next read finds it
-            boolean added = outbox.add(s.id(), period.get().key(), message, mime, DigestBuilder.ids(digest.items()),
-                    skip ? DigestOutbox.State.SKIPPED : DigestOutbox.State.DUE, clock.instant());
-            if (!added) {
-                plan.due--; // another process built this period's digest meanwhile
-            } else if (skip) {
-                plan.skipped++;
-            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void store(Attempt a, Options options, Plan plan) {
+        Subscriber s = a.subscriber();
+        if (a.error() != null) {
+            // one subscriber's trouble (say, the search index is locked by another process) never stops the
+            // others; the next run tries this one again
+            log.error("could not build the digest {} of subscriber {}; will try again next run",
+                    a.period().key(), s.id(), a.error());
+            plan.errors++;
+            return;
+        }
+        plan.due++;
+        if (options.dryRun()) {
+            plan.previews.add(a.digest());
+            return;
+        }
+        // stored with the time it was built (not the run's start), so that other nodes' next read finds it
+        boolean added = outbox.add(s.id(), a.period().key(), a.message(), a.mime(), DigestBuilder.ids(a.digest().items()),
+                a.skip() ? DigestOutbox.State.SKIPPED : DigestOutbox.State.DUE, clock.instant());
+        if (!added) {
+            plan.due--; // another process built this period's digest meanwhile
+        } else if (a.skip()) {
+            plan.skipped++;
         }
     }
 

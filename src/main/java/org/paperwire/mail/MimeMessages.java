@@ -34,15 +34,51 @@ public final class MimeMessages {
         for (Map.Entry<String, String> h : new TreeMap<>(m.headers()).entrySet()) {
             mime.setHeader(h.getKey(), h.getValue());
         }
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(m.text(), StandardCharsets.UTF_8.name(), "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(m.html(), StandardCharsets.UTF_8.name(), "html");
+        MimeBodyPart text = part(m.text(), "plain");
+        MimeBodyPart html = part(m.html(), "html");
         // the last part is the preferred one (RFC 2046): clients that render HTML show it, others the text
         MimeMultipart alternative = new MimeMultipart("alternative", text, html);
         mime.setContent(alternative);
         mime.saveChanges();
         return mime;
+    }
+
+    /**
+     * A UTF-8 text part whose transfer encoding is chosen here, from the string, by Jakarta Mail's own rule (all
+     * ASCII in lines of at most 998 characters: 7bit; mostly ASCII: quoted-printable; else base64): left to
+     * {@code saveChanges}, the choice writes the whole text through a byte-at-a-time stream once more.
+     */
+    private static MimeBodyPart part(String content, String subtype) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(content, StandardCharsets.UTF_8.name(), subtype);
+        part.setHeader("Content-Transfer-Encoding", transferEncoding(content));
+        return part;
+    }
+
+    /** The transfer encoding of a text, from its UTF-8 bytes: see {@link #part}. */
+    static String transferEncoding(String content) {
+        long ascii = 0;
+        long other = 0;
+        int line = 0;
+        boolean longLine = false;
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (c == '\r' || c == '\n') {
+                line = 0;
+                ascii++;
+                continue;
+            }
+            longLine |= ++line > 998;
+            if (c == '\t' || (c >= 0x20 && c < 0x7F)) {
+                ascii++;
+            } else { // control characters count as non-ASCII, as in Jakarta Mail; a surrogate pair is 4 bytes
+                other += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+            }
+        }
+        if (other == 0) {
+            return longLine ? "quoted-printable" : "7bit";
+        }
+        return ascii > other ? "quoted-printable" : "base64";
     }
 
     /**
