@@ -72,6 +72,14 @@ final class EvalCommand implements Callable<Integer> {
             + " similarity to the nearest collection paper beside the linear score (0: linear alone)")
     Double nearest;
 
+    @Option(names = "--language", paramLabel = "X", hidden = true, description = "experiments (--recs): weight of the"
+            + " library language model's part (0: none)")
+    Double language;
+
+    @Option(names = "--depth", paramLabel = "N", hidden = true, description = "experiments (--recs): how many of the"
+            + " linear part's best get the nearest-paper and language-model parts")
+    Integer depth;
+
     @Option(names = "--cost", paramLabel = "C", hidden = true, description = "experiments (--recs): the learner's cost")
     Double cost;
 
@@ -163,7 +171,8 @@ final class EvalCommand implements Callable<Integer> {
         ReaderModels.Settings d = ReaderModels.Settings.DEFAULT;
         ReaderModels.Settings settings = new ReaderModels.Settings(embeddingScale == null ? d.embeddingScale() : embeddingScale,
                 termScale == null ? d.termScale() : termScale, cost == null ? d.c() : cost, d.minPositives(),
-                nearest == null ? d.nearestWeight() : nearest);
+                nearest == null ? d.nearestWeight() : nearest, depth == null ? d.rerankDepth() : depth,
+                language == null ? d.languageWeight() : language);
         EmbeddingModel model = EmbeddingModel.byId(config.search().embeddingModel()).orElseThrow();
         Path cacheDir = cache != null ? cache : config.dataDir().resolve("eval-cache");
         try (Embedder embedder = new OnnxEmbedder(model, maxTokens, config.search().embeddingThreads(), instruction)) {

@@ -10,10 +10,10 @@ import java.util.stream.IntStream;
  * One collection's model: a linear score over a paper's embedding and terms, {@code w_e · embedding + w_t · terms
  * + bias}, plus (trained models) the paper's similarity to its nearest collection paper,
  * {@code a · max cos(embeddings) + b · max cos(terms)}, and the collection's papers, to say which of them a
- * recommendation is closest to. Ranking many papers ({@link #score(List)}) adds the nearest-paper part only to the
- * {@code rerankDepth} best by the linear score: it costs a pass over the collection per paper, and on the
- * development reader-days that ranks as well as adding it to every paper (see {@link ReaderModels.Settings}). Immutable and
- * thread-safe; {@link ReaderModels} makes them.
+ * recommendation is closest to. Ranking many papers ({@link #score(List)}) adds the nearest-paper part, and the
+ * {@link LibraryLanguageModel} part, only to the {@code rerankDepth} best by the linear score: each costs a pass
+ * over the collection per paper, and on the development reader-days that ranks as well as adding them to every
+ * paper (see {@link ReaderModels.Settings}). Immutable and thread-safe; {@link ReaderModels} makes them.
  */
 public final class ReaderModel {
     /** How the model was made. */
@@ -33,9 +33,12 @@ public final class ReaderModel {
     private final double nearestTerms;
     private final int rerankDepth;
     private final LibraryTerms libraryTerms;
+    private final double languageWeight;
+    private final CollectionCounts collection;
 
     ReaderModel(Kind kind, float[] embeddingWeights, float[] termWeights, double bias, List<PaperFeatures> library,
-            double nearestEmbedding, double nearestTerms, int rerankDepth) {
+            double nearestEmbedding, double nearestTerms, int rerankDepth, double languageWeight,
+            CollectionCounts collection) {
         this.kind = kind;
         this.embeddingWeights = embeddingWeights;
         this.termWeights = termWeights;
@@ -45,13 +48,19 @@ public final class ReaderModel {
         this.nearestTerms = nearestTerms;
         this.rerankDepth = rerankDepth;
         this.libraryTerms = nearestTerms == 0 ? null : LibraryTerms.of(this.library);
+        this.languageWeight = languageWeight;
+        this.collection = collection;
     }
 
     public Kind kind() {
         return kind;
     }
 
-    /** The score of one paper, both parts: higher is a better match. Comparable only among one model's scores. */
+    /**
+     * The score of one paper, linear and nearest-paper parts (the language-model part is a standing among many
+     * papers, so only {@link #score(List)} has it): higher is a better match. Comparable only among one model's
+     * scores of single papers.
+     */
     public double score(PaperFeatures paper) {
         return hasNearest() ? linear(paper) + nearest(paper) : linear(paper);
     }
@@ -82,23 +91,66 @@ public final class ReaderModel {
     }
 
     /**
-     * The scores of {@code candidates}, in their order: the linear score of each, plus the nearest-paper part for
-     * the {@code rerankDepth} best by it (ties by position), so that those are ranked by the whole score; the others
-     * keep their linear score.
+     * The scores of {@code candidates}, in their order: the linear score of each, plus, for the {@code rerankDepth}
+     * best by it (ties by position), the nearest-paper part and the language-model part, so that those are ranked by
+     * the whole score; the others keep their linear score. The language-model part is the {@link LibraryLanguageModel}
+     * score standardised among those best (z-score) and shifted so that its lowest is 0: it re-orders them and never
+     * lowers one below where its linear score put it.
      */
     public double[] score(List<PaperFeatures> candidates) {
+        return score(candidates, null);
+    }
+
+    /**
+     * As {@link #score(List)}, with the terms of a list that holds every candidate numbered ahead, once for every
+     * reader that ranks them ({@link ReaderModels#dayTerms}); null numbers them here.
+     */
+    public double[] score(List<PaperFeatures> candidates, DayTerms day) {
         double[] scores = new double[candidates.size()];
         for (int i = 0; i < scores.length; i++) {
             scores[i] = linear(candidates.get(i));
         }
-        if (!hasNearest()) {
+        if (!hasNearest() && languageWeight == 0) {
             return scores;
         }
+        int[] best = best(scores, rerankDepth);
         double[] scratch = libraryTerms == null ? null : libraryTerms.scratch();
-        for (int i : best(scores, rerankDepth)) {
+        for (int i : best) {
             scores[i] += nearest(candidates.get(i), scratch);
         }
+        if (languageWeight != 0 && best.length > 1) {
+            List<PaperFeatures> top = new ArrayList<>(best.length);
+            for (int i : best) {
+                top.add(candidates.get(i));
+            }
+            double[] language = standardised(day != null ? LibraryLanguageModel.scores(library, top, day)
+                    : LibraryLanguageModel.scores(library, top, collection));
+            for (int k = 0; k < best.length; k++) {
+                scores[best[k]] += languageWeight * language[k];
+            }
+        }
         return scores;
+    }
+
+    /** {@code x} as z-scores, shifted so that the lowest is 0 (all 0 when they are all equal). */
+    static double[] standardised(double[] x) {
+        double mean = 0;
+        for (double v : x) {
+            mean += v;
+        }
+        mean /= x.length;
+        double variance = 0;
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : x) {
+            variance += (v - mean) * (v - mean);
+            min = Math.min(min, v);
+        }
+        double sd = Math.sqrt(variance / x.length);
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length && sd > 0; i++) {
+            out[i] = (x[i] - min) / sd;
+        }
+        return out;
     }
 
     /**

@@ -29,20 +29,30 @@ public final class ReaderModels {
      *     that a reader with several topics is matched on each, not only on their mean (0: the linear score alone)
      * @param rerankDepth ranking many papers, the nearest-paper part is added to this many best by the linear score
      *     (see {@link ReaderModel#score(java.util.List)})
+     * @param languageWeight weight of a trained model's third part, the {@link LibraryLanguageModel} score of each of
+     *     the {@code rerankDepth} best, standardised among them (0: none)
      */
     public record Settings(double embeddingScale, double termScale, double c, int minPositives, double nearestWeight,
-            int rerankDepth) {
+            int rerankDepth, double languageWeight) {
         /**
          * The linear part's best 50 re-ranked: on the development reader-days they rank as well as all do (nDCG@10
          * 0.3335 against 0.3330; 30 lose 0.003), at a tenth of the cost of a day of 500 papers.
          */
         public static final int RERANK_DEPTH = 50;
-        public static final Settings DEFAULT = new Settings(1.0, 1.0, 1.0, 5, 3.0, RERANK_DEPTH);
+        /** The language model's weight: see docs/quality-log.md (session 6) for the grid it was chosen on. */
+        public static final double LANGUAGE_WEIGHT = 0.5;
+        public static final Settings DEFAULT = new Settings(1.0, 1.0, 1.0, 5, 3.0, RERANK_DEPTH, LANGUAGE_WEIGHT);
 
         public Settings {
             if (rerankDepth < 1) {
                 throw new IllegalArgumentException("rerankDepth must be at least 1, not " + rerankDepth);
             }
+        }
+
+        /** Without the language-model part. */
+        public Settings(double embeddingScale, double termScale, double c, int minPositives, double nearestWeight,
+                int rerankDepth) {
+            this(embeddingScale, termScale, c, minPositives, nearestWeight, rerankDepth, 0);
         }
 
         /** With the nearest-paper part re-ranking the linear part's best {@link #RERANK_DEPTH}. */
@@ -60,12 +70,29 @@ public final class ReaderModels {
     private final int embeddingDimension;
     private final int termDimension;
     private final SquaredHingeSvm svm;
+    private final CollectionCounts collection;
 
     /**
+     * Without a collection model: the language-model part is left out whatever its weight.
+     *
      * @param embeddingDimension the length of every paper's embedding
      * @param termDimension the size of the {@link TermSpace} the papers' terms come from (0: no terms)
      */
     public ReaderModels(Settings settings, int embeddingDimension, int termDimension) {
+        this(settings, embeddingDimension, termDimension, CollectionCounts.EMPTY);
+    }
+
+    /**
+     * @param embeddingDimension the length of every paper's embedding
+     * @param terms the space the papers' terms and counts come from (null: no terms)
+     */
+    public ReaderModels(Settings settings, int embeddingDimension, TermSpace terms) {
+        this(settings, embeddingDimension, terms == null ? 0 : terms.size(),
+                terms == null ? CollectionCounts.EMPTY : terms.collection());
+    }
+
+    private ReaderModels(Settings settings, int embeddingDimension, int termDimension, CollectionCounts collection) {
+        this.collection = collection;
         this.settings = settings;
         this.embeddingDimension = embeddingDimension;
         this.termDimension = settings.termScale() > 0 ? termDimension : 0;
@@ -74,6 +101,14 @@ public final class ReaderModels {
 
     public Settings settings() {
         return settings;
+    }
+
+    /**
+     * The terms of papers many readers rank (a day's new papers), numbered once for all of them: see
+     * {@link ReaderModel#score(List, DayTerms)}.
+     */
+    public DayTerms dayTerms(List<PaperFeatures> papers) {
+        return DayTerms.of(papers, collection);
     }
 
     /** The day's background papers, checked once and shared by every reader's training. */
@@ -147,9 +182,10 @@ public final class ReaderModels {
             }
         }
         double nearest = kind == ReaderModel.Kind.TRAINED ? settings.nearestWeight() : 0;
+        double language = kind == ReaderModel.Kind.TRAINED && collection.total() > 0 ? settings.languageWeight() : 0;
         return new ReaderModel(kind, embedding, terms, bias, positives,
                 nearest * settings.embeddingScale(), termDimension > 0 ? nearest * settings.termScale() : 0,
-                settings.rerankDepth());
+                settings.rerankDepth(), language, collection);
     }
 
     /**

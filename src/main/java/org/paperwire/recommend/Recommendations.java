@@ -112,6 +112,9 @@ public final class Recommendations implements Recommender {
 
     private record Candidate(PaperSummary paper, PaperFeatures features) {}
 
+    /** A window's candidates with their terms numbered once for every reader ({@link DayTerms}). */
+    private record Candidates(List<Candidate> list, DayTerms terms) {}
+
     private final LibraryService library;
     private final PaperStore papers;
     private final Window window;
@@ -124,7 +127,7 @@ public final class Recommendations implements Recommender {
     private final Object spaceLock = new Object();
     private volatile Space space;
     private final Cache<ModelKey, Trained> models;
-    private final Cache<CandidateKey, List<Candidate>> candidates;
+    private final Cache<CandidateKey, Candidates> candidates;
     private final Cache<FeatureKey, PaperFeatures> features;
     private final AtomicLong trainings = new AtomicLong();
     private final AtomicLong fits = new AtomicLong();
@@ -175,9 +178,10 @@ public final class Recommendations implements Recommender {
         ReaderModel model = trained.model().get();
         Map<String, String> titles = trained.titles();
         Set<String> known = library.savedOrRated(readerId);
-        List<Candidate> unknown = candidates(s, since).stream().filter(c -> !known.contains(c.paper().id())).toList();
+        Candidates window = candidates(s, since);
+        List<Candidate> unknown = window.list().stream().filter(c -> !known.contains(c.paper().id())).toList();
         List<PaperFeatures> features = unknown.stream().map(Candidate::features).toList();
-        double[] scores = model.score(features);
+        double[] scores = model.score(features, window.terms());
         int[] best = ReaderModel.top(scores, features, limit);
         List<Recommendation> out = new ArrayList<>(best.length);
         for (int i : best) {
@@ -290,7 +294,7 @@ public final class Recommendations implements Recommender {
                 ? vectors.vectors(backgroundPapers, settings.embedPerRequest()) : Map.of();
         int dimension = !usesEmbeddings() ? 0 : backgroundVectors.values().stream().findFirst()
                 .map(v -> v.length).orElseGet(() -> embedder.get().model().dimension());
-        ReaderModels models = new ReaderModels(modelSettings, dimension, terms == null ? 0 : terms.size());
+        ReaderModels models = new ReaderModels(modelSettings, dimension, terms);
         Space partial = new Space(generation, day, clock.instant(), terms, models, null, dimension);
         List<PaperFeatures> background = features(partial, backgroundPapers, new PaperFeatures[backgroundPapers.size()],
                 backgroundVectors, false);
@@ -322,7 +326,7 @@ public final class Recommendations implements Recommender {
         return new Trained(Optional.of(model), Map.copyOf(titles), notInStore);
     }
 
-    private List<Candidate> candidates(Space s, LocalDate since) {
+    private Candidates candidates(Space s, LocalDate since) {
         return candidates.get(new CandidateKey(s.generation(), since, s.referenceDay(), papers.lastSeq()), key -> {
             List<PaperSummary> listed = window.papers(since, s.referenceDay()).stream()
                     .sorted(Comparator.comparing(PaperSummary::id)).toList();
@@ -330,8 +334,9 @@ public final class Recommendations implements Recommender {
                     settings.embedPerRequest(), true);
             Map<String, PaperFeatures> byId = new HashMap<>();
             features.forEach(f -> byId.put(f.id(), f));
-            return listed.stream().filter(p -> byId.containsKey(p.id()))
+            List<Candidate> list = listed.stream().filter(p -> byId.containsKey(p.id()))
                     .map(p -> new Candidate(p, byId.get(p.id()))).toList();
+            return new Candidates(list, s.models().dayTerms(features));
         });
     }
 
@@ -366,8 +371,9 @@ public final class Recommendations implements Recommender {
             if (!embedded && !keepUnembedded && usesEmbeddings()) {
                 continue;
             }
-            TermVector t = s.terms() == null ? TermVector.EMPTY : s.terms().vector(EmbeddingText.of(p));
-            PaperFeatures f = new PaperFeatures(p.id(), embedded ? v : new float[s.dimension()], t);
+            TermSpace.Terms t = s.terms() == null ? new TermSpace.Terms(TermVector.EMPTY, TermCounts.EMPTY)
+                    : s.terms().terms(EmbeddingText.of(p));
+            PaperFeatures f = new PaperFeatures(p.id(), embedded ? v : new float[s.dimension()], t.vector(), t.counts());
             if (embedded || !usesEmbeddings()) { // one waiting for its vector is made again until it has it
                 features.put(FeatureKey.of(s, p), f);
             }

@@ -152,6 +152,43 @@ class ReaderModelsTest {
     }
 
     @Test
+    void theLanguageModelPartLiftsTheBestThatShareTheCollectionsOwnWords() {
+        // the tf-idf space never saw "tcadgpt"; the papers' word counts keep it
+        TermSpace space = TermSpace.fit(List.of("semiconductor simulation", "semiconductor simulation", "protein folding",
+                "protein folding", "galaxy survey", "galaxy survey"), 1, 1.0, 100);
+        float[] same = {1, 0, 0, 0};
+        List<PaperFeatures> library = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            library.add(features("lib" + i, same, space, "semiconductor simulation with TcadGPT"));
+        }
+        List<PaperFeatures> background = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            background.add(features("b" + i, same, space, i % 2 == 0 ? "protein folding" : "galaxy survey"));
+        }
+        List<PaperFeatures> candidates = List.of(features("c-plain", same, space, "semiconductor simulation benchmark"),
+                features("c-own", same, space, "semiconductor simulation TcadGPT"),
+                features("c-far", same, space, "galaxy survey"));
+        ReaderModels without = new ReaderModels(new ReaderModels.Settings(1, 1, 1, 5, 0, 3, 0), D, space);
+        ReaderModels with = new ReaderModels(new ReaderModels.Settings(1, 1, 1, 5, 0, 3, 1), D, space);
+        double[] plain = without.train(library, List.of(), without.background(background), SEED).score(candidates);
+        double[] lifted = with.train(library, List.of(), with.background(background), SEED).score(candidates);
+
+        // the same tf-idf vector and embedding: the linear part cannot tell the first two apart, the language model can
+        assertThat(plain[0]).isCloseTo(plain[1], org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(lifted[1]).isGreaterThan(lifted[0]);
+        for (int i = 0; i < 3; i++) { // standardised and shifted to start at 0: it never lowers a score
+            assertThat(lifted[i]).isGreaterThanOrEqualTo(plain[i] - 1e-9);
+        }
+        assertThat(lifted[2]).as("the lowest of them gets nothing").isCloseTo(plain[2], org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ReaderModel.standardised(new double[] {2, 2})).containsExactly(0, 0);
+    }
+
+    private static PaperFeatures features(String id, float[] embedding, TermSpace space, String text) {
+        TermSpace.Terms t = space.terms(text);
+        return new PaperFeatures(id, embedding, t.vector(), t.counts());
+    }
+
+    @Test
     void aTrainedModelAddsTheSimilarityToItsNearestCollectionPaperAndTheFallbackDoesNot() {
         List<PaperFeatures> library = new ArrayList<>(cluster("lib", 0, 6, 1));
         library.addAll(cluster("other", 1, 2, 2)); // a second, smaller topic of the same reader

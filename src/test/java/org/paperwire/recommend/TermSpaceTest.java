@@ -36,4 +36,21 @@ class TermSpaceTest {
         assertThat(space.vector("galaxy survey")).isEqualTo(TermVector.EMPTY);
         assertThat(v.dot(space.vector("graph network"))).isGreaterThan(v.dot(space.vector("protein fold")));
     }
+
+    @Test
+    void theLanguageModelsCountsAreOfStemsAndKeepEveryTerm() {
+        TermSpace space = TermSpace.fit(List.of("graph networks", "graph network", "protein folding", "protein folds"),
+                5, 1.0, 100); // min df 5: the tf-idf space keeps nothing, the counts keep everything
+        TermSpace.Terms t = space.terms("Graph networks and networking of graphs");
+        assertThat(t.vector()).isEqualTo(TermVector.EMPTY);
+        TermCounts expected = TermCounts.of(java.util.Map.of("graph", 2, "network", 2, "graph network", 1,
+                "network network", 1, "network graph", 1));
+        assertThat(t.counts().terms()).containsExactly(expected.terms());
+        assertThat(t.counts().counts()).containsExactly(expected.counts());
+        assertThat(t.counts().length()).isEqualTo(7);
+        // the month's counts are of stems too: "folding" and "folds" are one term, seen twice
+        assertThat(space.collection().count(TermCounts.hash("fold"))).isEqualTo(2);
+        assertThat(space.collection().count(TermCounts.hash("folding"))).isZero();
+        assertThat(space.collection().total()).isEqualTo(12);
+    }
 }

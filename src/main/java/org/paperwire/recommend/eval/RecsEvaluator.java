@@ -16,8 +16,10 @@ import java.util.TreeMap;
 import org.paperwire.db.Database;
 import org.paperwire.recommend.PaperFeatures;
 import org.paperwire.recommend.ReaderModel;
+import org.paperwire.recommend.DayTerms;
 import org.paperwire.recommend.ReaderModels;
 import org.paperwire.recommend.Recommendations;
+import org.paperwire.recommend.TermCounts;
 import org.paperwire.recommend.TermSpace;
 import org.paperwire.recommend.TermVector;
 import org.paperwire.search.embed.Embedder;
@@ -96,13 +98,15 @@ public final class RecsEvaluator {
         TermSpace terms = settings.termScale() > 0 ? TermSpace.fit(texts) : null;
         Map<String, PaperFeatures> features = new HashMap<>(ids.size() * 2);
         for (int i = 0; i < ids.size(); i++) {
-            TermVector t = terms == null ? TermVector.EMPTY : terms.vector(texts.get(i));
+            TermSpace.Terms t = terms == null ? new TermSpace.Terms(TermVector.EMPTY, TermCounts.EMPTY)
+                    : terms.terms(texts.get(i));
             float[] e = byText.getOrDefault(texts.get(i), NO_EMBEDDING);
-            features.put(ids.get(i), new PaperFeatures(ids.get(i), e, t));
+            features.put(ids.get(i), new PaperFeatures(ids.get(i), e, t.vector(), t.counts()));
         }
         int dimension = settings.embeddingScale() > 0 ? embedder.model().dimension() : 0;
-        ReaderModels models = new ReaderModels(settings, dimension, terms == null ? 0 : terms.size());
+        ReaderModels models = new ReaderModels(settings, dimension, terms);
         Map<LocalDate, ReaderModels.Background> backgrounds = new HashMap<>();
+        Map<LocalDate, DayTerms> dayTerms = new HashMap<>();
         List<RecsMetrics> model = new ArrayList<>();
         List<RecsMetrics> random = new ArrayList<>();
         List<RecsMetrics> centroid = new ArrayList<>();
@@ -115,7 +119,8 @@ public final class RecsEvaluator {
                             .toList(), d)));
             ReaderModel m = models.train(library, List.of(), background, SEED);
             Set<String> relevant = new HashSet<>(day.relevant());
-            model.add(RecsMetrics.of(RecsMetrics.rank(candidateIds, m.score(candidates)), relevant));
+            DayTerms numbered = dayTerms.computeIfAbsent(day.date(), d -> models.dayTerms(candidates));
+            model.add(RecsMetrics.of(RecsMetrics.rank(candidateIds, m.score(candidates, numbered)), relevant));
             random.add(RecsMetrics.of(RecsMetrics.rank(candidateIds, randomScores(day, candidateIds.size())), relevant));
             centroid.add(RecsMetrics.of(RecsMetrics.rank(candidateIds, centroidScores(library, candidates)), relevant));
         }
