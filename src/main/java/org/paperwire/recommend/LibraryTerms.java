@@ -18,20 +18,10 @@ final class LibraryTerms {
     private final float[] value;
     private final int papers;
 
-    private LibraryTerms(int[] terms, int[] start, int[] paper, float[] value, int papers) {
-        int capacity = Integer.highestOneBit(Math.max(2, terms.length) * 2) * 2; // at most half full
-        this.slotTerm = new int[capacity];
-        this.slotAt = new int[capacity];
-        this.mask = capacity - 1;
-        Arrays.fill(slotTerm, EMPTY);
-        for (int i = 0; i < terms.length; i++) {
-            int h = hash(terms[i]) & mask;
-            while (slotTerm[h] != EMPTY) {
-                h = (h + 1) & mask;
-            }
-            slotTerm[h] = terms[i];
-            slotAt[h] = i;
-        }
+    private LibraryTerms(int[] slotTerm, int[] slotAt, int[] start, int[] paper, float[] value, int papers) {
+        this.slotTerm = slotTerm;
+        this.slotAt = slotAt;
+        this.mask = slotTerm.length - 1;
         this.start = start;
         this.paper = paper;
         this.value = value;
@@ -53,39 +43,67 @@ final class LibraryTerms {
         }
     }
 
+    /**
+     * Two passes over the collection's terms, no sorting: the first numbers the distinct terms in a hash table and
+     * counts their postings, the second lays the postings out term by term.
+     */
     static LibraryTerms of(List<PaperFeatures> library) {
         int n = library.stream().mapToInt(p -> p.terms().index().length).sum();
-        long[] entries = new long[n]; // term << 32 | position in entries' source, sorted by term
-        int[] sourcePaper = new int[n];
-        float[] sourceValue = new float[n];
+        int capacity = Integer.highestOneBit(Math.max(2, n) * 2) * 2; // at most half full even if all are distinct
+        int mask = capacity - 1;
+        int[] slotTerm = new int[capacity];
+        int[] slotAt = new int[capacity];
+        Arrays.fill(slotTerm, EMPTY);
+        int[] postings = new int[n + 1]; // per distinct term: its count, then where its postings start
+        int[] numbered = new int[n]; // each entry's distinct term, in the collection's order
+        int distinct = 0;
         int k = 0;
-        for (int p = 0; p < library.size(); p++) {
-            TermVector t = library.get(p).terms();
-            for (int i = 0; i < t.index().length; i++, k++) {
-                entries[k] = (long) t.index()[i] << 32 | k;
-                sourcePaper[k] = p;
-                sourceValue[k] = t.value()[i];
+        for (PaperFeatures p : library) {
+            for (int term : p.terms().index()) {
+                int h = hash(term) & mask;
+                while (slotTerm[h] != EMPTY && slotTerm[h] != term) {
+                    h = (h + 1) & mask;
+                }
+                if (slotTerm[h] == EMPTY) {
+                    slotTerm[h] = term;
+                    slotAt[h] = distinct++;
+                }
+                numbered[k++] = slotAt[h];
+                postings[slotAt[h]]++;
             }
         }
-        Arrays.sort(entries);
-        int[] terms = new int[n];
-        int[] start = new int[n + 1];
+        int[] start = new int[distinct + 1];
+        for (int t = 0; t < distinct; t++) {
+            start[t + 1] = start[t] + postings[t];
+        }
+        int[] next = Arrays.copyOf(start, distinct);
         int[] paper = new int[n];
         float[] value = new float[n];
-        int distinct = 0;
-        for (int i = 0; i < n; i++) {
-            int term = (int) (entries[i] >>> 32);
-            int source = (int) entries[i];
-            if (distinct == 0 || terms[distinct - 1] != term) {
-                terms[distinct] = term;
-                start[distinct++] = i;
+        k = 0;
+        for (int p = 0; p < library.size(); p++) {
+            float[] values = library.get(p).terms().value();
+            for (int i = 0; i < values.length; i++, k++) {
+                int at = next[numbered[k]]++;
+                paper[at] = p;
+                value[at] = values[i];
             }
-            paper[i] = sourcePaper[source];
-            value[i] = sourceValue[source];
         }
-        start[distinct] = n;
-        return new LibraryTerms(Arrays.copyOf(terms, distinct), Arrays.copyOf(start, distinct + 1), paper, value,
-                library.size());
+        // kept with the model: re-hashed into a table sized by the distinct terms, not by all the entries
+        int kept = Integer.highestOneBit(Math.max(2, distinct) * 2) * 2;
+        int[] keptTerm = new int[kept];
+        int[] keptAt = new int[kept];
+        Arrays.fill(keptTerm, EMPTY);
+        for (int h = 0; h < capacity; h++) {
+            if (slotTerm[h] != EMPTY) {
+                int to = hash(slotTerm[h]) & (kept - 1);
+                while (keptTerm[to] != EMPTY) {
+                    to = (to + 1) & (kept - 1);
+                }
+                keptTerm[to] = slotTerm[h];
+                keptAt[to] = slotAt[h];
+            }
+        }
+        return new LibraryTerms(keptTerm, keptAt, start, paper, value, library.size());
     }
 
     /** Room for {@link #nearest(TermVector, double[])}'s sums. */

@@ -86,7 +86,7 @@ public final class Recommendations implements Recommender {
     private static final Duration CANDIDATES_TTL = Duration.ofMinutes(10);
 
     private record Space(long generation, LocalDate referenceDay, Instant fittedAt, TermSpace terms,
-            ReaderModels models, ReaderModels.Background background, int dimension) {}
+            ReaderModels models, ReaderModels.Background background, int dimension, KnownPapers known) {}
 
     private record ModelKey(long collectionId, long revision, long generation) {}
 
@@ -295,10 +295,12 @@ public final class Recommendations implements Recommender {
         int dimension = !usesEmbeddings() ? 0 : backgroundVectors.values().stream().findFirst()
                 .map(v -> v.length).orElseGet(() -> embedder.get().model().dimension());
         ReaderModels models = new ReaderModels(modelSettings, dimension, terms);
-        Space partial = new Space(generation, day, clock.instant(), terms, models, null, dimension);
+        Space partial = new Space(generation, day, clock.instant(), terms, models, null, dimension,
+                new KnownPapers(papers, settings.featuresKept()));
         List<PaperFeatures> background = features(partial, backgroundPapers, new PaperFeatures[backgroundPapers.size()],
                 backgroundVectors, false);
-        return new Space(generation, day, partial.fittedAt(), terms, models, models.background(background), dimension);
+        return new Space(generation, day, partial.fittedAt(), terms, models, models.background(background), dimension,
+                partial.known());
     }
 
     private boolean usesEmbeddings() {
@@ -309,11 +311,10 @@ public final class Recommendations implements Recommender {
         TrainingSet set = library.trainingSet(readerId, collectionId);
         List<String> positiveIds = new ArrayList<>(set.positives().stream().map(SavedPaper::paperId).toList());
         java.util.Collections.reverse(positiveIds); // the model takes them oldest first
-        List<Paper> positivePapers = papers.findAll(positiveIds); // papers not harvested yet are not known
-        Set<String> found = new HashSet<>();
-        positivePapers.forEach(p -> found.add(p.id()));
-        List<String> notInStore = positiveIds.stream().filter(id -> !found.contains(id)).toList();
-        List<PaperFeatures> positives = features(s, positivePapers, Integer.MAX_VALUE, false);
+        Map<String, KnownPapers.Known> known = positives(s, positiveIds);
+        List<String> notInStore = positiveIds.stream().filter(id -> !known.containsKey(id)).toList();
+        List<PaperFeatures> positives = positiveIds.stream().map(known::get)
+                .filter(k -> k != null && k.features() != null).map(KnownPapers.Known::features).toList();
         if (positives.isEmpty()) {
             return new Trained(Optional.empty(), Map.of(), notInStore);
         }
@@ -322,8 +323,42 @@ public final class Recommendations implements Recommender {
         trainings.incrementAndGet();
         ReaderModel model = s.models().train(positives, negatives, s.background(), SEED ^ collectionId);
         Map<String, String> titles = new HashMap<>();
-        positivePapers.forEach(p -> titles.put(p.id(), p.title()));
+        known.forEach((id, k) -> titles.put(id, k.title()));
         return new Trained(Optional.of(model), Map.copyOf(titles), notInStore);
+    }
+
+    /**
+     * The collection's papers that the store holds, by id: features and title, read from the store only for those
+     * not read since they last changed ({@link KnownPapers}). A paper without an embedding (none could be made) has
+     * its title and no features.
+     */
+    private Map<String, KnownPapers.Known> positives(Space s, List<String> ids) {
+        long readAt = s.known().catchUp();
+        Map<String, KnownPapers.Known> out = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            KnownPapers.Known k = s.known().get(id);
+            if (k != null) {
+                out.put(id, k);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (missing.isEmpty()) {
+            return out;
+        }
+        List<Paper> read = papers.findAll(missing); // papers not harvested yet are not known
+        Map<String, PaperFeatures> made = new HashMap<>();
+        features(s, read, Integer.MAX_VALUE, false).forEach(f -> made.put(f.id(), f));
+        for (Paper p : read) {
+            PaperFeatures f = made.get(p.id());
+            KnownPapers.Known k = new KnownPapers.Known(f, p.title());
+            out.put(p.id(), k);
+            if (f != null) {
+                s.known().put(p.id(), k, readAt);
+            }
+        }
+        return out;
     }
 
     private Candidates candidates(Space s, LocalDate since) {

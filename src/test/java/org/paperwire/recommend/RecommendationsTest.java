@@ -126,6 +126,25 @@ class RecommendationsTest {
     }
 
     @Test
+    void aLibraryPaperCorrectedInTheStoreIsReadAgainByTheNextTraining() {
+        List<Recommendation> first = recs.recommend(reader, collection, week(), 20);
+        assertThat(first).allSatisfy(r -> assertThat(r.because()).allSatisfy(b -> assertThat(b.title()).doesNotStartWith("Corrected")));
+        List<org.paperwire.paper.Paper> corrected = app.papers().findAll(RecsCorpus.LIBRARY).stream()
+                .map(p -> new org.paperwire.paper.Paper(p.id(), p.version() + 1, "Corrected " + p.title(), p.abstractText(),
+                        p.authors(), p.categories(), p.comment(), p.journalRef(), p.doi(), p.firstSubmitted(),
+                        p.lastUpdated(), p.listedOn()))
+                .toList();
+        app.papers().upsertAll(corrected);
+        app.library().rate(reader, collection, first.get(0).paper().id(), Rating.NOT_FOR_ME); // trains again
+
+        List<Recommendation> after = recs.recommend(reader, collection, week(), 20);
+        assertThat(recs.trainings()).isEqualTo(2);
+        assertThat(after).isNotEmpty().allSatisfy(r -> assertThat(r.because()).isNotEmpty()
+                .allSatisfy(b -> assertThat(b.title()).as("read again, not kept from the first training")
+                        .startsWith("Corrected")));
+    }
+
+    @Test
     void prepareTrainsEveryCollectionOfTheReadersAheadAndTheRequestsFindThem() {
         long vision = app.library().create(reader, "Vision").id();
         app.library().saveAll(reader, "Vision", List.of(RecsCorpus.VISION_THIS_WEEK.get(0)));
