@@ -20,46 +20,72 @@ public final class DayTerms {
     private final int[] tableSlot;
     private final int mask;
     private final double[] prior;
-    /** {@link #weight} for library counts 1 to {@link #TABULATED}, computed once: most library counts are small. */
+    /**
+     * {@link #weight} for library counts 1 to {@link #TABULATED}, computed once (most library counts are small), for
+     * lists of at most {@link #TABULATED_TERMS} terms (a day or a week of papers; a month's are computed as needed).
+     */
     private final double[] tabulated;
     private static final int TABULATED = 4;
+    private static final int TABULATED_TERMS = 250_000;
     private final ConcurrentHashMap<String, Mapped> mapped = new ConcurrentHashMap<>();
 
     private DayTerms(List<PaperFeatures> papers, CollectionCounts collection) {
-        int all = 0;
-        for (PaperFeatures p : papers) {
-            all += p.counts().terms().length;
-        }
-        int capacity = Integer.highestOneBit(Math.max(2, all) * 2) * 2;
-        tableTerm = new long[capacity];
-        tableSlot = new int[capacity];
-        mask = capacity - 1;
-        long[] terms = new long[all];
+        // sized for a few distinct terms per paper and doubled while filling: a month of papers shares most terms
+        long[] table = new long[Integer.highestOneBit(Math.max(16, papers.size() * 64)) * 2];
+        int[] tableSlots = new int[table.length];
+        long[] terms = new long[1024];
         int slots = 0;
         for (PaperFeatures p : papers) {
             for (long term : p.counts().terms()) {
                 if (term == EMPTY) {
                     continue;
                 }
-                int h = hash(term);
-                while (tableTerm[h] != EMPTY && tableTerm[h] != term) {
-                    h = (h + 1) & mask;
+                int h = hash(term, table.length - 1);
+                while (table[h] != EMPTY && table[h] != term) {
+                    h = (h + 1) & (table.length - 1);
                 }
-                if (tableTerm[h] == EMPTY) {
-                    tableTerm[h] = term;
-                    tableSlot[h] = slots;
-                    terms[slots++] = term;
+                if (table[h] != EMPTY) {
+                    continue;
+                }
+                if (slots == terms.length) {
+                    terms = java.util.Arrays.copyOf(terms, slots * 2);
+                }
+                table[h] = term;
+                tableSlots[h] = slots;
+                terms[slots++] = term;
+                if (slots * 2 > table.length) { // at most half full: twice the room, every term placed again
+                    long[] bigger = new long[table.length * 2];
+                    int[] biggerSlots = new int[bigger.length];
+                    for (int i = 0; i < table.length; i++) {
+                        if (table[i] != EMPTY) {
+                            int to = hash(table[i], bigger.length - 1);
+                            while (bigger[to] != EMPTY) {
+                                to = (to + 1) & (bigger.length - 1);
+                            }
+                            bigger[to] = table[i];
+                            biggerSlots[to] = tableSlots[i];
+                        }
+                    }
+                    table = bigger;
+                    tableSlots = biggerSlots;
                 }
             }
         }
+        tableTerm = table;
+        tableSlot = tableSlots;
+        mask = table.length - 1;
         prior = new double[slots];
-        tabulated = new double[slots * TABULATED];
+        tabulated = slots <= TABULATED_TERMS ? new double[slots * TABULATED] : null;
         for (int i = 0; i < slots; i++) {
             prior[i] = LibraryLanguageModel.MU * collection.probability(terms[i]);
-            for (int c = 1; c <= TABULATED; c++) {
+            for (int c = 1; tabulated != null && c <= TABULATED; c++) {
                 tabulated[i * TABULATED + c - 1] = Math.log(1 + c / prior[i]);
             }
         }
+    }
+
+    private static int hash(long term, int mask) {
+        return (int) (term ^ term >>> 29) & mask;
     }
 
     /** The terms of {@code papers}, with the collection model their weights are smoothed by. */
@@ -68,7 +94,7 @@ public final class DayTerms {
     }
 
     private int hash(long term) {
-        return (int) (term ^ term >>> 29) & mask;
+        return hash(term, mask);
     }
 
     /** How many distinct terms the list has. */
@@ -81,7 +107,8 @@ public final class DayTerms {
      * {@code ln(1 + count / (μ · P(term | month)))}.
      */
     double weight(int slot, int count) {
-        return count <= TABULATED ? tabulated[slot * TABULATED + count - 1] : Math.log(1 + count / prior[slot]);
+        return count <= TABULATED && tabulated != null ? tabulated[slot * TABULATED + count - 1]
+                : Math.log(1 + count / prior[slot]);
     }
 
     /** The terms of {@code paper} that the list holds, looked up once per paper id. */
