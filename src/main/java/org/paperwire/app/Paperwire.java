@@ -236,7 +236,8 @@ public final class Paperwire implements AutoCloseable {
             recommendations = new Recommendations(library, papers,
                     (from, to) -> signals.candidates(from, to, null).stream().map(SignalStore.Candidate::paper).toList(),
                     new JdbcEmbeddingCache(database.dataSource()), () -> search().embedder(), clock,
-                    ReaderModels.Settings.DEFAULT, Recommendations.Settings.DEFAULT);
+                    ReaderModels.Settings.DEFAULT,
+                    Recommendations.Settings.DEFAULT.withMaxModels(config.recommend().maxModels()));
         }
         return recommendations;
     }

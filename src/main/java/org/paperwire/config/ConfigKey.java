@@ -65,6 +65,9 @@ public enum ConfigKey {
             "compute missing paper embeddings in the background inside 'serve'"),
     /** How often the search index picks up papers ingested since its last look (ISO-8601 duration). */
     SEARCH_FOLLOW_INTERVAL("search.follow-interval", "PT2S", "how often the search index picks up newly ingested papers"),
+    /** Trained collection models kept in memory (about 100 KB each, mostly their term weights); the rest retrain on demand. */
+    RECOMMEND_MAX_MODELS("recommend.max-models", "10000",
+            "trained collection models kept in memory (about 100 KB each); beyond it the least recently used retrain when next asked for"),
     /** Hugging Face site whose {@code /api/daily_papers} gives upvotes and GitHub stars. */
     HF_URL("huggingface.url", "https://huggingface.co", "Hugging Face site for daily-papers signals"),
     /** Minimum time between two requests to Hugging Face. */

@@ -41,7 +41,8 @@ public record PaperwireConfig(
         WebConfig web,
         MailConfig mail,
         DigestConfig digest,
-        StoreConfig store) {
+        StoreConfig store,
+        RecommendConfig recommend) {
 
     /** Transport security of the SMTP connection. */
     public enum SmtpSecurity { NONE, STARTTLS, SMTPS }
@@ -181,6 +182,13 @@ public record PaperwireConfig(
             boolean backgroundEmbedding,
             Duration followInterval) {}
 
+    /**
+     * Recommendations per reader collection.
+     *
+     * @param maxModels trained models kept in memory, least recently used out
+     */
+    public record RecommendConfig(int maxModels) {}
+
     private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z-]*(\\.[A-Za-z][A-Za-z-]*)?");
 
     /** Reads and validates every key; {@code known} lists the ids that keys naming a model or a source may use. */
@@ -206,7 +214,8 @@ public record PaperwireConfig(
                 integer(s, ConfigKey.HTTP_ATTEMPTS, 1, 20),
                 positiveDuration(s, ConfigKey.HTTP_TIMEOUT));
         return new PaperwireConfig(path(s, ConfigKey.DATA_DIR), port, stripSlash(publicUri), harvest, arxiv, search(s, known.embeddingModels()),
-                huggingFace(s), trending(s), web(s), mail(s), digest(s), store(s));
+                huggingFace(s), trending(s), web(s), mail(s), digest(s), store(s),
+                new RecommendConfig(integer(s, ConfigKey.RECOMMEND_MAX_MODELS, 1, 1_000_000)));
     }
 
     private static MailConfig mail(ConfigSources s) {

@@ -74,6 +74,11 @@ public final class Recommendations implements Recommender {
     public record Settings(int termSample, int backgroundSize, Duration refitAfter, int maxModels, int embedPerRequest,
             int maxBecause, int featuresKept) {
         public static final Settings DEFAULT = new Settings(5_000, 300, Duration.ofDays(1), 10_000, 256, 3, 20_000);
+
+        /** These settings with another bound on the models kept ({@code recommend.max-models}). */
+        public Settings withMaxModels(int max) {
+            return new Settings(termSample, backgroundSize, refitAfter, max, embedPerRequest, maxBecause, featuresKept);
+        }
     }
 
     /** The papers whose day lies in [from, to] (the listing windows trending and search read). */

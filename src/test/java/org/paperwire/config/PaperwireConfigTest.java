@@ -70,6 +70,16 @@ class PaperwireConfigTest {
     }
 
     @Test
+    void theModelsKeptInMemoryAreBoundedByAKeyThatRefusesZero() {
+        assertThat(TestConfigs.from(ConfigSources.defaults()).recommend().maxModels()).isEqualTo(10_000);
+        assertThat(TestConfigs.from(ConfigSources.load(null, Map.of("PAPERWIRE_RECOMMEND_MAX_MODELS", "500"), Map.of()))
+                .recommend().maxModels()).isEqualTo(500);
+        assertThatThrownBy(() -> TestConfigs.from(ConfigSources.load(null,
+                Map.of("PAPERWIRE_RECOMMEND_MAX_MODELS", "0"), Map.of())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("recommend.max-models");
+    }
+
+    @Test
     void anUnknownKeyInTheFileIsRefusedByName() throws Exception {
         Path file = tmp.resolve("bad.properties");
         Files.writeString(file, "prot = 9000\n");
