@@ -7,9 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.paperwire.paper.PaperStore;
 
 /**
- * Library papers' features and titles in one space, by id, so that training a collection's model does not read its
- * papers' rows from the store again: an entry is dropped as soon as the store's change feed shows its paper changed
- * (a new version, a corrected abstract). Bounded, least recently used out. Thread-safe.
+ * Papers' features and titles in one space (library, candidate and background papers), by id, so that a paper in
+ * many libraries or windows is tokenised once, and training a collection's model does not even read its papers'
+ * rows from the store again: an entry is dropped as soon as the store's change feed shows its paper changed (a new
+ * version, a corrected abstract). Bounded, least recently used out. Thread-safe.
  */
 final class KnownPapers {
     /** What training needs of a paper; {@code features} is null for a paper no embedding could be made for. */

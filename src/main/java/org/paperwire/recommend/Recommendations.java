@@ -68,8 +68,9 @@ public final class Recommendations implements Recommender {
      * @param maxModels trained models kept in memory
      * @param embedPerRequest candidates (and background papers) without a vector embedded at most per request
      * @param maxBecause library papers named per recommendation
-     * @param featuresKept papers whose features (vector and terms in the current space) are kept in memory, so that
-     *     a paper in many libraries, or a day's candidates, are read and tokenised once (about 2.5 KB each)
+     * @param featuresKept papers whose features (vector, terms and counts in the current space) and title are kept in
+     *     memory ({@link KnownPapers}), so that a paper in many libraries, or a day's candidates, are read and
+     *     tokenised once (about 5 KB each)
      */
     public record Settings(int termSample, int backgroundSize, Duration refitAfter, int maxModels, int embedPerRequest,
             int maxBecause, int featuresKept) {
@@ -102,17 +103,6 @@ public final class Recommendations implements Recommender {
      */
     private record Trained(Optional<ReaderModel> model, Map<String, String> titles, List<String> notInStore) {}
 
-    /**
-     * A paper's features in one space: the same paper at another version, or with its title or abstract corrected,
-     * is another key.
-     */
-    private record FeatureKey(long generation, String id, int version, long text) {
-        static FeatureKey of(Space s, Paper p) {
-            return new FeatureKey(s.generation(), p.id(), p.version(),
-                    (long) p.title().hashCode() << 32 ^ (p.abstractText().hashCode() & 0xFFFFFFFFL));
-        }
-    }
-
     private record CandidateKey(long generation, LocalDate from, LocalDate to, long storeSeq) {}
 
     private record Candidate(PaperSummary paper, PaperFeatures features) {}
@@ -133,7 +123,6 @@ public final class Recommendations implements Recommender {
     private volatile Space space;
     private final Cache<ModelKey, Trained> models;
     private final Cache<CandidateKey, Candidates> candidates;
-    private final Cache<FeatureKey, PaperFeatures> features;
     private final AtomicLong trainings = new AtomicLong();
     private final AtomicLong fits = new AtomicLong();
 
@@ -153,7 +142,6 @@ public final class Recommendations implements Recommender {
         this.settings = settings;
         this.models = Caffeine.newBuilder().maximumSize(settings.maxModels()).build();
         this.candidates = Caffeine.newBuilder().maximumSize(16).expireAfterWrite(CANDIDATES_TTL).build();
-        this.features = Caffeine.newBuilder().maximumSize(settings.featuresKept()).build();
     }
 
     /** The day windows end at (the store's newest listing day); {@code since} is usually a window's first day. */
@@ -271,7 +259,6 @@ public final class Recommendations implements Recommender {
             space = made;
             models.invalidateAll(); // trained in the old space: their term weights index its vocabulary
             candidates.invalidateAll();
-            features.invalidateAll(); // keyed by the old generation: never asked for again
             return made;
         }
     }
@@ -283,6 +270,8 @@ public final class Recommendations implements Recommender {
     /** The term space and background of the month up to {@code day}, from one seeded sample of its papers. */
     private Space fit(long generation, LocalDate day) {
         fits.incrementAndGet();
+        KnownPapers known = new KnownPapers(papers, settings.featuresKept());
+        long readAt = known.catchUp(); // before the sample is read, so that its features may be kept
         List<String> pool = new ArrayList<>(window.papers(DateWindow.MONTH.first(day), day).stream()
                 .map(PaperSummary::id).sorted().toList());
         SplittableRandom random = new SplittableRandom(SEED ^ day.toEpochDay());
@@ -300,10 +289,9 @@ public final class Recommendations implements Recommender {
         int dimension = !usesEmbeddings() ? 0 : backgroundVectors.values().stream().findFirst()
                 .map(v -> v.length).orElseGet(() -> embedder.get().model().dimension());
         ReaderModels models = new ReaderModels(modelSettings, dimension, terms);
-        Space partial = new Space(generation, day, clock.instant(), terms, models, null, dimension,
-                new KnownPapers(papers, settings.featuresKept()));
+        Space partial = new Space(generation, day, clock.instant(), terms, models, null, dimension, known);
         List<PaperFeatures> background = features(partial, backgroundPapers, new PaperFeatures[backgroundPapers.size()],
-                backgroundVectors, false);
+                backgroundVectors, false, readAt);
         return new Space(generation, day, partial.fittedAt(), terms, models, models.background(background), dimension,
                 partial.known());
     }
@@ -316,7 +304,8 @@ public final class Recommendations implements Recommender {
         TrainingSet set = library.trainingSet(readerId, collectionId);
         List<String> positiveIds = new ArrayList<>(set.positives().stream().map(SavedPaper::paperId).toList());
         java.util.Collections.reverse(positiveIds); // the model takes them oldest first
-        Map<String, KnownPapers.Known> known = positives(s, positiveIds);
+        long readAt = s.known().catchUp(); // before anything is read from the store
+        Map<String, KnownPapers.Known> known = positives(s, positiveIds, readAt);
         List<String> notInStore = positiveIds.stream().filter(id -> !known.containsKey(id)).toList();
         List<PaperFeatures> positives = positiveIds.stream().map(known::get)
                 .filter(k -> k != null && k.features() != null).map(KnownPapers.Known::features).toList();
@@ -324,7 +313,7 @@ public final class Recommendations implements Recommender {
             return new Trained(Optional.empty(), Map.of(), notInStore);
         }
         List<PaperFeatures> negatives = features(s, papers.findAll(set.negatives().stream().map(RatedPaper::paperId)
-                .toList()), Integer.MAX_VALUE, false);
+                .toList()), readAt, Integer.MAX_VALUE, false);
         trainings.incrementAndGet();
         ReaderModel model = s.models().train(positives, negatives, s.background(), SEED ^ collectionId);
         Map<String, String> titles = new HashMap<>();
@@ -336,9 +325,10 @@ public final class Recommendations implements Recommender {
      * The collection's papers that the store holds, by id: features and title, read from the store only for those
      * not read since they last changed ({@link KnownPapers}). A paper without an embedding (none could be made) has
      * its title and no features.
+     *
+     * @param readAt {@link KnownPapers#catchUp()} before this call
      */
-    private Map<String, KnownPapers.Known> positives(Space s, List<String> ids) {
-        long readAt = s.known().catchUp();
+    private Map<String, KnownPapers.Known> positives(Space s, List<String> ids, long readAt) {
         Map<String, KnownPapers.Known> out = new HashMap<>();
         List<String> missing = new ArrayList<>();
         for (String id : ids) {
@@ -354,24 +344,18 @@ public final class Recommendations implements Recommender {
         }
         List<Paper> read = papers.findAll(missing); // papers not harvested yet are not known
         Map<String, PaperFeatures> made = new HashMap<>();
-        features(s, read, Integer.MAX_VALUE, false).forEach(f -> made.put(f.id(), f));
-        for (Paper p : read) {
-            PaperFeatures f = made.get(p.id());
-            KnownPapers.Known k = new KnownPapers.Known(f, p.title());
-            out.put(p.id(), k);
-            if (f != null) {
-                s.known().put(p.id(), k, readAt);
-            }
-        }
+        features(s, read, readAt, Integer.MAX_VALUE, false).forEach(f -> made.put(f.id(), f)); // kept there
+        read.forEach(p -> out.put(p.id(), new KnownPapers.Known(made.get(p.id()), p.title())));
         return out;
     }
 
     private Candidates candidates(Space s, LocalDate since) {
         return candidates.get(new CandidateKey(s.generation(), since, s.referenceDay(), papers.lastSeq()), key -> {
+            long readAt = s.known().catchUp(); // before the candidates are read
             List<PaperSummary> listed = window.papers(since, s.referenceDay()).stream()
                     .sorted(Comparator.comparing(PaperSummary::id)).toList();
             List<PaperFeatures> features = features(s, papers.findAll(listed.stream().map(PaperSummary::id).toList()),
-                    settings.embedPerRequest(), true);
+                    readAt, settings.embedPerRequest(), true);
             Map<String, PaperFeatures> byId = new HashMap<>();
             features.forEach(f -> byId.put(f.id(), f));
             List<Candidate> list = listed.stream().filter(p -> byId.containsKey(p.id()))
@@ -380,17 +364,24 @@ public final class Recommendations implements Recommender {
         });
     }
 
-    private List<PaperFeatures> features(Space s, List<Paper> list, int embedAtMost, boolean keepUnembedded) {
+    /**
+     * The features of {@code list}, those read since their paper last changed taken from {@link KnownPapers}.
+     *
+     * @param readAt {@link KnownPapers#catchUp()} before {@code list} was read from the store
+     */
+    private List<PaperFeatures> features(Space s, List<Paper> list, long readAt, int embedAtMost,
+            boolean keepUnembedded) {
         PaperFeatures[] known = new PaperFeatures[list.size()];
         List<Paper> unknown = new ArrayList<>();
         for (int i = 0; i < known.length; i++) {
-            known[i] = features.getIfPresent(FeatureKey.of(s, list.get(i)));
+            KnownPapers.Known k = s.known().get(list.get(i).id());
+            known[i] = k == null ? null : k.features();
             if (known[i] == null) {
                 unknown.add(list.get(i));
             }
         }
         Map<String, float[]> found = usesEmbeddings() && !unknown.isEmpty() ? vectors.vectors(unknown, embedAtMost) : Map.of();
-        return features(s, list, known, found, keepUnembedded);
+        return features(s, list, known, found, keepUnembedded, readAt);
     }
 
     /**
@@ -398,7 +389,7 @@ public final class Recommendations implements Recommender {
      * and kept; one without a vector gets a zero embedding when {@code keepUnembedded}, else is left out.
      */
     private List<PaperFeatures> features(Space s, List<Paper> list, PaperFeatures[] known, Map<String, float[]> found,
-            boolean keepUnembedded) {
+            boolean keepUnembedded, long readAt) {
         List<PaperFeatures> out = new ArrayList<>(list.size());
         for (int i = 0; i < known.length; i++) {
             if (known[i] != null) {
@@ -415,7 +406,7 @@ public final class Recommendations implements Recommender {
                     : s.terms().terms(EmbeddingText.of(p));
             PaperFeatures f = new PaperFeatures(p.id(), embedded ? v : new float[s.dimension()], t.vector(), t.counts());
             if (embedded || !usesEmbeddings()) { // one waiting for its vector is made again until it has it
-                features.put(FeatureKey.of(s, p), f);
+                s.known().put(p.id(), new KnownPapers.Known(f, p.title()), readAt);
             }
             out.add(f);
         }
