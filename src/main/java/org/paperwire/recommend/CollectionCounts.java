@@ -1,55 +1,32 @@
 package org.paperwire.recommend;
 
-import java.util.Arrays;
+import com.carrotsearch.hppc.LongIntHashMap;
 import java.util.Map;
 
 /**
  * How often each term occurs in the papers a {@link TermSpace} was fitted on, every term kept: the collection
- * model {@link LibraryLanguageModel} smooths a library with. Open addressing over the terms' hashes. Immutable.
+ * model {@link LibraryLanguageModel} smooths a library with. Terms are named by {@link TermCounts#hash}. Immutable.
  */
 final class CollectionCounts {
     static final CollectionCounts EMPTY = new CollectionCounts(Map.of());
 
-    private final long[] slotTerm;
-    private final int[] slotCount;
-    private final boolean[] used;
-    private final int mask;
+    private final LongIntHashMap counts;
     private final long total;
 
     /** @param counts term → its count over the collection */
     CollectionCounts(Map<String, Integer> counts) {
-        int capacity = Integer.highestOneBit(Math.max(2, counts.size()) * 2) * 2; // at most half full
-        slotTerm = new long[capacity];
-        slotCount = new int[capacity];
-        used = new boolean[capacity];
-        mask = capacity - 1;
+        this.counts = new LongIntHashMap(counts.size());
         long sum = 0;
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            long term = TermCounts.hash(e.getKey());
-            int h = slot(term);
-            while (used[h] && slotTerm[h] != term) {
-                h = (h + 1) & mask;
-            }
-            used[h] = true;
-            slotTerm[h] = term;
-            slotCount[h] += e.getValue();
+            this.counts.addTo(TermCounts.hash(e.getKey()), e.getValue());
             sum += e.getValue();
         }
         total = sum;
     }
 
-    private int slot(long term) {
-        return (int) (term ^ term >>> 29) & mask;
-    }
-
     /** The term's count in the collection (0 when it never occurs there). */
     int count(long term) {
-        for (int h = slot(term); used[h]; h = (h + 1) & mask) {
-            if (slotTerm[h] == term) {
-                return slotCount[h];
-            }
-        }
-        return 0;
+        return counts.get(term);
     }
 
     /**
@@ -66,6 +43,6 @@ final class CollectionCounts {
 
     @Override
     public String toString() {
-        return "CollectionCounts[" + total + " terms, " + Arrays.stream(slotCount).filter(c -> c > 0).count() + " distinct]";
+        return "CollectionCounts[" + total + " terms, " + counts.size() + " distinct]";
     }
 }

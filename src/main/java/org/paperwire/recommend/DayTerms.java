@@ -1,5 +1,8 @@
 package org.paperwire.recommend;
 
+import com.carrotsearch.hppc.LongArrayList;
+import com.carrotsearch.hppc.LongIntHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,11 +17,8 @@ public final class DayTerms {
     /** A paper's terms that the list holds: their numbers, counts, and the paper's number of terms in all. */
     record Mapped(int[] slot, int[] count, int length) {}
 
-    private static final long EMPTY = 0; // a term hash of 0 is taken as absent: one term in 2^64
-
-    private final long[] tableTerm;
-    private final int[] tableSlot;
-    private final int mask;
+    /** Each term's number, in the order the list first holds it. */
+    private final LongIntHashMap numbers;
     private final double[] prior;
     /**
      * {@link #weight} for library counts 1 to {@link #TABULATED}, computed once (most library counts are small), for
@@ -30,71 +30,31 @@ public final class DayTerms {
     private final ConcurrentHashMap<String, Mapped> mapped = new ConcurrentHashMap<>();
 
     private DayTerms(List<PaperFeatures> papers, CollectionCounts collection) {
-        // sized for a few distinct terms per paper and doubled while filling: a month of papers shares most terms
-        long[] table = new long[Integer.highestOneBit(Math.max(16, papers.size() * 64)) * 2];
-        int[] tableSlots = new int[table.length];
-        long[] terms = new long[1024];
-        int slots = 0;
+        numbers = new LongIntHashMap(); // grows as it meets terms: a month of papers shares most of them
+        LongArrayList terms = new LongArrayList();
         for (PaperFeatures p : papers) {
             for (long term : p.counts().terms()) {
-                if (term == EMPTY) {
-                    continue;
-                }
-                int h = hash(term, table.length - 1);
-                while (table[h] != EMPTY && table[h] != term) {
-                    h = (h + 1) & (table.length - 1);
-                }
-                if (table[h] != EMPTY) {
-                    continue;
-                }
-                if (slots == terms.length) {
-                    terms = java.util.Arrays.copyOf(terms, slots * 2);
-                }
-                table[h] = term;
-                tableSlots[h] = slots;
-                terms[slots++] = term;
-                if (slots * 2 > table.length) { // at most half full: twice the room, every term placed again
-                    long[] bigger = new long[table.length * 2];
-                    int[] biggerSlots = new int[bigger.length];
-                    for (int i = 0; i < table.length; i++) {
-                        if (table[i] != EMPTY) {
-                            int to = hash(table[i], bigger.length - 1);
-                            while (bigger[to] != EMPTY) {
-                                to = (to + 1) & (bigger.length - 1);
-                            }
-                            bigger[to] = table[i];
-                            biggerSlots[to] = tableSlots[i];
-                        }
-                    }
-                    table = bigger;
-                    tableSlots = biggerSlots;
+                int at = numbers.indexOf(term);
+                if (at < 0) {
+                    numbers.indexInsert(at, term, terms.size());
+                    terms.add(term);
                 }
             }
         }
-        tableTerm = table;
-        tableSlot = tableSlots;
-        mask = table.length - 1;
+        int slots = terms.size();
         prior = new double[slots];
         tabulated = slots <= TABULATED_TERMS ? new double[slots * TABULATED] : null;
         for (int i = 0; i < slots; i++) {
-            prior[i] = LibraryLanguageModel.MU * collection.probability(terms[i]);
+            prior[i] = LibraryLanguageModel.MU * collection.probability(terms.get(i));
             for (int c = 1; tabulated != null && c <= TABULATED; c++) {
                 tabulated[i * TABULATED + c - 1] = Math.log(1 + c / prior[i]);
             }
         }
     }
 
-    private static int hash(long term, int mask) {
-        return (int) (term ^ term >>> 29) & mask;
-    }
-
     /** The terms of {@code papers}, with the collection model their weights are smoothed by. */
     static DayTerms of(List<PaperFeatures> papers, CollectionCounts collection) {
         return new DayTerms(papers, collection);
-    }
-
-    private int hash(long term) {
-        return hash(term, mask);
     }
 
     /** How many distinct terms the list has. */
@@ -119,16 +79,13 @@ public final class DayTerms {
             int[] count = new int[c.terms().length];
             int n = 0;
             for (int i = 0; i < c.terms().length; i++) {
-                long term = c.terms()[i];
-                for (int h = hash(term); tableTerm[h] != EMPTY; h = (h + 1) & mask) {
-                    if (tableTerm[h] == term) {
-                        slot[n] = tableSlot[h];
-                        count[n++] = c.counts()[i];
-                        break;
-                    }
+                int at = numbers.indexOf(c.terms()[i]);
+                if (at >= 0) {
+                    slot[n] = numbers.indexGet(at);
+                    count[n++] = c.counts()[i];
                 }
             }
-            return new Mapped(java.util.Arrays.copyOf(slot, n), java.util.Arrays.copyOf(count, n), c.length());
+            return new Mapped(Arrays.copyOf(slot, n), Arrays.copyOf(count, n), c.length());
         });
     }
 }

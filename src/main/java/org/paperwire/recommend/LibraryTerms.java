@@ -1,77 +1,53 @@
 package org.paperwire.recommend;
 
+import com.carrotsearch.hppc.IntIntHashMap;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * A collection's tf-idf vectors turned inside out (term → the collection papers holding it), so that the cosine of
  * a paper to every collection paper costs one hash lookup per term of the paper instead of a merge with each of
- * them. Immutable.
+ * them. Immutable (HPPC's maps are safe to read from many threads once built).
  */
 final class LibraryTerms {
-    private static final int EMPTY = -1;
-    private final int[] slotTerm; // open addressing, linear probing: a term, or EMPTY
-    private final int[] slotAt; // the term's position in start
-    private final int mask;
+    private final IntIntHashMap positions; // a term -> its position in start
     private final int[] start; // postings of the i-th distinct term: [start[i], start[i + 1])
     private final int[] paper;
     private final float[] value;
     private final int papers;
 
-    private LibraryTerms(int[] slotTerm, int[] slotAt, int[] start, int[] paper, float[] value, int papers) {
-        this.slotTerm = slotTerm;
-        this.slotAt = slotAt;
-        this.mask = slotTerm.length - 1;
+    private LibraryTerms(IntIntHashMap positions, int[] start, int[] paper, float[] value, int papers) {
+        this.positions = positions;
         this.start = start;
         this.paper = paper;
         this.value = value;
         this.papers = papers;
     }
 
-    private static int hash(int term) {
-        return term * 0x9E3779B9 >>> 7;
-    }
-
-    private int find(int term) {
-        for (int h = hash(term) & mask; ; h = (h + 1) & mask) {
-            if (slotTerm[h] == term) {
-                return slotAt[h];
-            }
-            if (slotTerm[h] == EMPTY) {
-                return -1;
-            }
-        }
-    }
-
     /**
-     * Two passes over the collection's terms, no sorting: the first numbers the distinct terms in a hash table and
-     * counts their postings, the second lays the postings out term by term.
+     * Two passes over the collection's terms, no sorting: the first numbers the distinct terms and counts their
+     * postings, the second lays the postings out term by term.
      */
     static LibraryTerms of(List<PaperFeatures> library) {
         int n = library.stream().mapToInt(p -> p.terms().index().length).sum();
-        int capacity = Integer.highestOneBit(Math.max(2, n) * 2) * 2; // at most half full even if all are distinct
-        int mask = capacity - 1;
-        int[] slotTerm = new int[capacity];
-        int[] slotAt = new int[capacity];
-        Arrays.fill(slotTerm, EMPTY);
-        int[] postings = new int[n + 1]; // per distinct term: its count, then where its postings start
+        IntIntHashMap positions = new IntIntHashMap(); // grows with the distinct terms, not with all the entries
+        int[] postings = new int[n + 1]; // per distinct term: its count of postings
         int[] numbered = new int[n]; // each entry's distinct term, in the collection's order
-        int distinct = 0;
         int k = 0;
         for (PaperFeatures p : library) {
             for (int term : p.terms().index()) {
-                int h = hash(term) & mask;
-                while (slotTerm[h] != EMPTY && slotTerm[h] != term) {
-                    h = (h + 1) & mask;
+                int at = positions.indexOf(term);
+                if (at < 0) {
+                    int next = positions.size();
+                    positions.indexInsert(at, term, next);
+                    numbered[k] = next;
+                } else {
+                    numbered[k] = positions.indexGet(at);
                 }
-                if (slotTerm[h] == EMPTY) {
-                    slotTerm[h] = term;
-                    slotAt[h] = distinct++;
-                }
-                numbered[k++] = slotAt[h];
-                postings[slotAt[h]]++;
+                postings[numbered[k++]]++;
             }
         }
+        int distinct = positions.size();
         int[] start = new int[distinct + 1];
         for (int t = 0; t < distinct; t++) {
             start[t + 1] = start[t] + postings[t];
@@ -88,22 +64,7 @@ final class LibraryTerms {
                 value[at] = values[i];
             }
         }
-        // kept with the model: re-hashed into a table sized by the distinct terms, not by all the entries
-        int kept = Integer.highestOneBit(Math.max(2, distinct) * 2) * 2;
-        int[] keptTerm = new int[kept];
-        int[] keptAt = new int[kept];
-        Arrays.fill(keptTerm, EMPTY);
-        for (int h = 0; h < capacity; h++) {
-            if (slotTerm[h] != EMPTY) {
-                int to = hash(slotTerm[h]) & (kept - 1);
-                while (keptTerm[to] != EMPTY) {
-                    to = (to + 1) & (kept - 1);
-                }
-                keptTerm[to] = slotTerm[h];
-                keptAt[to] = slotAt[h];
-            }
-        }
-        return new LibraryTerms(keptTerm, keptAt, start, paper, value, library.size());
+        return new LibraryTerms(positions, start, paper, value, library.size());
     }
 
     /** Room for {@link #nearest(TermVector, double[])}'s sums. */
@@ -120,8 +81,9 @@ final class LibraryTerms {
         Arrays.fill(dots, 0);
         int[] index = v.index();
         for (int i = 0; i < index.length; i++) {
-            int at = find(index[i]);
-            if (at >= 0) {
+            int found = positions.indexOf(index[i]);
+            if (found >= 0) {
+                int at = positions.indexGet(found);
                 for (int j = start[at]; j < start[at + 1]; j++) {
                     dots[paper[j]] += v.value()[i] * value[j];
                 }
