@@ -41,7 +41,12 @@ public final class ReaderModels {
         public static final int RERANK_DEPTH = 50;
         /** The language model's weight: see docs/quality-log.md (session 6) for the grid it was chosen on. */
         public static final double LANGUAGE_WEIGHT = 0.5;
-        public static final Settings DEFAULT = new Settings(1.0, 1.0, 1.0, 5, 3.0, RERANK_DEPTH, LANGUAGE_WEIGHT);
+        /**
+         * The nearest-paper part's weight, chosen with the language model's on the development reader-days (session
+         * 7; the grid is in docs/quality-log.md: 2 to 5 rank within 0.003 of each other).
+         */
+        public static final double NEAREST_WEIGHT = 4.0;
+        public static final Settings DEFAULT = new Settings(1.0, 1.0, 1.0, 5, NEAREST_WEIGHT, RERANK_DEPTH, LANGUAGE_WEIGHT);
 
         public Settings {
             if (rerankDepth < 1) {
