@@ -1,98 +1,119 @@
 package org.paperwire.recommend;
 
-import com.carrotsearch.hppc.IntIntHashMap;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * A collection's tf-idf vectors turned inside out (term → the collection papers holding it), so that the cosine of
- * a paper to every collection paper costs one hash lookup per term of the paper instead of a merge with each of
- * them. Immutable (HPPC's maps are safe to read from many threads once built).
+ * a paper to every collection paper costs one array read per term of the paper instead of a merge with each of
+ * them. Made where a model ranks papers, in arrays over the term space that each thread keeps and reuses: building
+ * it costs two passes over the collection's terms (no hashing, no sorting), and a cached model holds none of it.
+ * Use it in a try-with-resources block on the thread that made it; closing it clears what it set.
  */
-final class LibraryTerms {
-    private final IntIntHashMap positions; // a term -> its position in start
-    private final int[] start; // postings of the i-th distinct term: [start[i], start[i + 1])
-    private final int[] paper;
-    private final float[] value;
-    private final int papers;
+final class LibraryTerms implements AutoCloseable {
+    private static final ThreadLocal<LibraryTerms> PER_THREAD = ThreadLocal.withInitial(LibraryTerms::new);
 
-    private LibraryTerms(IntIntHashMap positions, int[] start, int[] paper, float[] value, int papers) {
-        this.positions = positions;
-        this.start = start;
-        this.paper = paper;
-        this.value = value;
-        this.papers = papers;
-    }
+    private int[] count = new int[0]; // per term: its postings (0 for a term the collection lacks)
+    private int[] start = new int[0]; // per term the collection holds: where its postings begin
+    private int[] touched = new int[0]; // the terms the collection holds, in the order first met
+    private int distinct;
+    private int[] paper = new int[0];
+    private float[] value = new float[0];
+    private double[] dots = new double[0];
+    private int papers;
+    private boolean open;
+
+    private LibraryTerms() {}
 
     /**
-     * Two passes over the collection's terms, no sorting: the first numbers the distinct terms and counts their
-     * postings, the second lays the postings out term by term.
+     * This thread's index, filled with {@code library}'s terms.
+     *
+     * @param termDimension the size of the term space the papers' vectors index
      */
-    static LibraryTerms of(List<PaperFeatures> library) {
-        int n = library.stream().mapToInt(p -> p.terms().index().length).sum();
-        IntIntHashMap positions = new IntIntHashMap(); // grows with the distinct terms, not with all the entries
-        int[] postings = new int[n + 1]; // per distinct term: its count of postings
-        int[] numbered = new int[n]; // each entry's distinct term, in the collection's order
-        int k = 0;
+    static LibraryTerms of(List<PaperFeatures> library, int termDimension) {
+        LibraryTerms t = PER_THREAD.get();
+        if (t.open) {
+            throw new IllegalStateException("this thread's collection terms are in use; close them first");
+        }
+        t.fill(library, termDimension);
+        return t;
+    }
+
+    private void fill(List<PaperFeatures> library, int termDimension) {
+        open = true;
+        if (count.length < termDimension) {
+            count = new int[termDimension];
+            start = new int[termDimension];
+        }
+        int n = 0;
+        for (PaperFeatures p : library) {
+            n += p.terms().index().length;
+        }
+        if (touched.length < n) {
+            touched = new int[n];
+            paper = new int[n];
+            value = new float[n];
+        }
+        if (dots.length < library.size()) {
+            dots = new double[library.size()];
+        }
+        distinct = 0;
         for (PaperFeatures p : library) {
             for (int term : p.terms().index()) {
-                int at = positions.indexOf(term);
-                if (at < 0) {
-                    int next = positions.size();
-                    positions.indexInsert(at, term, next);
-                    numbered[k] = next;
-                } else {
-                    numbered[k] = positions.indexGet(at);
+                if (count[term]++ == 0) {
+                    touched[distinct++] = term;
                 }
-                postings[numbered[k++]]++;
             }
         }
-        int distinct = positions.size();
-        int[] start = new int[distinct + 1];
-        for (int t = 0; t < distinct; t++) {
-            start[t + 1] = start[t] + postings[t];
+        int at = 0;
+        for (int i = 0; i < distinct; i++) {
+            int term = touched[i];
+            start[term] = at;
+            at += count[term];
         }
-        int[] next = Arrays.copyOf(start, distinct);
-        int[] paper = new int[n];
-        float[] value = new float[n];
-        k = 0;
         for (int p = 0; p < library.size(); p++) {
-            float[] values = library.get(p).terms().value();
-            for (int i = 0; i < values.length; i++, k++) {
-                int at = next[numbered[k]]++;
-                paper[at] = p;
-                value[at] = values[i];
+            TermVector v = library.get(p).terms();
+            for (int i = 0; i < v.index().length; i++) {
+                int k = start[v.index()[i]]++;
+                paper[k] = p;
+                value[k] = v.value()[i];
             }
         }
-        return new LibraryTerms(positions, start, paper, value, library.size());
+        for (int i = 0; i < distinct; i++) { // each start moved to its postings' end: back to their beginning
+            start[touched[i]] -= count[touched[i]];
+        }
+        Arrays.fill(dots, 0, library.size(), 0);
+        papers = library.size();
     }
 
-    /** Room for {@link #nearest(TermVector, double[])}'s sums. */
-    double[] scratch() {
-        return new double[papers];
-    }
-
-    /**
-     * The largest cosine of {@code v} to a collection paper (0 when it shares no term with any).
-     *
-     * @param dots {@link #scratch()}, reused between calls of one thread
-     */
-    double nearest(TermVector v, double[] dots) {
-        Arrays.fill(dots, 0);
+    /** The largest cosine of {@code v} to a collection paper (0 when it shares no term with any). */
+    double nearest(TermVector v) {
         int[] index = v.index();
+        float[] values = v.value();
         for (int i = 0; i < index.length; i++) {
-            int found = positions.indexOf(index[i]);
-            if (found >= 0) {
-                int at = positions.indexGet(found);
-                for (int j = start[at]; j < start[at + 1]; j++) {
-                    dots[paper[j]] += v.value()[i] * value[j];
-                }
+            int term = index[i];
+            int c = term < count.length ? count[term] : 0;
+            if (c == 0) {
+                continue;
+            }
+            for (int j = start[term], end = start[term] + c; j < end; j++) {
+                dots[paper[j]] += values[i] * value[j];
             }
         }
         double max = 0;
-        for (double d : dots) {
-            max = Math.max(max, d);
+        for (int p = 0; p < papers; p++) {
+            max = Math.max(max, dots[p]);
+            dots[p] = 0;
         }
         return max;
+    }
+
+    @Override
+    public void close() {
+        for (int i = 0; i < distinct; i++) {
+            count[touched[i]] = 0;
+        }
+        distinct = 0;
+        open = false;
     }
 }

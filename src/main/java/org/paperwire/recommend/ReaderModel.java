@@ -32,7 +32,6 @@ public final class ReaderModel {
     private final double nearestEmbedding;
     private final double nearestTerms;
     private final int rerankDepth;
-    private final LibraryTerms libraryTerms;
     private final double languageWeight;
     private final CollectionCounts collection;
 
@@ -47,7 +46,6 @@ public final class ReaderModel {
         this.nearestEmbedding = nearestEmbedding;
         this.nearestTerms = nearestTerms;
         this.rerankDepth = rerankDepth;
-        this.libraryTerms = nearestTerms == 0 ? null : LibraryTerms.of(this.library);
         this.languageWeight = languageWeight;
         this.collection = collection;
     }
@@ -76,17 +74,24 @@ public final class ReaderModel {
 
     /** The similarity to the nearest collection paper, by each half (a paper in the collection is its own nearest). */
     private double nearest(PaperFeatures paper) {
-        return nearest(paper, libraryTerms == null ? null : libraryTerms.scratch());
+        try (LibraryTerms terms = libraryTerms()) {
+            return nearest(paper, terms);
+        }
     }
 
-    private double nearest(PaperFeatures paper, double[] scratch) {
+    /** The collection's terms inverted, on this thread, when the nearest-paper part reads them (else null). */
+    private LibraryTerms libraryTerms() {
+        return nearestTerms == 0 ? null : LibraryTerms.of(library, termWeights.length);
+    }
+
+    private double nearest(PaperFeatures paper, LibraryTerms libraryTerms) {
         double embedding = 0;
         if (nearestEmbedding != 0) {
             for (PaperFeatures saved : library) {
                 embedding = Math.max(embedding, Vectors.dot(saved.embedding(), paper.embedding()));
             }
         }
-        double terms = nearestTerms == 0 ? 0 : libraryTerms.nearest(paper.terms(), scratch);
+        double terms = nearestTerms == 0 ? 0 : libraryTerms.nearest(paper.terms());
         return nearestEmbedding * embedding + nearestTerms * terms;
     }
 
@@ -114,9 +119,10 @@ public final class ReaderModel {
             return scores;
         }
         int[] best = best(scores, rerankDepth);
-        double[] scratch = libraryTerms == null ? null : libraryTerms.scratch();
-        for (int i : best) {
-            scores[i] += nearest(candidates.get(i), scratch);
+        try (LibraryTerms terms = libraryTerms()) {
+            for (int i : best) {
+                scores[i] += nearest(candidates.get(i), terms);
+            }
         }
         if (languageWeight != 0 && best.length > 1) {
             List<PaperFeatures> top = new ArrayList<>(best.length);

@@ -28,6 +28,7 @@ final class SquaredHingeSvm {
     private final double termScale;
     private final int termDimension;
     private final double eps;
+    private final Kernel kernel;
 
     /**
      * @param termDimension size of the term space (0: terms unused)
@@ -38,21 +39,122 @@ final class SquaredHingeSvm {
         this.termScale = termScale;
         this.termDimension = termDimension;
         this.eps = eps;
+        this.kernel = new Kernel(embeddingScale, termScale, termDimension);
     }
 
+    /**
+     * Solves on the rows themselves (LIBLINEAR's way: the weights are kept and each step reads one row's features):
+     * memory grows with the rows, not with their square. See {@link #train(List, float[], int, Random)}.
+     */
     Weights train(List<Row> rows, int embeddingDimension, Random random) {
-        int l = rows.size();
+        Primal primal = new Primal(rows, embeddingDimension);
+        double[] qd = new double[rows.size()];
+        for (int i = 0; i < qd.length; i++) {
+            qd[i] = kernel.self(rows.get(i).paper());
+        }
+        double[] alpha = solve(rows, qd, primal, random);
+        return new Weights(primal.we, primal.wt, primal.wb);
+    }
+
+    /**
+     * Solves with the rows' kernel given ({@code gram[i * n + j]}: row i's features times row j's, bias feature
+     * included; see {@link Kernel}): each step reads one kernel row instead of a row's features, and a row that
+     * stays at its bound costs nothing. The same coordinate steps, in the same order, as
+     * {@link #train(List, int, Random)}; the weights are made from the solution once at the end.
+     */
+    Weights train(List<Row> rows, float[] gram, int embeddingDimension, Random random) {
+        int n = rows.size();
+        double[] qd = new double[n];
+        for (int i = 0; i < n; i++) {
+            qd[i] = gram[i * n + i];
+        }
+        double[] alpha = solve(rows, qd, new Dual(gram, n), random);
         float[] we = new float[embeddingDimension];
         double[] wt = new double[termDimension];
         double wb = 0;
+        for (int i = 0; i < n; i++) {
+            if (alpha[i] != 0) {
+                double d = alpha[i] * rows.get(i).label();
+                add(we, wt, rows.get(i).paper(), d);
+                wb += d;
+            }
+        }
+        return new Weights(we, wt, wb);
+    }
+
+    /** How a solver reads a row's decision value and applies a step to it. */
+    private interface Steps {
+        /** {@code w · x_i}, the bias included. */
+        double decision(int i);
+
+        /** {@code w += d · x_i}. */
+        void step(int i, double d);
+    }
+
+    /** Steps on the weights themselves. */
+    private final class Primal implements Steps {
+        private final List<Row> rows;
+        final float[] we;
+        final double[] wt = new double[termDimension];
+        double wb;
+
+        Primal(List<Row> rows, int embeddingDimension) {
+            this.rows = rows;
+            this.we = new float[embeddingDimension];
+        }
+
+        @Override
+        public double decision(int i) {
+            return dot(we, wt, rows.get(i).paper()) + wb;
+        }
+
+        @Override
+        public void step(int i, double d) {
+            add(we, wt, rows.get(i).paper(), d);
+            wb += d;
+        }
+    }
+
+    /** Steps on every row's decision value through the kernel: {@code f_j += d · K(i, j)}. */
+    private static final class Dual implements Steps {
+        private final float[] gram;
+        private final int n;
+        private final float[] f;
+
+        Dual(float[] gram, int n) {
+            this.gram = gram;
+            this.n = n;
+            this.f = new float[n];
+        }
+
+        @Override
+        public double decision(int i) {
+            return f[i];
+        }
+
+        @Override
+        public void step(int i, double d) {
+            float s = (float) d;
+            int row = i * n;
+            for (int j = 0; j < n; j++) {
+                f[j] += s * gram[row + j];
+            }
+        }
+    }
+
+    /**
+     * Dual coordinate descent with shrinking: the rows' dual variables.
+     *
+     * @param qd each row's squared length, bias feature included
+     */
+    private double[] solve(List<Row> rows, double[] qd, Steps steps, Random random) {
+        int l = rows.size();
         double[] alpha = new double[l];
         double[] diag = new double[l]; // 1 / (2 C_i): the squared hinge's dual diagonal
-        double[] qd = new double[l];
         int[] index = new int[l];
         for (int i = 0; i < l; i++) {
-            Row r = rows.get(i);
-            diag[i] = 0.5 / r.cost();
-            qd[i] = diag[i] + squaredNorm(r.paper()) + 1; // + 1: the bias feature
+            diag[i] = 0.5 / rows.get(i).cost();
+            qd[i] += diag[i];
             index[i] = i;
         }
         double maxOld = Double.POSITIVE_INFINITY;
@@ -69,9 +171,8 @@ final class SquaredHingeSvm {
             double minNew = Double.POSITIVE_INFINITY;
             for (int s = 0; s < active; s++) {
                 int i = index[s];
-                Row r = rows.get(i);
-                double y = r.label();
-                double g = y * (dot(we, wt, r.paper()) + wb) - 1 + diag[i] * alpha[i];
+                double y = rows.get(i).label();
+                double g = y * steps.decision(i) - 1 + diag[i] * alpha[i];
                 double pg = 0;
                 if (alpha[i] == 0) {
                     if (g > maxOld) { // at the bound and likely to stay there: shrunk away for now
@@ -92,9 +193,7 @@ final class SquaredHingeSvm {
                 if (Math.abs(pg) > 1e-12) {
                     double old = alpha[i];
                     alpha[i] = Math.max(old - g / qd[i], 0);
-                    double d = (alpha[i] - old) * y;
-                    add(we, wt, r.paper(), d);
-                    wb += d;
+                    steps.step(i, (alpha[i] - old) * y);
                 }
             }
             if (maxNew - minNew <= eps) {
@@ -109,19 +208,22 @@ final class SquaredHingeSvm {
             maxOld = maxNew <= 0 ? Double.POSITIVE_INFINITY : maxNew;
             minOld = minNew >= 0 ? Double.NEGATIVE_INFINITY : minNew;
         }
-        return new Weights(we, wt, wb);
+        return alpha;
     }
 
-    private double squaredNorm(PaperFeatures p) {
-        double e = Vectors.dot(p.embedding(), p.embedding()) * embeddingScale * embeddingScale;
-        if (termDimension == 0) {
-            return e;
+    Kernel kernel() {
+        return kernel;
+    }
+
+    /** The rows' kernel, for {@link #train(List, float[], int, Random)} ({@code n × n}, row by row). */
+    float[] gram(List<Row> rows) {
+        int n = rows.size();
+        List<PaperFeatures> papers = rows.stream().map(Row::paper).toList();
+        float[] gram = new float[n * n];
+        for (int i = 0; i < n; i++) {
+            kernel.row(papers.get(i), papers, 0, gram, i * n);
         }
-        double t = 0;
-        for (float v : p.terms().value()) {
-            t += (double) v * v;
-        }
-        return e + t * termScale * termScale;
+        return gram;
     }
 
     private double dot(float[] we, double[] wt, PaperFeatures p) {

@@ -1,6 +1,7 @@
 package org.paperwire.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -34,23 +35,38 @@ class LibraryTermsTest {
         for (int i = 0; i < 30; i++) {
             library.add(new PaperFeatures("lib" + i, new float[0], SPACE.vector(texts.get(i))));
         }
-        LibraryTerms inverted = LibraryTerms.of(library);
-        double[] scratch = inverted.scratch();
-        for (int i = 30; i < texts.size(); i++) {
-            TermVector candidate = SPACE.vector(texts.get(i));
-            double expected = 0;
-            for (PaperFeatures saved : library) {
-                expected = Math.max(expected, candidate.dot(saved.terms()));
+        for (int round = 0; round < 2; round++) { // the second reuses the thread's arrays, cleared by close
+            List<PaperFeatures> saved = round == 0 ? library : library.subList(10, 20);
+            try (LibraryTerms inverted = LibraryTerms.of(saved, SPACE.size())) {
+                for (int i = 30; i < texts.size(); i++) {
+                    TermVector candidate = SPACE.vector(texts.get(i));
+                    double expected = 0;
+                    for (PaperFeatures p : saved) {
+                        expected = Math.max(expected, candidate.dot(p.terms()));
+                    }
+                    assertThat(inverted.nearest(candidate)).as(texts.get(i)).isCloseTo(expected, within(1e-6));
+                }
             }
-            assertThat(inverted.nearest(candidate, scratch)).as(texts.get(i)).isCloseTo(expected, within(1e-6));
+        }
+    }
+
+    @Test
+    void aThreadsTermsAreNotFilledAgainWhileInUse() {
+        List<PaperFeatures> one = List.of(new PaperFeatures("a", new float[0], SPACE.vector("graph neural")));
+        try (LibraryTerms inUse = LibraryTerms.of(one, SPACE.size())) {
+            assertThatThrownBy(() -> LibraryTerms.of(one, SPACE.size())).isInstanceOf(IllegalStateException.class);
+        }
+        try (LibraryTerms again = LibraryTerms.of(one, SPACE.size())) {
+            assertThat(again.nearest(SPACE.vector("graph neural"))).isCloseTo(1.0, within(1e-6));
         }
     }
 
     @Test
     void aPaperSharingNoTermWithTheCollectionIsNearNothing() {
-        LibraryTerms inverted = LibraryTerms.of(List.of(new PaperFeatures("a", new float[0], SPACE.vector("graph neural"))));
-
-        assertThat(inverted.nearest(SPACE.vector("quantum robot"), inverted.scratch())).isZero();
-        assertThat(inverted.nearest(TermVector.EMPTY, inverted.scratch())).isZero();
+        try (LibraryTerms inverted = LibraryTerms.of(List.of(new PaperFeatures("a", new float[0],
+                SPACE.vector("graph neural"))), SPACE.size())) {
+            assertThat(inverted.nearest(SPACE.vector("quantum robot"))).isZero();
+            assertThat(inverted.nearest(TermVector.EMPTY)).isZero();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.paperwire.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
@@ -75,12 +76,20 @@ class SquaredHingeSvmTest {
         positives.forEach(p -> rows.add(new SquaredHingeSvm.Row(p, 1, costPositive)));
         negatives.forEach(p -> rows.add(new SquaredHingeSvm.Row(p, -1, costNegative)));
 
-        SquaredHingeSvm.Weights ours = new SquaredHingeSvm(1, termScale, space.size(), 0.01).train(rows, D, new Random(3));
+        SquaredHingeSvm svm = new SquaredHingeSvm(1, termScale, space.size(), 0.01);
+        SquaredHingeSvm.Weights ours = svm.train(rows, D, new Random(3));
+        SquaredHingeSvm.Weights onKernel = svm.train(rows, svm.gram(rows), D, new Random(3));
         double[] reference = liblinear(rows, space.size(), c, costPositive / c, costNegative / c);
 
         double ourObjective = objective(rows, flatten(ours, space.size()), space.size());
         double theirObjective = objective(rows, reference, space.size());
         assertThat(ourObjective).isCloseTo(theirObjective, org.assertj.core.data.Percentage.withPercentage(2));
+        assertThat(objective(rows, flatten(onKernel, space.size()), space.size()))
+                .as("solved on the kernel").isCloseTo(theirObjective, org.assertj.core.data.Percentage.withPercentage(2));
+        assertThat(onKernel.bias()).as("the same steps as on the features").isCloseTo(ours.bias(), within(1e-3));
+        for (int k = 0; k < D; k++) {
+            assertThat((double) onKernel.embedding()[k]).isCloseTo(ours.embedding()[k], within(1e-3));
+        }
 
         List<PaperFeatures> unseen = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -90,6 +99,7 @@ class SquaredHingeSvmTest {
         int[] theirTop = top(unseen, reference, space.size());
         long shared = Arrays.stream(ourTop).filter(i -> Arrays.stream(theirTop).anyMatch(j -> j == i)).count();
         assertThat(shared).as("papers both put in the top 15 of 60").isGreaterThanOrEqualTo(13);
+        assertThat(top(unseen, flatten(onKernel, space.size()), space.size())).containsExactly(ourTop);
     }
 
     @Test
