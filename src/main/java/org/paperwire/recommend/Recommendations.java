@@ -107,8 +107,21 @@ public final class Recommendations implements Recommender {
 
     private record Candidate(PaperSummary paper, PaperFeatures features) {}
 
-    /** A window's candidates with their terms numbered once for every reader ({@link DayTerms}). */
-    private record Candidates(List<Candidate> list, DayTerms terms) {}
+    /**
+     * A window's candidates with their terms numbered once for every reader ({@link DayTerms}), their features in
+     * their order and their positions by paper id (to leave out the few a reader saved or rated without a pass
+     * over all of them).
+     */
+    private record Candidates(List<Candidate> list, List<PaperFeatures> features, Map<String, Integer> position,
+            DayTerms terms) {
+        static Candidates of(List<Candidate> list, DayTerms terms) {
+            Map<String, Integer> position = new HashMap<>(list.size() * 2);
+            for (int i = 0; i < list.size(); i++) {
+                position.put(list.get(i).paper().id(), i);
+            }
+            return new Candidates(list, list.stream().map(Candidate::features).toList(), Map.copyOf(position), terms);
+        }
+    }
 
     private final LibraryService library;
     private final PaperStore papers;
@@ -172,8 +185,20 @@ public final class Recommendations implements Recommender {
         Map<String, String> titles = trained.titles();
         Set<String> known = library.savedOrRated(readerId);
         Candidates window = candidates(s, since);
-        List<Candidate> unknown = window.list().stream().filter(c -> !known.contains(c.paper().id())).toList();
-        List<PaperFeatures> features = unknown.stream().map(Candidate::features).toList();
+        List<Candidate> unknown = window.list();
+        List<PaperFeatures> features = window.features();
+        java.util.BitSet left = new java.util.BitSet(); // the window's papers the reader saved or rated
+        for (String id : known) {
+            Integer at = window.position().get(id);
+            if (at != null) {
+                left.set(at);
+            }
+        }
+        if (!left.isEmpty()) {
+            unknown = java.util.stream.IntStream.range(0, window.list().size()).filter(i -> !left.get(i))
+                    .mapToObj(window.list()::get).toList();
+            features = unknown.stream().map(Candidate::features).toList();
+        }
         double[] scores = model.score(features, window.terms());
         int[] best = ReaderModel.top(scores, features, limit);
         List<Recommendation> out = new ArrayList<>(best.length);
@@ -360,7 +385,7 @@ public final class Recommendations implements Recommender {
             features.forEach(f -> byId.put(f.id(), f));
             List<Candidate> list = listed.stream().filter(p -> byId.containsKey(p.id()))
                     .map(p -> new Candidate(p, byId.get(p.id()))).toList();
-            return new Candidates(list, s.models().dayTerms(features));
+            return Candidates.of(list, s.models().dayTerms(features));
         });
     }
 

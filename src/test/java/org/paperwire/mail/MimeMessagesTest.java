@@ -1,0 +1,56 @@
+package org.paperwire.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** A message {@link MimeMessages} renders reads back as what was given, in the transfer encoding Jakarta would pick. */
+class MimeMessagesTest {
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    @Test
+    void quotedPrintablePartsReadBackAsTheirText() throws Exception {
+        String text = "Recommended from your collection ‘Library’ …\nSchrödinger = café \n" + "long line ".repeat(30);
+        String html = "<p style=\"margin:0\">Schrödinger’s café — naïve</p>\n" + "<b>x</b> ".repeat(40);
+        byte[] bytes = render(text, html);
+
+        String raw = new String(bytes, StandardCharsets.US_ASCII);
+        assertThat(raw).containsIgnoringCase("Content-Transfer-Encoding: quoted-printable");
+        assertThat(raw.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(998));
+        MimeMultipart parts = (MimeMultipart) new MimeMessage(SESSION, new ByteArrayInputStream(bytes)).getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertPart((MimeBodyPart) parts.getBodyPart(0), "text/plain", "quoted-printable", text);
+        assertPart((MimeBodyPart) parts.getBodyPart(1), "text/html", "quoted-printable", html);
+    }
+
+    @Test
+    void asciiPartsStaySevenBit() throws Exception {
+        byte[] bytes = render("plain words\nonly", "<p>plain</p>");
+        MimeMultipart parts = (MimeMultipart) new MimeMessage(SESSION, new ByteArrayInputStream(bytes)).getContent();
+        assertPart((MimeBodyPart) parts.getBodyPart(0), "text/plain", "7bit", "plain words\r\nonly");
+        assertPart((MimeBodyPart) parts.getBodyPart(1), "text/html", "7bit", "<p>plain</p>");
+    }
+
+    private static void assertPart(MimeBodyPart part, String type, String encoding, String content) throws Exception {
+        assertThat(part.getContentType()).startsWith(type).containsIgnoringCase("charset=UTF-8");
+        assertThat(part.getEncoding()).isEqualTo(encoding);
+        assertThat(part.getHeader("Content-Transfer-Encoding")).hasSize(1);
+        assertThat(((String) part.getContent()).replace("\r\n", "\n")).isEqualTo(content.replace("\r\n", "\n"));
+    }
+
+    private static byte[] render(String text, String html) {
+        MailMessage m = new MailMessage("<id@papers.example.org>", "reader@example.org", "Today's papers", html, text,
+                Map.of());
+        return MimeMessages.toBytes(SESSION, "digest@papers.example.org", m, Instant.parse("2026-12-01T07:00:00Z"),
+                MailSigner.none()).bytes();
+    }
+}
