@@ -70,7 +70,8 @@ public final class RecommendationSource implements DigestSource {
         int limit = perCollection * 3;
         List<Candidate> out = new ArrayList<>();
         for (int round = 0; round <= MAX_DEEPENINGS; round++, limit *= 2) {
-            List<Recommendation> recs = recommender.recommend(request.subscriber().id(), c.id(), request.since(), limit);
+            List<Recommendation> recs = recommender.recommend(request.subscriber().id(), c.id(), request.since(), limit,
+                    kept);
             out.clear();
             for (Recommendation r : recs) {
                 String id = r.paper().id();

@@ -167,6 +167,16 @@ public final class Recommendations implements Recommender {
      */
     @Override
     public List<Recommendation> recommend(long readerId, long collectionId, LocalDate since, int limit) {
+        return recommend(readerId, collectionId, since, limit, null);
+    }
+
+    /**
+     * @param savedOrRated the reader's saved or rated papers, just read by the caller; null reads them here
+     * @throws org.paperwire.library.LibraryException (not found) when the collection is not the reader's
+     */
+    @Override
+    public List<Recommendation> recommend(long readerId, long collectionId, LocalDate since, int limit,
+            Set<String> savedOrRated) {
         LibraryCollection collection = library.collection(readerId, collectionId);
         if (limit <= 0) {
             return List.of();
@@ -183,7 +193,7 @@ public final class Recommendations implements Recommender {
         }
         ReaderModel model = trained.model().get();
         Map<String, String> titles = trained.titles();
-        Set<String> known = library.savedOrRated(readerId);
+        Set<String> known = savedOrRated != null ? savedOrRated : library.savedOrRated(readerId);
         Candidates window = candidates(s, since);
         List<Candidate> unknown = window.list();
         List<PaperFeatures> features = window.features();

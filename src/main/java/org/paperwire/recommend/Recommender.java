@@ -2,6 +2,7 @@ package org.paperwire.recommend;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Recommendations for a reader, per collection: what {@code /for-you}, {@code GET /api/v1/recommendations}, the
@@ -17,6 +18,16 @@ public interface Recommender {
      * @param readerId the reader's subscriber id
      */
     List<Recommendation> recommend(long readerId, long collectionId, LocalDate since, int limit);
+
+    /**
+     * As {@link #recommend(long, long, LocalDate, int)}, for a caller that has just read the ids of the papers the
+     * reader saved or rated ({@code LibraryService.savedOrRated}): the recommender need not read them again. The
+     * default reads them again.
+     */
+    default List<Recommendation> recommend(long readerId, long collectionId, LocalDate since, int limit,
+            Set<String> savedOrRated) {
+        return recommend(readerId, collectionId, since, limit);
+    }
 
     /**
      * Trains ahead, in parallel, what {@link #recommend} will need for these readers' collections (a digest run
