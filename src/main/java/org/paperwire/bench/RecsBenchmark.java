@@ -111,8 +111,9 @@ public final class RecsBenchmark {
     /** A reader's top 20 of the day and their closest library papers; returns how many "because" papers were named. */
     private static int recommend(ReaderModel model, List<PaperFeatures> day, DayTerms terms) {
         int named = 0;
-        for (int i : ReaderModel.top(model.score(day, terms), day, TOP)) {
-            named += model.because(day.get(i), BECAUSE).size();
+        ReaderModel.Ranking ranking = model.rank(day, terms);
+        for (int i : ReaderModel.top(ranking.scores(), day, TOP)) {
+            named += ranking.because(i, BECAUSE).size();
         }
         return named;
     }

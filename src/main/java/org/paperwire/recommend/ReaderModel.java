@@ -85,10 +85,19 @@ public final class ReaderModel {
     }
 
     private double nearest(PaperFeatures paper, LibraryTerms libraryTerms) {
+        return nearest(paper, libraryTerms, null);
+    }
+
+    /** @param dots where the cosine of the embeddings with each collection paper is kept (null: not kept) */
+    private double nearest(PaperFeatures paper, LibraryTerms libraryTerms, double[] dots) {
         double embedding = 0;
         if (nearestEmbedding != 0) {
-            for (PaperFeatures saved : library) {
-                embedding = Math.max(embedding, Vectors.dot(saved.embedding(), paper.embedding()));
+            for (int k = 0; k < library.size(); k++) {
+                double dot = Vectors.dot(library.get(k).embedding(), paper.embedding());
+                embedding = Math.max(embedding, dot);
+                if (dots != null) {
+                    dots[k] = dot;
+                }
             }
         }
         double terms = nearestTerms == 0 ? 0 : libraryTerms.nearest(paper.terms());
@@ -111,17 +120,27 @@ public final class ReaderModel {
      * reader that ranks them ({@link ReaderModels#dayTerms}); null numbers them here.
      */
     public double[] score(List<PaperFeatures> candidates, DayTerms day) {
+        return rank(candidates, day).scores();
+    }
+
+    /**
+     * As {@link #score(List, DayTerms)}, keeping what ranking computed that naming each paper's closest collection
+     * papers needs again ({@link Ranking#because}): the embedding cosines of the papers the nearest-paper part saw.
+     */
+    public Ranking rank(List<PaperFeatures> candidates, DayTerms day) {
         double[] scores = new double[candidates.size()];
+        double[][] dots = new double[candidates.size()][];
         for (int i = 0; i < scores.length; i++) {
             scores[i] = linear(candidates.get(i));
         }
         if (!hasNearest() && languageWeight == 0) {
-            return scores;
+            return new Ranking(candidates, scores, dots);
         }
         int[] best = best(scores, rerankDepth);
         try (LibraryTerms terms = libraryTerms()) {
             for (int i : best) {
-                scores[i] += nearest(candidates.get(i), terms);
+                dots[i] = nearestEmbedding != 0 ? new double[library.size()] : null;
+                scores[i] += nearest(candidates.get(i), terms, dots[i]);
             }
         }
         if (languageWeight != 0 && best.length > 1) {
@@ -135,7 +154,30 @@ public final class ReaderModel {
                 scores[best[k]] += languageWeight * language[k];
             }
         }
-        return scores;
+        return new Ranking(candidates, scores, dots);
+    }
+
+    /** The scores of a list of papers, in their order, and the papers each is closest to in the collection. */
+    public final class Ranking {
+        private final List<PaperFeatures> papers;
+        private final double[] scores;
+        private final double[][] dots;
+
+        private Ranking(List<PaperFeatures> papers, double[] scores, double[][] dots) {
+            this.papers = papers;
+            this.scores = scores;
+            this.dots = dots;
+        }
+
+        /** The scores, in the papers' order (this array: callers must not change it). */
+        public double[] scores() {
+            return scores;
+        }
+
+        /** {@link ReaderModel#because} of the {@code i}-th paper, from the cosines ranking computed when it has them. */
+        public List<Because> because(int i, int max) {
+            return closest(papers.get(i), max, dots[i]);
+        }
     }
 
     /** {@code x} as z-scores, shifted so that the lowest is 0 (all 0 when they are all equal). */
@@ -211,12 +253,22 @@ public final class ReaderModel {
      * first, ties by id; the paper itself, if it is in the collection, is skipped.
      */
     public List<Because> because(PaperFeatures paper, int max) {
+        return closest(paper, max, null);
+    }
+
+    /** @param dots the embedding cosines of {@code paper} with each collection paper (null: computed here) */
+    private List<Because> closest(PaperFeatures paper, int max, double[] dots) {
         Comparator<Because> closerFirst = Comparator.comparingDouble(Because::similarity).reversed()
                 .thenComparing(Because::id);
         List<Because> closest = new ArrayList<>(max + 1); // kept sorted: insertion, as max is small
-        for (PaperFeatures saved : library) {
-            if (max > 0 && !saved.id().equals(paper.id())) {
-                Because b = new Because(saved.id(), Vectors.dot(saved.embedding(), paper.embedding()));
+        for (int k = 0; k < library.size() && max > 0; k++) {
+            PaperFeatures saved = library.get(k);
+            if (!saved.id().equals(paper.id())) {
+                double similarity = dots != null ? dots[k] : Vectors.dot(saved.embedding(), paper.embedding());
+                if (closest.size() == max && similarity < closest.get(max - 1).similarity()) {
+                    continue; // farther than all it would have to beat
+                }
+                Because b = new Because(saved.id(), similarity);
                 if (closest.size() < max || closerFirst.compare(b, closest.get(max - 1)) < 0) {
                     int at = closest.size();
                     while (at > 0 && closerFirst.compare(b, closest.get(at - 1)) < 0) {

@@ -209,11 +209,12 @@ public final class Recommendations implements Recommender {
                     .mapToObj(window.list()::get).toList();
             features = unknown.stream().map(Candidate::features).toList();
         }
-        double[] scores = model.score(features, window.terms());
+        ReaderModel.Ranking ranking = model.rank(features, window.terms());
+        double[] scores = ranking.scores();
         int[] best = ReaderModel.top(scores, features, limit);
         List<Recommendation> out = new ArrayList<>(best.length);
         for (int i : best) {
-            List<Recommendation.Reason> because = model.because(features.get(i), settings.maxBecause()).stream()
+            List<Recommendation.Reason> because = ranking.because(i, settings.maxBecause()).stream()
                     .filter(b -> b.similarity() > 0) // a paper scored on terms alone is close to nothing by embedding
                     .map(b -> new Recommendation.Reason(b.id(), titles.getOrDefault(b.id(), b.id())))
                     .toList();

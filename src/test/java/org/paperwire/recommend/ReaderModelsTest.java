@@ -254,6 +254,27 @@ class ReaderModelsTest {
     }
 
     @Test
+    void aRankingNamesTheSameClosestPapersAsTheModelWhetherItReRankedThePaperOrNot() {
+        List<PaperFeatures> library = cluster("lib", 0, 8, 1);
+        ReaderModels reranking = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5, 3, 4), D, 0);
+        ReaderModel model = reranking.train(library, List.of(), reranking.background(backgroundPapers()), SEED);
+        List<PaperFeatures> candidates = new ArrayList<>(library.subList(0, 2)); // a collection paper never names itself
+        SplittableRandom random = new SplittableRandom(13);
+        for (int i = 0; i < 12; i++) {
+            candidates.add(near("c" + i, i % D, random));
+        }
+
+        ReaderModel.Ranking ranking = model.rank(candidates, null);
+        assertThat(ranking.scores()).containsExactly(model.score(candidates));
+        for (int i = 0; i < candidates.size(); i++) {
+            for (int max : new int[] {0, 1, 3, 20}) {
+                assertThat(ranking.because(i, max)).as(candidates.get(i).id() + ", " + max)
+                        .isEqualTo(model.because(candidates.get(i), max));
+            }
+        }
+    }
+
+    @Test
     void theTopIsOrderedByScoreThenIdAndKeepsEveryTieAtItsEdgeInIdOrder() {
         List<PaperFeatures> papers = List.of(paper("d", 1, 0, 0, 0), paper("b", 1, 0, 0, 0), paper("a", 1, 0, 0, 0),
                 paper("c", 1, 0, 0, 0), paper("e", 1, 0, 0, 0));
