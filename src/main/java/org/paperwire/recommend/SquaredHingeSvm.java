@@ -12,8 +12,11 @@ import java.util.Random;
  * <p>Why not LIBLINEAR's Java port, which it replaces: that port keeps every feature of every row as an object and
  * works in doubles, so a 50-paper collection against 300 background papers took about 8 ms; here the embedding
  * stays a float array (SIMD dot products) and the terms index a dense weight array, which is several times faster
- * on the same problem. {@code SquaredHingeSvmTest} checks it against LIBLINEAR (kept as a test dependency): the same
- * objective value and the same ranking.
+ * on the same problem. It solves either on the rows' features, as LIBLINEAR does, or, given the rows' kernel (their
+ * dot products, most of which {@link ReaderModels} computes once for every reader), on the kernel: the same steps
+ * in the same order, each one a pass over a row of floats instead of two over a row's features.
+ * {@code SquaredHingeSvmTest} checks both against LIBLINEAR (kept as a test dependency): the same objective value
+ * and the same ranking.
  */
 final class SquaredHingeSvm {
     /** A training row: its features, label (+1 or −1) and cost. */
