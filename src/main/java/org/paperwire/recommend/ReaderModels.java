@@ -28,6 +28,8 @@ public final class ReaderModels {
     static final int GRAM_ROWS = 1_000;
     /** Training papers whose kernel with the background is kept (about 1.2 KB each for 300 background papers). */
     private static final int KERNELS_KEPT = 50_000;
+    /** The largest kernel a thread keeps for its next training (1 MB: a collection of up to about 200 papers). */
+    private static final int GRAM_KEPT = 512 * 512;
     /** Per thread: room for one training problem's kernel. */
     private static final ThreadLocal<float[]> GRAM = ThreadLocal.withInitial(() -> new float[0]);
 
@@ -232,7 +234,9 @@ public final class ReaderModels {
         float[] gram = GRAM.get();
         if (gram.length < n * n) {
             gram = new float[n * n];
-            GRAM.set(gram);
+            if (n * n <= GRAM_KEPT) { // a larger one is made for this call only: threads do not keep megabytes
+                GRAM.set(gram);
+            }
         }
         int m = background.size();
         int u = unlabelled.length;
