@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -197,6 +198,26 @@ public final class JdbcLibraryStore implements LibraryStore {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         out.add(new SavedPaper(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public Set<String> savedOrRatedIds(long readerId) {
+        return Jdbc.read(db, "read the saved and rated papers of reader " + readerId, c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT i.paper_id FROM library_items i"
+                    + " JOIN library_collections c ON c.id = i.collection_id WHERE c.subscriber_id = ?"
+                    + " UNION SELECT r.paper_id FROM library_ratings r"
+                    + " JOIN library_collections c ON c.id = r.collection_id WHERE c.subscriber_id = ?")) {
+                st.setLong(1, readerId);
+                st.setLong(2, readerId);
+                Set<String> out = new HashSet<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
                     }
                 }
                 return out;

@@ -216,11 +216,7 @@ public final class LibraryService {
 
     /** Ids of every paper the reader saved or rated in any collection: the digest leaves them out. */
     public Set<String> savedOrRated(long reader) {
-        Set<String> out = new LinkedHashSet<>(store.savedIds(reader));
-        for (LibraryCollection c : store.collections(reader)) {
-            store.ratings(c.id()).forEach(r -> out.add(r.paperId()));
-        }
-        return out;
+        return store.savedOrRatedIds(reader);
     }
 
     /** Per collection of the reader, its positives and negatives, for the recommendation model. */

@@ -45,6 +45,9 @@ public interface LibraryStore {
     /** Ids of the papers in any of the reader's collections. */
     Set<String> savedIds(long readerId);
 
+    /** Ids of the papers the reader saved or rated in any of their collections, in one read. */
+    Set<String> savedOrRatedIds(long readerId);
+
     /**
      * Rates a paper in a collection, replacing an earlier rating there; "not for me" also takes the paper out of the
      * collection (a paper is never both a positive and a negative of one collection).

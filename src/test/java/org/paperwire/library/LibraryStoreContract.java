@@ -91,6 +91,25 @@ abstract class LibraryStoreContract {
     }
 
     @Test
+    void savedOrRatedIdsAreEveryCollectionsSavedAndRatedPapersOfThatReaderOnly() {
+        LibraryCollection library = store.create(alice, "Library", T0).orElseThrow();
+        LibraryCollection graphs = store.create(alice, "Graphs", T0).orElseThrow();
+        store.add(library.id(), "2406.00001", T0);
+        store.add(graphs.id(), "2406.00001", T0); // in two collections: once
+        store.add(graphs.id(), "2406.00002", T0);
+        store.rate(library.id(), "2406.00003", Rating.NOT_FOR_ME, T0);
+        store.rate(graphs.id(), "2406.00004", Rating.MORE_LIKE_THIS, T0);
+        LibraryCollection bobs = store.create(bob, "Library", T0).orElseThrow();
+        store.add(bobs.id(), "2406.00005", T0);
+        store.rate(bobs.id(), "2406.00006", Rating.NOT_FOR_ME, T0);
+
+        assertThat(store.savedOrRatedIds(alice)).containsExactlyInAnyOrder("2406.00001", "2406.00002", "2406.00003",
+                "2406.00004");
+        assertThat(store.savedOrRatedIds(bob)).containsExactlyInAnyOrder("2406.00005", "2406.00006");
+        assertThat(store.savedOrRatedIds(reader("carol@example.org"))).isEmpty();
+    }
+
+    @Test
     void aRatingIsOnePerPaperAndCollectionAndNotForMeTakesThePaperOut() {
         LibraryCollection c = store.create(alice, "Library", T0).orElseThrow();
         store.add(c.id(), "2406.00001", T0);
