@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -207,31 +206,26 @@ public final class JdbcLibraryStore implements LibraryStore {
 
     @Override
     public Set<String> savedOrRatedIds(long readerId) {
-        return Jdbc.read(db, "read the saved and rated papers of reader " + readerId, c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT i.paper_id FROM library_items i"
-                    + " JOIN library_collections c ON c.id = i.collection_id WHERE c.subscriber_id = ?"
-                    + " UNION SELECT r.paper_id FROM library_ratings r"
-                    + " JOIN library_collections c ON c.id = r.collection_id WHERE c.subscriber_id = ?")) {
-                st.setLong(1, readerId);
-                st.setLong(2, readerId);
-                Set<String> out = new HashSet<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-                return out;
-            }
-        });
+        return paperIds("read the saved and rated papers of reader " + readerId, "SELECT i.paper_id FROM library_items i"
+                + " JOIN library_collections c ON c.id = i.collection_id WHERE c.subscriber_id = ?"
+                + " UNION SELECT r.paper_id FROM library_ratings r"
+                + " JOIN library_collections c ON c.id = r.collection_id WHERE c.subscriber_id = ?", readerId, readerId);
     }
 
     @Override
     public Set<String> savedIds(long readerId) {
-        return Jdbc.read(db, "read the saved papers of reader " + readerId, c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT DISTINCT i.paper_id FROM library_items i"
-                    + " JOIN library_collections c ON c.id = i.collection_id WHERE c.subscriber_id = ?"
-                    + " ORDER BY i.paper_id")) {
-                st.setLong(1, readerId);
+        return paperIds("read the saved papers of reader " + readerId, "SELECT DISTINCT i.paper_id FROM library_items i"
+                + " JOIN library_collections c ON c.id = i.collection_id WHERE c.subscriber_id = ?"
+                + " ORDER BY i.paper_id", readerId);
+    }
+
+    /** The paper ids a query's first column gives, in its order. */
+    private Set<String> paperIds(String operation, String sql, long... params) {
+        return Jdbc.read(db, operation, c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    st.setLong(i + 1, params[i]);
+                }
                 Set<String> out = new LinkedHashSet<>();
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {

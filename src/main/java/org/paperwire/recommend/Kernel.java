@@ -47,13 +47,7 @@ final class Kernel {
                 PaperFeatures q = papers.get(k);
                 double s = embeddingScale * embeddingScale * Vectors.dot(p.embedding(), q.embedding()) + 1;
                 if (dense != null) {
-                    int[] index = q.terms().index();
-                    float[] value = q.terms().value();
-                    double t = 0;
-                    for (int i = 0; i < index.length; i++) {
-                        t += dense[index[i]] * value[i];
-                    }
-                    s += termScale * termScale * t;
+                    s += termScale * termScale * q.terms().dot(dense, 0);
                 }
                 out[offset + k - from] = (float) s;
             }

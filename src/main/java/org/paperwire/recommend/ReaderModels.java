@@ -1,11 +1,11 @@
 package org.paperwire.recommend;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Trains {@link ReaderModel}s, one per collection (Scholar Inbox's recipe over arxiv-sanity-lite's learner): a
@@ -251,16 +251,11 @@ public final class ReaderModels {
                 gram[to + b] = background.gram[from + unlabelled[b]];
             }
         }
-        List<Integer> labelledRows = new ArrayList<>(n - u);
-        for (int r = 0; r < n; r++) {
-            if (r < positives || r >= positives + u) {
-                labelledRows.add(r);
-            }
-        }
-        List<PaperFeatures> labelled = labelledRows.stream().map(r -> rows.get(r).paper()).toList();
+        int[] labelledRows = IntStream.range(0, n).filter(r -> r < positives || r >= positives + u).toArray();
+        List<PaperFeatures> labelled = IntStream.of(labelledRows).mapToObj(r -> rows.get(r).paper()).toList();
         float[] among = new float[labelled.size()];
         for (int k = 0; k < labelled.size(); k++) {
-            int r = labelledRows.get(k);
+            int r = labelledRows[k];
             float[] against = background.against(labelled.get(k));
             for (int b = 0; b < u; b++) {
                 float v = against[unlabelled[b]];
@@ -269,7 +264,7 @@ public final class ReaderModels {
             }
             svm.kernel().row(labelled.get(k), labelled, k, among, 0);
             for (int j = k; j < labelled.size(); j++) {
-                int c = labelledRows.get(j);
+                int c = labelledRows[j];
                 gram[r * n + c] = among[j - k];
                 gram[c * n + r] = among[j - k];
             }

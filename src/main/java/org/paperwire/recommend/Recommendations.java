@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.paperwire.library.LibraryCollection;
 import org.paperwire.library.LibraryService;
 import org.paperwire.library.LibraryService.TrainingSet;
@@ -121,6 +122,21 @@ public final class Recommendations implements Recommender {
             }
             return new Candidates(list, list.stream().map(Candidate::features).toList(), Map.copyOf(position), terms);
         }
+
+        /** These candidates less the papers {@code ids} names: these very ones when the window holds none of them. */
+        Candidates without(Set<String> ids) {
+            BitSet left = new BitSet();
+            for (String id : ids) {
+                Integer at = position.get(id);
+                if (at != null) {
+                    left.set(at);
+                }
+            }
+            if (left.isEmpty()) {
+                return this;
+            }
+            return of(IntStream.range(0, list.size()).filter(i -> !left.get(i)).mapToObj(list::get).toList(), terms);
+        }
     }
 
     private final LibraryService library;
@@ -195,20 +211,8 @@ public final class Recommendations implements Recommender {
         Map<String, String> titles = trained.titles();
         Set<String> known = savedOrRated != null ? savedOrRated : library.savedOrRated(readerId);
         Candidates window = candidates(s, since);
-        List<Candidate> unknown = window.list();
-        List<PaperFeatures> features = window.features();
-        java.util.BitSet left = new java.util.BitSet(); // the window's papers the reader saved or rated
-        for (String id : known) {
-            Integer at = window.position().get(id);
-            if (at != null) {
-                left.set(at);
-            }
-        }
-        if (!left.isEmpty()) {
-            unknown = java.util.stream.IntStream.range(0, window.list().size()).filter(i -> !left.get(i))
-                    .mapToObj(window.list()::get).toList();
-            features = unknown.stream().map(Candidate::features).toList();
-        }
+        Candidates unknown = window.without(known);
+        List<PaperFeatures> features = unknown.features();
         ReaderModel.Ranking ranking = model.rank(features, window.terms());
         double[] scores = ranking.scores();
         int[] best = ReaderModel.top(scores, features, limit);
@@ -218,7 +222,7 @@ public final class Recommendations implements Recommender {
                     .filter(b -> b.similarity() > 0) // a paper scored on terms alone is close to nothing by embedding
                     .map(b -> new Recommendation.Reason(b.id(), titles.getOrDefault(b.id(), b.id())))
                     .toList();
-            out.add(new Recommendation(unknown.get(i).paper(), scores[i], because));
+            out.add(new Recommendation(unknown.list().get(i).paper(), scores[i], because));
         }
         return out;
     }

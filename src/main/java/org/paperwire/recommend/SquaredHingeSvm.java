@@ -55,7 +55,7 @@ final class SquaredHingeSvm {
         for (int i = 0; i < qd.length; i++) {
             qd[i] = kernel.self(rows.get(i).paper());
         }
-        double[] alpha = solve(rows, qd, primal, random);
+        solve(rows, qd, primal, random); // the steps kept the weights up to date
         return new Weights(primal.we, primal.wt, primal.wb);
     }
 

@@ -315,12 +315,8 @@ public final class SubscriptionRoutes implements Routes {
     }
 
     private void requestLink(Context ctx) {
-        // the form is read whatever follows: a request body left unread makes the server close the connection, and a
-        // client that sends its next request on it (keep-alive) gets no answer
-        String csrf = ctx.formParam("csrf");
-        String email = ctx.formParam("email");
         String visitor = visitors.visitor(ctx).orElse(null);
-        if (visitor == null || !visitors.validCsrf(visitor, csrf)) {
+        if (visitor == null || !visitors.validCsrf(visitor, ctx.formParam("csrf"))) {
             // a form from elsewhere (or no cookie yet): mail nothing, show our own form with a token instead
             PageContext page = page(ctx);
             templates.render(ctx, "notice.jte", page, new Notice("Mail me a fresh link", "Enter your address and"
@@ -328,7 +324,7 @@ public final class SubscriptionRoutes implements Routes {
                     page.csrfToken(), true, "Mail me a fresh link"));
             return;
         }
-        if (service.requestLink(email, clients.network(ctx)) == Outcome.TOO_MANY_REQUESTS) {
+        if (service.requestLink(ctx.formParam("email"), clients.network(ctx)) == Outcome.TOO_MANY_REQUESTS) {
             ctx.status(429);
             notice(ctx, Notice.text("Too many requests", "Too many requests from your network; try again in an hour."));
             return;

@@ -7,6 +7,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,7 @@ public final class WebServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             config.routes.before(WebServer::securityHeaders);
+            config.routes.before(WebServer::readForm);
             // browsers and feed readers ask for /favicon.ico whatever the page links; there is one icon, in SVG
             config.routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg", HttpStatus.FOUND));
             if (metrics != null) {
@@ -59,6 +61,19 @@ public final class WebServer implements AutoCloseable {
                 }
             });
         });
+    }
+
+    /**
+     * Reads a posted form before any handler runs: a handler that answers without reading it (a form from elsewhere,
+     * refused for its missing token) left the body unread, the server closed the connection, and a keep-alive client
+     * that sent its next request on it got no answer. Javalin keeps the body, so handlers read the form again for
+     * free. Multipart uploads are left to their handlers.
+     */
+    private static void readForm(Context ctx) {
+        String type = ctx.contentType();
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            ctx.formParamMap();
+        }
     }
 
     private static void securityHeaders(Context ctx) {
