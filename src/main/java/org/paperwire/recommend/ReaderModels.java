@@ -21,18 +21,13 @@ import java.util.stream.IntStream;
  */
 public final class ReaderModels {
     /**
-     * Training problems of at most this many rows are solved on their kernel ({@link SquaredHingeSvm}), about
+     * Training problems of at most this many rows are solved on their kernel ({@link TrainingKernel}), about
      * three times faster for a 50-paper collection against 300 background papers; larger ones (a collection of
-     * thousands of papers) on their features, whose memory does not grow with the square of the rows.
+     * thousands of papers) on their features, whose memory does not grow with the square of the labelled rows.
      */
     static final int GRAM_ROWS = 1_000;
     /** Training papers whose kernel with the background is kept (about 1.2 KB each for 300 background papers). */
     private static final int KERNELS_KEPT = 50_000;
-    /** The largest kernel a thread keeps for its next training (1 MB: a collection of up to about 200 papers). */
-    private static final int GRAM_KEPT = 512 * 512;
-    /** Per thread: room for one training problem's kernel. */
-    private static final ThreadLocal<float[]> GRAM = ThreadLocal.withInitial(() -> new float[0]);
-
     /**
      * The model's few knobs.
      *
@@ -149,7 +144,7 @@ public final class ReaderModels {
     public static final class Background {
         private final List<PaperFeatures> papers;
         private final Kernel kernel;
-        private final float[] gram;
+        private final float[][] gram;
         /** By identity: a changed paper has new features, and the old entry goes with them. */
         private final Cache<PaperFeatures, float[]> against = Caffeine.newBuilder().weakKeys()
                 .maximumSize(KERNELS_KEPT).build();
@@ -158,17 +153,22 @@ public final class ReaderModels {
             this.papers = papers;
             this.kernel = kernel;
             int m = papers.size();
-            this.gram = new float[m * m];
+            this.gram = new float[m][m];
             for (int i = 0; i < m; i++) {
-                kernel.row(papers.get(i), papers, i, gram, i * m + i);
+                kernel.row(papers.get(i), papers, i, gram[i], i);
                 for (int j = i + 1; j < m; j++) {
-                    gram[j * m + i] = gram[i * m + j];
+                    gram[j][i] = gram[i][j];
                 }
             }
         }
 
         public int size() {
             return papers.size();
+        }
+
+        /** The background papers' kernel among themselves, a row each (shared: callers must not change it). */
+        float[][] gram() {
+            return gram;
         }
 
         /** The kernel of {@code p} with every background paper, in their order. */
@@ -220,56 +220,9 @@ public final class ReaderModels {
         negatives.forEach(p -> rows.add(new SquaredHingeSvm.Row(check(p), -1, negativeCost * copies)));
         Random random = new Random(seed);
         SquaredHingeSvm.Weights w = rows.size() > GRAM_ROWS ? svm.train(rows, embeddingDimension, random)
-                : svm.train(rows, gram(rows, positives.size(), unlabelled, background), embeddingDimension, random);
+                : svm.train(rows, new TrainingKernel(TrainingKernel.labelled(rows, positives.size(), unlabelled.length),
+                        positives.size(), unlabelled, background, svm.kernel()), embeddingDimension, random);
         return linear(ReaderModel.Kind.TRAINED, w.embedding(), w.terms(), w.bias(), positives);
-    }
-
-    /**
-     * The kernel of {@code rows} (positives, then the unlabelled background papers, then explicit negatives), in
-     * this thread's scratch array: the background's block copied from {@link Background}, each labelled paper's row
-     * against the background from its kept one, and only the labelled papers' kernel among themselves computed here.
-     */
-    private float[] gram(List<SquaredHingeSvm.Row> rows, int positives, int[] unlabelled, Background background) {
-        int n = rows.size();
-        float[] gram = GRAM.get();
-        if (gram.length < n * n) {
-            gram = new float[n * n];
-            if (n * n <= GRAM_KEPT) { // a larger one is made for this call only: threads do not keep megabytes
-                GRAM.set(gram);
-            }
-        }
-        int m = background.size();
-        int u = unlabelled.length;
-        for (int a = 0; a < u; a++) {
-            int from = unlabelled[a] * m;
-            int to = (positives + a) * n + positives;
-            if (u == m) { // no background paper is labelled (the usual case): whole rows
-                System.arraycopy(background.gram, from, gram, to, m);
-                continue;
-            }
-            for (int b = 0; b < u; b++) {
-                gram[to + b] = background.gram[from + unlabelled[b]];
-            }
-        }
-        int[] labelledRows = IntStream.range(0, n).filter(r -> r < positives || r >= positives + u).toArray();
-        List<PaperFeatures> labelled = IntStream.of(labelledRows).mapToObj(r -> rows.get(r).paper()).toList();
-        float[] among = new float[labelled.size()];
-        for (int k = 0; k < labelled.size(); k++) {
-            int r = labelledRows[k];
-            float[] against = background.against(labelled.get(k));
-            for (int b = 0; b < u; b++) {
-                float v = against[unlabelled[b]];
-                gram[r * n + positives + b] = v;
-                gram[(positives + b) * n + r] = v;
-            }
-            svm.kernel().row(labelled.get(k), labelled, k, among, 0);
-            for (int j = k; j < labelled.size(); j++) {
-                int c = labelledRows[j];
-                gram[r * n + c] = among[j - k];
-                gram[c * n + r] = among[j - k];
-            }
-        }
-        return gram;
     }
 
     /** A model scoring papers as unscaled features: the weights learnt on scaled ones, times their scale. */

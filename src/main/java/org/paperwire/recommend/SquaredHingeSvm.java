@@ -47,7 +47,7 @@ final class SquaredHingeSvm {
 
     /**
      * Solves on the rows themselves (LIBLINEAR's way: the weights are kept and each step reads one row's features):
-     * memory grows with the rows, not with their square. See {@link #train(List, float[], int, Random)}.
+     * memory grows with the rows, not with their square. See {@link #train(List, RowKernel, int, Random)}.
      */
     Weights train(List<Row> rows, int embeddingDimension, Random random) {
         Primal primal = new Primal(rows, embeddingDimension);
@@ -60,18 +60,18 @@ final class SquaredHingeSvm {
     }
 
     /**
-     * Solves with the rows' kernel given ({@code gram[i * n + j]}: row i's features times row j's, bias feature
-     * included; see {@link Kernel}): each step reads one kernel row instead of a row's features, and a row that
-     * stays at its bound costs nothing. The same coordinate steps, in the same order, as
+     * Solves with the rows' kernel given ({@link RowKernel}: row i's features times row j's, bias feature included;
+     * see {@link Kernel}): each step adds one kernel row to every row's decision value instead of reading a row's
+     * features, and a row that stays at its bound costs nothing. The same coordinate steps, in the same order, as
      * {@link #train(List, int, Random)}; the weights are made from the solution once at the end.
      */
-    Weights train(List<Row> rows, float[] gram, int embeddingDimension, Random random) {
+    Weights train(List<Row> rows, RowKernel kernel, int embeddingDimension, Random random) {
         int n = rows.size();
         double[] qd = new double[n];
         for (int i = 0; i < n; i++) {
-            qd[i] = gram[i * n + i];
+            qd[i] = kernel.self(i);
         }
-        double[] alpha = solve(rows, qd, new Dual(gram, n), random);
+        double[] alpha = solve(rows, qd, new Dual(kernel, n), random);
         float[] we = new float[embeddingDimension];
         double[] wt = new double[termDimension];
         double wb = 0;
@@ -83,6 +83,15 @@ final class SquaredHingeSvm {
             }
         }
         return new Weights(we, wt, wb);
+    }
+
+    /** A training problem's kernel, row by row. */
+    interface RowKernel {
+        /** The kernel of row {@code i} with itself. */
+        double self(int i);
+
+        /** {@code f[j] += s · K(i, j)} for every row j. */
+        void addRow(int i, float s, float[] f);
     }
 
     /** How a solver reads a row's decision value and applies a step to it. */
@@ -120,13 +129,11 @@ final class SquaredHingeSvm {
 
     /** Steps on every row's decision value through the kernel: {@code f_j += d · K(i, j)}. */
     private static final class Dual implements Steps {
-        private final float[] gram;
-        private final int n;
+        private final RowKernel kernel;
         private final float[] f;
 
-        Dual(float[] gram, int n) {
-            this.gram = gram;
-            this.n = n;
+        Dual(RowKernel kernel, int n) {
+            this.kernel = kernel;
             this.f = new float[n];
         }
 
@@ -137,11 +144,7 @@ final class SquaredHingeSvm {
 
         @Override
         public void step(int i, double d) {
-            float s = (float) d;
-            int row = i * n;
-            for (int j = 0; j < n; j++) {
-                f[j] += s * gram[row + j];
-            }
+            kernel.addRow(i, (float) d, f);
         }
     }
 
@@ -218,15 +221,28 @@ final class SquaredHingeSvm {
         return kernel;
     }
 
-    /** The rows' kernel, for {@link #train(List, float[], int, Random)} ({@code n × n}, row by row). */
-    float[] gram(List<Row> rows) {
+    /** The rows' kernel written out whole ({@code n × n} floats), for {@link #train(List, RowKernel, int, Random)}. */
+    RowKernel gram(List<Row> rows) {
         int n = rows.size();
         List<PaperFeatures> papers = rows.stream().map(Row::paper).toList();
-        float[] gram = new float[n * n];
+        float[][] gram = new float[n][n];
         for (int i = 0; i < n; i++) {
-            kernel.row(papers.get(i), papers, 0, gram, i * n);
+            kernel.row(papers.get(i), papers, 0, gram[i], 0);
         }
-        return gram;
+        return new RowKernel() {
+            @Override
+            public double self(int i) {
+                return gram[i][i];
+            }
+
+            @Override
+            public void addRow(int i, float s, float[] f) {
+                float[] row = gram[i];
+                for (int j = 0; j < n; j++) {
+                    f[j] += s * row[j];
+                }
+            }
+        };
     }
 
     private double dot(float[] we, double[] wt, PaperFeatures p) {

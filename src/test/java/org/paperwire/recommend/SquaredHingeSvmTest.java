@@ -25,11 +25,11 @@ import org.junit.jupiter.api.Test;
  * tolerance, so within a few per cent) and rank unseen papers alike.
  */
 class SquaredHingeSvmTest {
-    private static final int D = 12;
+    static final int D = 12;
     private static final String[] WORDS = {"graph", "neural", "protein", "folding", "language", "model", "vision",
         "robot", "policy", "diffusion", "sparse", "attention", "kernel", "survey", "benchmark", "quantum"};
 
-    private static PaperFeatures paper(String id, int topic, TermSpace space, SplittableRandom random) {
+    static PaperFeatures paper(String id, int topic, TermSpace space, SplittableRandom random) {
         float[] e = new float[D];
         double norm = 0;
         for (int k = 0; k < D; k++) {
@@ -47,7 +47,7 @@ class SquaredHingeSvmTest {
         return new PaperFeatures(id, e, space.vector(text.toString()));
     }
 
-    private static TermSpace space() {
+    static TermSpace space() {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < WORDS.length; i++) {
             texts.add(WORDS[i] + " " + WORDS[(i + 1) % WORDS.length]);

@@ -1,0 +1,130 @@
+package org.paperwire.recommend;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The kernel of one collection's training problem (its rows' dot products, {@link Kernel}), read by
+ * {@link SquaredHingeSvm} one row at a time, without copying what every reader shares. The rows are the collection's
+ * papers, then the unlabelled background papers, then the reader's explicit negatives; the papers that are not
+ * background are the <em>labelled</em> ones. Of the kernel, only the labelled papers' block among themselves and the
+ * transpose of their block against the background are made here (a 50-paper collection: about 70 KB); the
+ * background's block among itself is the one {@link ReaderModels.Background} computed once for every reader, and
+ * each labelled paper's row against the background is the one it keeps. A row's entries, and so the solution, are
+ * the same as with the whole kernel written out.
+ */
+final class TrainingKernel implements SquaredHingeSvm.RowKernel {
+    private final int positives;
+    private final int unlabelled;
+    private final int labelled;
+    /** The labelled papers' kernel among themselves, a row per labelled paper. */
+    private final float[][] among;
+    /** Each labelled paper's kernel with the unlabelled background papers, in their order. */
+    private final float[][] against;
+    /** {@code against} transposed: each unlabelled background paper's kernel with the labelled ones. */
+    private final float[][] transposed;
+    /** The unlabelled background papers' kernel among themselves, a row each. */
+    private final float[][] background;
+
+    /**
+     * @param rows the labelled papers: the collection's papers, then the explicit negatives
+     * @param positives how many of {@code rows} are the collection's
+     * @param unlabelled the positions of the background papers that are not in {@code rows}, ascending
+     */
+    TrainingKernel(List<PaperFeatures> rows, int positives, int[] unlabelled, ReaderModels.Background bg, Kernel kernel) {
+        this.positives = positives;
+        this.unlabelled = unlabelled.length;
+        this.labelled = rows.size();
+        int m = bg.size();
+        int u = unlabelled.length;
+        int l = labelled;
+        boolean whole = u == m; // no background paper is labelled (the usual case): its rows are used as they are
+        among = new float[l][l];
+        against = new float[l][];
+        transposed = new float[u][l];
+        float[] row = new float[l];
+        for (int k = 0; k < l; k++) {
+            kernel.row(rows.get(k), rows, k, row, 0);
+            for (int j = k; j < l; j++) {
+                among[k][j] = row[j - k];
+                among[j][k] = row[j - k];
+            }
+            float[] all = bg.against(rows.get(k));
+            float[] a = whole ? all : new float[u];
+            for (int b = 0; b < u && !whole; b++) {
+                a[b] = all[unlabelled[b]];
+            }
+            against[k] = a;
+            for (int b = 0; b < u; b++) {
+                transposed[b][k] = a[b];
+            }
+        }
+        if (whole) {
+            background = bg.gram();
+        } else {
+            background = new float[u][u];
+            for (int a = 0; a < u; a++) {
+                for (int b = 0; b < u; b++) {
+                    background[a][b] = bg.gram()[unlabelled[a]][unlabelled[b]];
+                }
+            }
+        }
+    }
+
+    /** The labelled rows of a problem: its first {@code positives} rows and those after the background's. */
+    static List<PaperFeatures> labelled(List<SquaredHingeSvm.Row> rows, int positives, int unlabelled) {
+        List<PaperFeatures> out = new ArrayList<>(rows.size() - unlabelled);
+        for (int r = 0; r < rows.size(); r++) {
+            if (r < positives || r >= positives + unlabelled) {
+                out.add(rows.get(r).paper());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public double self(int i) {
+        if (isBackground(i)) {
+            int b = i - positives;
+            return background[b][b];
+        }
+        int k = labelledIndex(i);
+        return among[k][k];
+    }
+
+    /**
+     * Each part of the row is a whole array of its own, read from its start: the JIT turns such loops into vector
+     * instructions, and does not when the row starts at an offset into a larger array (several times slower).
+     */
+    @Override
+    public void addRow(int i, float s, float[] f) {
+        float[] toLabelled;
+        float[] toBackground;
+        if (isBackground(i)) {
+            int b = i - positives;
+            toLabelled = transposed[b];
+            toBackground = background[b];
+        } else {
+            int k = labelledIndex(i);
+            toLabelled = among[k];
+            toBackground = against[k];
+        }
+        for (int j = 0; j < positives; j++) {
+            f[j] += s * toLabelled[j];
+        }
+        for (int b = 0; b < unlabelled; b++) {
+            f[positives + b] += s * toBackground[b];
+        }
+        for (int j = positives; j < labelled; j++) { // the explicit negatives, after the background's rows
+            f[unlabelled + j] += s * toLabelled[j];
+        }
+    }
+
+    private boolean isBackground(int i) {
+        return i >= positives && i < positives + unlabelled;
+    }
+
+    private int labelledIndex(int i) {
+        return i < positives ? i : i - unlabelled;
+    }
+}
