@@ -1,7 +1,14 @@
 package org.paperwire.db;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -15,6 +22,15 @@ public final class Jdbc {
     public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
+
+    /** Reads one row of a result at a time. */
+    @FunctionalInterface
+    public interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Ids per statement in {@link #readByIds}: few parameters on every database. */
+    private static final int IN_CHUNK = 500;
 
     private Jdbc() {}
 
@@ -43,5 +59,36 @@ public final class Jdbc {
         } catch (SQLException e) {
             throw new StoreException(operation, e);
         }
+    }
+
+    /**
+     * Reads the rows of many ids (readers, collections, subscribers: a batch's) on one connection: {@code sql} makes a
+     * statement of a chunk's parameter marks ({@code ?,?,…}, at most {@value #IN_CHUNK} of them), and every place the
+     * statement has them is given the chunk's ids. The statements must hold no other {@code ?}.
+     */
+    public static void readByIds(DataSource dataSource, String operation, Collection<Long> ids,
+            Function<String, String> sql, RowReader reader) {
+        List<Long> all = List.copyOf(new LinkedHashSet<>(ids));
+        if (all.isEmpty()) {
+            return;
+        }
+        read(dataSource, operation, c -> {
+            for (int from = 0; from < all.size(); from += IN_CHUNK) {
+                List<Long> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+                String statement = sql.apply(String.join(",", Collections.nCopies(chunk.size(), "?")));
+                long marks = statement.chars().filter(ch -> ch == '?').count();
+                try (PreparedStatement st = c.prepareStatement(statement)) {
+                    for (int p = 0; p < marks; p++) {
+                        st.setLong(p + 1, chunk.get(p % chunk.size()));
+                    }
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            reader.read(rs);
+                        }
+                    }
+                }
+            }
+            return null;
+        });
     }
 }

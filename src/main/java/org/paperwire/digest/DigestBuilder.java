@@ -66,20 +66,33 @@ public final class DigestBuilder {
 
     /** Caches for one run; thread-safe. */
     public final class Session {
-        private final Map<String, List<Candidate>> topics = new ConcurrentHashMap<>();
-        private final Map<String, Optional<Texts>> paperCache = new ConcurrentHashMap<>();
-        private final DigestSource.Memo memo = (key, compute) -> topics.computeIfAbsent(key, k -> compute.get());
+        private final Map<String, List<Candidate>> topics;
+        private final Map<String, Optional<Texts>> paperCache;
+        private final DigestSource.Memo memo;
         private final List<DigestSource> sources;
 
         private Session(List<DigestSource> sources) {
-            this.sources = sources;
+            this(sources, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         }
 
-        /** Lets every source do its costly work for these subscribers ahead ({@link DigestSource#prepare}). */
-        public void prepare(List<Subscriber> subscribers) {
+        private Session(List<DigestSource> sources, Map<String, List<Candidate>> topics,
+                Map<String, Optional<Texts>> paperCache) {
+            this.sources = sources;
+            this.topics = topics;
+            this.paperCache = paperCache;
+            this.memo = (key, compute) -> topics.computeIfAbsent(key, k -> compute.get());
+        }
+
+        /**
+         * Lets every source do its costly work for these subscribers ahead ({@link DigestSource#prepare}): the
+         * session to build their digests with, sharing this one's caches.
+         */
+        public Session prepare(List<Subscriber> subscribers) {
+            List<DigestSource> prepared = new ArrayList<>(sources.size());
             for (DigestSource source : sources) {
-                source.prepare(subscribers);
+                prepared.add(source.prepare(subscribers));
             }
+            return new Session(List.copyOf(prepared), topics, paperCache);
         }
 
         /**

@@ -70,6 +70,12 @@ public interface DigestOutbox {
     /** When the subscriber's latest digest was built, if any: the next one covers what is new since then. */
     Optional<Instant> lastBuilt(long subscriberId);
 
+    /** {@link #papersGiven(long)} of many subscribers in one read (a batch's); one given none is left out. */
+    Map<Long, Set<String>> papersGiven(Collection<Long> subscriberIds);
+
+    /** {@link #lastBuilt(long)} of many subscribers in one read (a batch's); one never given a digest is left out. */
+    Map<Long, Instant> lastBuilt(Collection<Long> subscriberIds);
+
     /** The periods that already have a digest, per subscriber, among digests built since {@code since}. */
     Map<Long, Set<String>> periodsSince(Instant since);
 

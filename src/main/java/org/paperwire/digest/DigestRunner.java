@@ -359,20 +359,30 @@ public final class DigestRunner {
      */
     private void plan(List<Subscriber> chosen, Options options, Instant now, Built built,
             DigestBuilder.Session session, Plan plan, BooleanSupplier held, ExecutorService workers) {
-        try {
-            session.prepare(chosen);
-        } catch (RuntimeException e) { // only work done ahead: each digest below does what is missing itself
-            log.warn("could not prepare the digests of {} subscribers ahead; building them one by one", chosen.size(), e);
-        }
-        BooleanSupplier goOn = () -> !stopping && held.getAsBoolean();
-        List<Future<Attempt>> attempts = new ArrayList<>();
+        List<Due> due = new ArrayList<>();
         for (Subscriber s : chosen) {
             Optional<DigestPeriod> period = options.now() ? nowPeriod(s, now)
                     : DigestSchedule.current(s.preferences(), now)
                             .filter(p -> s.confirmedAt() == null || !p.scheduledAt().isBefore(s.confirmedAt()));
             if (period.isPresent() && !built.has(s.id(), period.get().key())) {
-                attempts.add(workers.submit(() -> attempt(s, period.get(), options, now, session, goOn)));
+                due.add(new Due(s, period.get()));
             }
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        List<Subscriber> building = due.stream().map(Due::subscriber).toList();
+        DigestBuilder.Session batch = prepared(session, building);
+        List<Long> ids = building.stream().map(Subscriber::id).toList();
+        Map<Long, Set<String>> given = outbox.papersGiven(ids); // once for the batch: each subscriber is in it once
+        Map<Long, Instant> lastBuilt = outbox.lastBuilt(ids);
+        BooleanSupplier goOn = () -> !stopping && held.getAsBoolean();
+        List<Future<Attempt>> attempts = new ArrayList<>();
+        for (Due d : due) {
+            Subscriber s = d.subscriber();
+            LocalDate since = since(Optional.ofNullable(lastBuilt.get(s.id())), now);
+            Set<String> had = given.getOrDefault(s.id(), Set.of());
+            attempts.add(workers.submit(() -> attempt(s, d.period(), options, now, since, had, batch, goOn)));
         }
         try {
             for (Future<Attempt> f : attempts) {
@@ -387,18 +397,31 @@ public final class DigestRunner {
         }
     }
 
+    /** A subscriber whose digest for the period is due and not built yet. */
+    private record Due(Subscriber subscriber, DigestPeriod period) {}
+
+    /** The session to build these subscribers' digests with: prepared for them, or as it is when that failed. */
+    private static DigestBuilder.Session prepared(DigestBuilder.Session session, List<Subscriber> chosen) {
+        try {
+            return session.prepare(chosen);
+        } catch (RuntimeException e) { // only work done ahead: each digest does what is missing itself
+            log.warn("could not prepare the digests of {} subscribers ahead; building them one by one", chosen.size(), e);
+            return session;
+        }
+    }
+
     /** One subscriber's digest built and rendered, or why it could not be. */
     private record Attempt(Subscriber subscriber, DigestPeriod period, Digest digest, boolean skip,
             MailMessage message, byte[] mime, RuntimeException error) {}
 
     /** Builds and renders one digest; null when the run should stop first. */
-    private Attempt attempt(Subscriber s, DigestPeriod period, Options options, Instant now,
-            DigestBuilder.Session session, BooleanSupplier goOn) {
+    private Attempt attempt(Subscriber s, DigestPeriod period, Options options, Instant now, LocalDate since,
+            Set<String> given, DigestBuilder.Session session, BooleanSupplier goOn) {
         if (!goOn.getAsBoolean()) {
             return null;
         }
         try {
-            Digest digest = session.build(s, period, since(s, now), outbox.papersGiven(s.id()));
+            Digest digest = session.build(s, period, since, given);
             boolean skip = digest.isEmpty() && s.preferences().skipEmpty();
             MailMessage message = mails.digest(digest);
             // rendered once, here: every attempt sends these bytes (same Date, boundary, Message-ID)
@@ -459,7 +482,12 @@ public final class DigestRunner {
     }
 
     private LocalDate since(Subscriber s, Instant now) {
-        Instant from = outbox.lastBuilt(s.id()).orElse(now.minus(Duration.ofDays(FIRST_DIGEST_DAYS)));
+        return since(outbox.lastBuilt(s.id()), now);
+    }
+
+    /** @param lastBuilt when the subscriber's latest digest was built, if ever */
+    private static LocalDate since(Optional<Instant> lastBuilt, Instant now) {
+        Instant from = lastBuilt.orElse(now.minus(Duration.ofDays(FIRST_DIGEST_DAYS)));
         return LocalDate.ofInstant(from, ZoneOffset.UTC).minusDays(SINCE_MARGIN_DAYS);
     }
 

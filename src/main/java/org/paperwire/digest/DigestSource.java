@@ -22,9 +22,13 @@ public interface DigestSource {
 
     /**
      * Called before a batch of digests is built, with its subscribers: a source may do their costly work ahead, in
-     * parallel (recommendations train their models). The default does nothing.
+     * parallel, and read once what each of their digests needs (recommendations train their models and read the
+     * readers' libraries). Returns the source to build the batch's digests with: this one (the default), or one
+     * holding what was read ahead, which builds the digests of other subscribers as this one does.
      */
-    default void prepare(List<Subscriber> subscribers) {}
+    default DigestSource prepare(List<Subscriber> subscribers) {
+        return this;
+    }
 
     /**
      * One subscriber's digest being built.

@@ -168,6 +168,25 @@ public final class JdbcDigestOutbox implements DigestOutbox {
     }
 
     @Override
+    public Map<Long, Set<String>> papersGiven(Collection<Long> subscriberIds) {
+        Map<Long, Set<String>> out = new HashMap<>();
+        Jdbc.readByIds(db, "read the papers given to " + subscriberIds.size() + " subscribers", subscriberIds,
+                marks -> "SELECT subscriber_id, paper_id FROM digest_papers WHERE subscriber_id IN (" + marks + ")",
+                rs -> out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2)));
+        return out;
+    }
+
+    @Override
+    public Map<Long, Instant> lastBuilt(Collection<Long> subscriberIds) {
+        Map<Long, Instant> out = new HashMap<>();
+        Jdbc.readByIds(db, "find the last digests of " + subscriberIds.size() + " subscribers", subscriberIds,
+                marks -> "SELECT subscriber_id, MAX(created_at) FROM digest_outbox WHERE subscriber_id IN (" + marks
+                        + ") GROUP BY subscriber_id",
+                rs -> out.put(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2))));
+        return out;
+    }
+
+    @Override
     public Map<Long, Set<String>> periodsSince(Instant since) {
         return Jdbc.read(db, "read digest periods since " + since, c -> {
             Map<Long, Set<String>> out = new HashMap<>();

@@ -6,8 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -285,6 +288,50 @@ public final class JdbcLibraryStore implements LibraryStore {
                 return out;
             }
         });
+    }
+
+    @Override
+    public Map<Long, List<LibraryCollection>> collections(Collection<Long> readerIds) {
+        Map<Long, List<LibraryCollection>> out = new HashMap<>();
+        Jdbc.readByIds(db, "read the collections of " + readerIds.size() + " readers", readerIds,
+                marks -> COLLECTION + " WHERE subscriber_id IN (" + marks + ") ORDER BY id",
+                rs -> out.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new LibraryCollection(rs.getLong(1),
+                        rs.getLong(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)), rs.getLong(5))));
+        return out;
+    }
+
+    @Override
+    public Map<Long, Set<String>> savedOrRatedIds(Collection<Long> readerIds) {
+        Map<Long, Set<String>> out = new HashMap<>();
+        Jdbc.readByIds(db, "read the saved and rated papers of " + readerIds.size() + " readers", readerIds,
+                marks -> "SELECT c.subscriber_id, i.paper_id FROM library_items i"
+                        + " JOIN library_collections c ON c.id = i.collection_id WHERE c.subscriber_id IN (" + marks + ")"
+                        + " UNION SELECT c.subscriber_id, r.paper_id FROM library_ratings r"
+                        + " JOIN library_collections c ON c.id = r.collection_id WHERE c.subscriber_id IN (" + marks + ")",
+                rs -> out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>()).add(rs.getString(2)));
+        return out;
+    }
+
+    @Override
+    public Map<Long, List<SavedPaper>> papers(Collection<Long> collectionIds) {
+        Map<Long, List<SavedPaper>> out = new HashMap<>();
+        Jdbc.readByIds(db, "read the papers of " + collectionIds.size() + " collections", collectionIds,
+                marks -> "SELECT collection_id, paper_id, added_at FROM library_items WHERE collection_id IN (" + marks
+                        + ") ORDER BY collection_id, added_at DESC, paper_id",
+                rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new SavedPaper(rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)))));
+        return out;
+    }
+
+    @Override
+    public Map<Long, List<RatedPaper>> ratings(Collection<Long> collectionIds) {
+        Map<Long, List<RatedPaper>> out = new HashMap<>();
+        Jdbc.readByIds(db, "read the ratings of " + collectionIds.size() + " collections", collectionIds,
+                marks -> "SELECT collection_id, paper_id, rating, rated_at FROM library_ratings WHERE collection_id IN ("
+                        + marks + ") ORDER BY collection_id, rated_at DESC, paper_id",
+                rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new RatedPaper(rs.getString(2), Rating.of(rs.getInt(3)), Instant.ofEpochMilli(rs.getLong(4)))));
+        return out;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.paperwire.library;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -228,11 +229,37 @@ public final class LibraryService {
         return trainingSet(collection(reader, collectionId));
     }
 
+    /**
+     * {@link #trainingSet} of each of these collections (the caller read them: they must be its readers'), in one read
+     * of their papers and one of their ratings for all of them.
+     */
+    public List<TrainingSet> trainingSets(List<LibraryCollection> collections) {
+        List<Long> ids = collections.stream().map(LibraryCollection::id).toList();
+        Map<Long, List<SavedPaper>> saved = store.papers(ids);
+        Map<Long, List<RatedPaper>> rated = store.ratings(ids);
+        return collections.stream().map(c -> trainingSet(c, saved.getOrDefault(c.id(), List.of()),
+                rated.getOrDefault(c.id(), List.of()))).toList();
+    }
+
+    /** The collections of each of these readers, oldest first, in one read; a reader without any is left out. */
+    public Map<Long, List<LibraryCollection>> collections(Collection<Long> readers) {
+        return store.collections(readers);
+    }
+
+    /** {@link #savedOrRated(long)} of each of these readers, in one read; a reader with none is left out. */
+    public Map<Long, Set<String>> savedOrRated(Collection<Long> readers) {
+        return store.savedOrRatedIds(readers);
+    }
+
     private TrainingSet trainingSet(LibraryCollection c) {
+        return trainingSet(c, store.papers(c.id()), store.ratings(c.id()));
+    }
+
+    private static TrainingSet trainingSet(LibraryCollection c, List<SavedPaper> saved, List<RatedPaper> ratings) {
         Map<String, SavedPaper> positives = new LinkedHashMap<>();
-        store.papers(c.id()).forEach(p -> positives.put(p.paperId(), p));
+        saved.forEach(p -> positives.put(p.paperId(), p));
         List<RatedPaper> negatives = new ArrayList<>();
-        for (RatedPaper r : store.ratings(c.id())) {
+        for (RatedPaper r : ratings) {
             if (r.rating() == Rating.NOT_FOR_ME) {
                 negatives.add(r);
             } else {

@@ -1,7 +1,9 @@
 package org.paperwire.library;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,6 +61,21 @@ public interface LibraryStore {
 
     /** The collection's ratings, newest first (then by id). */
     List<RatedPaper> ratings(long collectionId);
+
+    /**
+     * The collections of many readers in one read (a digest batch): by reader, oldest first; a reader without any is
+     * left out.
+     */
+    Map<Long, List<LibraryCollection>> collections(Collection<Long> readerIds);
+
+    /** {@link #savedOrRatedIds(long)} of many readers in one read; a reader with none is left out. */
+    Map<Long, Set<String>> savedOrRatedIds(Collection<Long> readerIds);
+
+    /** {@link #papers(long)} of many collections in one read; a collection with none is left out. */
+    Map<Long, List<SavedPaper>> papers(Collection<Long> collectionIds);
+
+    /** {@link #ratings(long)} of many collections in one read; a collection with none is left out. */
+    Map<Long, List<RatedPaper>> ratings(Collection<Long> collectionIds);
 
     /** Subscriber ids of the readers who have at least one collection, ascending. */
     List<Long> readers();

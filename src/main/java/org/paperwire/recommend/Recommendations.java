@@ -183,21 +183,22 @@ public final class Recommendations implements Recommender {
      */
     @Override
     public List<Recommendation> recommend(long readerId, long collectionId, LocalDate since, int limit) {
-        return recommend(readerId, collectionId, since, limit, null);
-    }
-
-    /**
-     * @param savedOrRated the reader's saved or rated papers, just read by the caller; null reads them here
-     * @throws org.paperwire.library.LibraryException (not found) when the collection is not the reader's
-     */
-    @Override
-    public List<Recommendation> recommend(long readerId, long collectionId, LocalDate since, int limit,
-            Set<String> savedOrRated) {
         LibraryCollection collection = library.collection(readerId, collectionId);
         if (limit <= 0) {
             return List.of();
         }
-        Space s = space();
+        return recommend(space(), papers.lastSeq(), readerId, collection, since, limit, library.savedOrRated(readerId));
+    }
+
+    /**
+     * @param storeSeq the store's change number when the request began (candidates are read again when it moved)
+     * @param known the papers the reader saved or rated
+     */
+    private List<Recommendation> recommend(Space s, long storeSeq, long readerId, LibraryCollection collection,
+            LocalDate since, int limit, Set<String> known) {
+        if (limit <= 0) {
+            return List.of();
+        }
         ModelKey key = new ModelKey(collection.id(), collection.revision(), s.generation());
         Trained trained = models.get(key, k -> train(readerId, collection.id(), s));
         if (!trained.notInStore().isEmpty() && !papers.findAll(trained.notInStore()).isEmpty()) {
@@ -209,8 +210,7 @@ public final class Recommendations implements Recommender {
         }
         ReaderModel model = trained.model().get();
         Map<String, String> titles = trained.titles();
-        Set<String> known = savedOrRated != null ? savedOrRated : library.savedOrRated(readerId);
-        Candidates window = candidates(s, since);
+        Candidates window = candidates(s, since, storeSeq);
         Candidates unknown = window.without(known);
         List<PaperFeatures> features = unknown.features();
         ReaderModel.Ranking ranking = model.rank(features, window.terms());
@@ -229,41 +229,56 @@ public final class Recommendations implements Recommender {
 
     /**
      * Trains the models of these readers' collections that are not trained in the current space yet, on as many
-     * threads as the machine has cores (at most one per collection). A failure is logged and left to the request
-     * that needs the model, which tries again.
+     * threads as the machine has cores (at most one per collection), from one read of their collections, one of
+     * their papers and ratings and one of the papers not known yet. A failure is logged and left to the request
+     * that needs the model, which tries again. The batch's requests then share the space, and the candidates as
+     * the store held them now.
      */
     @Override
-    public void prepare(List<Long> readerIds) {
-        Map<Long, List<LibraryCollection>> collections = new HashMap<>();
-        for (long reader : readerIds) {
-            List<LibraryCollection> of = library.collections(reader);
-            if (!of.isEmpty()) {
-                collections.put(reader, of);
-            }
-        }
-        if (collections.isEmpty()) {
-            return; // no library among them: nothing to fit or train
+    public Batch prepare(List<Long> readerIds) {
+        Map<Long, List<LibraryCollection>> collections = library.collections(readerIds);
+        if (collections.isEmpty()) { // no library among them: nothing to fit or train
+            return (readerId, collection, since, limit, known) -> recommend(readerId, collection.id(), since, limit);
         }
         Space s = space();
-        List<Callable<Void>> work = new ArrayList<>();
-        for (long reader : collections.keySet()) {
-            for (LibraryCollection c : collections.get(reader)) {
-                ModelKey key = new ModelKey(c.id(), c.revision(), s.generation());
-                if (models.getIfPresent(key) == null) {
-                    work.add(() -> {
-                        try {
-                            models.get(key, k -> train(reader, c.id(), s));
-                        } catch (RuntimeException e) {
-                            log.warn("could not train the model of collection {} ahead; its request will try again",
-                                    c.id(), e);
-                        }
-                        return null;
-                    });
-                }
-            }
+        long storeSeq = papers.lastSeq();
+        List<LibraryCollection> untrained = collections.values().stream().flatMap(List::stream)
+                .filter(c -> models.getIfPresent(key(c, s)) == null).toList();
+        if (!untrained.isEmpty()) {
+            trainAhead(untrained, s);
         }
-        if (work.isEmpty()) {
+        return (readerId, collection, since, limit, known) -> recommend(s, storeSeq, readerId, collection, since, limit,
+                known);
+    }
+
+    private static ModelKey key(LibraryCollection c, Space s) {
+        return new ModelKey(c.id(), c.revision(), s.generation());
+    }
+
+    private void trainAhead(List<LibraryCollection> untrained, Space s) {
+        List<TrainingSet> sets;
+        long readAt;
+        try {
+            sets = library.trainingSets(untrained);
+            readAt = s.known().catchUp(); // before the papers are read
+            positives(s, sets.stream().flatMap(t -> t.positives().stream()).map(SavedPaper::paperId).distinct()
+                    .toList(), readAt); // read once for all, and kept
+        } catch (RuntimeException e) {
+            log.warn("could not read the collections of {} models ahead; their requests will train them",
+                    untrained.size(), e);
             return;
+        }
+        List<Callable<Void>> work = new ArrayList<>();
+        for (TrainingSet set : sets) {
+            work.add(() -> {
+                try {
+                    models.get(key(set.collection(), s), k -> train(set, s, readAt));
+                } catch (RuntimeException e) {
+                    log.warn("could not train the model of collection {} ahead; its request will try again",
+                            set.collection().id(), e);
+                }
+                return null;
+            });
         }
         int threads = Math.min(work.size(), Runtime.getRuntime().availableProcessors());
         try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("recs-train-", 0)
@@ -342,9 +357,13 @@ public final class Recommendations implements Recommender {
 
     private Trained train(long readerId, long collectionId, Space s) {
         TrainingSet set = library.trainingSet(readerId, collectionId);
+        return train(set, s, s.known().catchUp()); // caught up before the papers are read
+    }
+
+    /** @param readAt {@link KnownPapers#catchUp()} after {@code set} was read and before its papers are */
+    private Trained train(TrainingSet set, Space s, long readAt) {
         List<String> positiveIds = new ArrayList<>(set.positives().stream().map(SavedPaper::paperId).toList());
         java.util.Collections.reverse(positiveIds); // the model takes them oldest first
-        long readAt = s.known().catchUp(); // before anything is read from the store
         Map<String, KnownPapers.Known> known = positives(s, positiveIds, readAt);
         List<String> notInStore = positiveIds.stream().filter(id -> !known.containsKey(id)).toList();
         List<PaperFeatures> positives = positiveIds.stream().map(known::get)
@@ -352,9 +371,10 @@ public final class Recommendations implements Recommender {
         if (positives.isEmpty()) {
             return new Trained(Optional.empty(), Map.of(), notInStore);
         }
-        List<PaperFeatures> negatives = features(s, papers.findAll(set.negatives().stream().map(RatedPaper::paperId)
-                .toList()), readAt, Integer.MAX_VALUE, false);
+        List<PaperFeatures> negatives = set.negatives().isEmpty() ? List.of() : features(s, papers.findAll(
+                set.negatives().stream().map(RatedPaper::paperId).toList()), readAt, Integer.MAX_VALUE, false);
         trainings.incrementAndGet();
+        long collectionId = set.collection().id();
         ReaderModel model = s.models().train(positives, negatives, s.background(), SEED ^ collectionId);
         Map<String, String> titles = new HashMap<>();
         known.forEach((id, k) -> titles.put(id, k.title()));
@@ -389,8 +409,8 @@ public final class Recommendations implements Recommender {
         return out;
     }
 
-    private Candidates candidates(Space s, LocalDate since) {
-        return candidates.get(new CandidateKey(s.generation(), since, s.referenceDay(), papers.lastSeq()), key -> {
+    private Candidates candidates(Space s, LocalDate since, long storeSeq) {
+        return candidates.get(new CandidateKey(s.generation(), since, s.referenceDay(), storeSeq), key -> {
             long readAt = s.known().catchUp(); // before the candidates are read
             List<PaperSummary> listed = window.papers(since, s.referenceDay()).stream()
                     .sorted(Comparator.comparing(PaperSummary::id)).toList();

@@ -3,6 +3,7 @@ package org.paperwire.recommend;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.paperwire.library.LibraryCollection;
 
 /**
  * Recommendations for a reader, per collection: what {@code /for-you}, {@code GET /api/v1/recommendations}, the
@@ -20,18 +21,22 @@ public interface Recommender {
     List<Recommendation> recommend(long readerId, long collectionId, LocalDate since, int limit);
 
     /**
-     * As {@link #recommend(long, long, LocalDate, int)}, for a caller that has just read the ids of the papers the
-     * reader saved or rated ({@code LibraryService.savedOrRated}): the recommender need not read them again. The
-     * default reads them again.
+     * Prepares the requests of a batch of readers (a digest run asks before each batch): trains ahead, in parallel,
+     * the models of their collections, and reads once, for all of them, what each request would read again. The
+     * default prepares nothing.
      */
-    default List<Recommendation> recommend(long readerId, long collectionId, LocalDate since, int limit,
-            Set<String> savedOrRated) {
-        return recommend(readerId, collectionId, since, limit);
+    default Batch prepare(List<Long> readerIds) {
+        return (readerId, collection, since, limit, savedOrRated) -> recommend(readerId, collection.id(), since, limit);
     }
 
-    /**
-     * Trains ahead, in parallel, what {@link #recommend} will need for these readers' collections (a digest run
-     * asks before each batch). The default does nothing.
-     */
-    default void prepare(List<Long> readerIds) {}
+    /** The requests of a prepared batch of readers: they see the papers the store held when it was prepared. */
+    @FunctionalInterface
+    interface Batch {
+        /**
+         * As {@link Recommender#recommend(long, long, LocalDate, int)}, for a caller that has just read the reader's
+         * collection and the ids of the papers the reader saved or rated ({@code LibraryService.savedOrRated}).
+         */
+        List<Recommendation> recommend(long readerId, LibraryCollection collection, LocalDate since, int limit,
+                Set<String> savedOrRated);
+    }
 }

@@ -76,6 +76,23 @@ abstract class DigestOutboxContract {
     }
 
     @Test
+    void aBatchsGivenPapersAndLastDigestsAreReadAtOnceAsEachAlone() {
+        Stores s = newStores();
+        long a = subscriber(s, "a@example.org");
+        long b = subscriber(s, "b@example.org");
+        long none = subscriber(s, "c@example.org");
+        s.digests().add(a, "2026-06-01", message("a@example.org"), bytes("1"), List.of("p1", "p2"), State.DUE, T0);
+        s.digests().add(a, "2026-06-02", message("a@example.org"), bytes("2"), List.of("p3"), State.DUE,
+                T0.plusSeconds(86_400));
+        s.digests().add(b, "2026-06-01", message("b@example.org"), bytes("3"), List.of(), State.SKIPPED, T0);
+
+        List<Long> batch = List.of(a, b, none);
+        assertThat(s.digests().papersGiven(batch)).isEqualTo(Map.of(a, Set.of("p1", "p2", "p3")));
+        assertThat(s.digests().lastBuilt(batch)).isEqualTo(Map.of(a, T0.plusSeconds(86_400), b, T0));
+        assertThat(s.digests().lastBuilt(List.of())).isEmpty();
+    }
+
+    @Test
     void aClaimedDigestIsSentOnlyByItsOwner() {
         Stores s = newStores();
         long id = dueDigest(s, "a@example.org");

@@ -110,6 +110,37 @@ abstract class LibraryStoreContract {
     }
 
     @Test
+    void manyReadersAndCollectionsAreReadAtOnceAsEachIsReadAlone() {
+        LibraryCollection library = store.create(alice, "Library", T0).orElseThrow();
+        LibraryCollection graphs = store.create(alice, "Graphs", T0).orElseThrow();
+        store.add(library.id(), "2406.00001", T0);
+        store.add(library.id(), "2406.00002", T0.plusSeconds(5));
+        store.add(graphs.id(), "2406.00001", T0);
+        store.rate(library.id(), "2406.00003", Rating.NOT_FOR_ME, T0);
+        store.rate(library.id(), "2406.00004", Rating.MORE_LIKE_THIS, T0.plusSeconds(1));
+        LibraryCollection bobs = store.create(bob, "Library", T0).orElseThrow();
+        store.rate(bobs.id(), "2406.00006", Rating.NOT_FOR_ME, T0);
+        long carol = reader("carol@example.org");
+        List<Long> readers = new java.util.ArrayList<>(List.of(alice, bob, carol));
+        for (int i = 0; i < 600; i++) { // more ids than one statement takes
+            readers.add(100_000L + i);
+        }
+
+        assertThat(store.collections(readers)).containsOnlyKeys(alice, bob)
+                .containsEntry(alice, store.collections(alice)).containsEntry(bob, store.collections(bob));
+        assertThat(store.savedOrRatedIds(readers)).containsOnlyKeys(alice, bob)
+                .containsEntry(alice, store.savedOrRatedIds(alice)).containsEntry(bob, store.savedOrRatedIds(bob));
+        List<Long> collections = List.of(library.id(), graphs.id(), bobs.id(), bobs.id() + 1000);
+        assertThat(store.papers(collections)).containsOnlyKeys(library.id(), graphs.id())
+                .containsEntry(library.id(), store.papers(library.id())).containsEntry(graphs.id(), store.papers(graphs.id()));
+        assertThat(store.papers(library.id())).as("newest first").extracting(SavedPaper::paperId)
+                .containsExactly("2406.00002", "2406.00001");
+        assertThat(store.ratings(collections)).containsOnlyKeys(library.id(), bobs.id())
+                .containsEntry(library.id(), store.ratings(library.id())).containsEntry(bobs.id(), store.ratings(bobs.id()));
+        assertThat(store.collections(List.of())).isEmpty();
+    }
+
+    @Test
     void aRatingIsOnePerPaperAndCollectionAndNotForMeTakesThePaperOut() {
         LibraryCollection c = store.create(alice, "Library", T0).orElseThrow();
         store.add(c.id(), "2406.00001", T0);
