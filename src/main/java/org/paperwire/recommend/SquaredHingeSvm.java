@@ -71,7 +71,7 @@ final class SquaredHingeSvm {
         for (int i = 0; i < n; i++) {
             qd[i] = kernel.self(i);
         }
-        double[] alpha = solve(rows, qd, new Dual(kernel, n), random);
+        double[] alpha = solve(rows, qd, kernel, random);
         float[] we = new float[embeddingDimension];
         double[] wt = new double[termDimension];
         double wb = 0;
@@ -85,22 +85,22 @@ final class SquaredHingeSvm {
         return new Weights(we, wt, wb);
     }
 
-    /** A training problem's kernel, row by row. */
-    interface RowKernel {
-        /** The kernel of row {@code i} with itself. */
-        double self(int i);
-
-        /** {@code f[j] += s · K(i, j)} for every row j. */
-        void addRow(int i, float s, float[] f);
-    }
-
     /** How a solver reads a row's decision value and applies a step to it. */
-    private interface Steps {
+    interface Steps {
         /** {@code w · x_i}, the bias included. */
         double decision(int i);
 
         /** {@code w += d · x_i}. */
         void step(int i, double d);
+    }
+
+    /**
+     * A training problem's kernel, row by row, with every row's decision value kept up to date through it: a step on
+     * row i moves row j's by {@code d · K(i, j)}. One per training: it starts with every decision value at 0.
+     */
+    interface RowKernel extends Steps {
+        /** The kernel of row {@code i} with itself. */
+        double self(int i);
     }
 
     /** Steps on the weights themselves. */
@@ -127,27 +127,6 @@ final class SquaredHingeSvm {
         }
     }
 
-    /** Steps on every row's decision value through the kernel: {@code f_j += d · K(i, j)}. */
-    private static final class Dual implements Steps {
-        private final RowKernel kernel;
-        private final float[] f;
-
-        Dual(RowKernel kernel, int n) {
-            this.kernel = kernel;
-            this.f = new float[n];
-        }
-
-        @Override
-        public double decision(int i) {
-            return f[i];
-        }
-
-        @Override
-        public void step(int i, double d) {
-            kernel.addRow(i, (float) d, f);
-        }
-    }
-
     /**
      * Dual coordinate descent with shrinking: the rows' dual variables.
      *
@@ -158,7 +137,9 @@ final class SquaredHingeSvm {
         double[] alpha = new double[l];
         double[] diag = new double[l]; // 1 / (2 C_i): the squared hinge's dual diagonal
         int[] index = new int[l];
+        double[] label = new double[l];
         for (int i = 0; i < l; i++) {
+            label[i] = rows.get(i).label();
             diag[i] = 0.5 / rows.get(i).cost();
             qd[i] += diag[i];
             index[i] = i;
@@ -177,7 +158,7 @@ final class SquaredHingeSvm {
             double minNew = Double.POSITIVE_INFINITY;
             for (int s = 0; s < active; s++) {
                 int i = index[s];
-                double y = rows.get(i).label();
+                double y = label[i];
                 double g = y * steps.decision(i) - 1 + diag[i] * alpha[i];
                 double pg = 0;
                 if (alpha[i] == 0) {
@@ -230,13 +211,21 @@ final class SquaredHingeSvm {
             kernel.row(papers.get(i), papers, 0, gram[i], 0);
         }
         return new RowKernel() {
+            private final float[] f = new float[n];
+
             @Override
             public double self(int i) {
                 return gram[i][i];
             }
 
             @Override
-            public void addRow(int i, float s, float[] f) {
+            public double decision(int i) {
+                return f[i];
+            }
+
+            @Override
+            public void step(int i, double d) {
+                float s = (float) d;
                 float[] row = gram[i];
                 for (int j = 0; j < n; j++) {
                     f[j] += s * row[j];

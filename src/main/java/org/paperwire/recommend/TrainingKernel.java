@@ -11,12 +11,11 @@ import java.util.List;
  * transpose of their block against the background are made here (a 50-paper collection: about 70 KB); the
  * background's block among itself is the one {@link ReaderModels.Background} computed once for every reader, and
  * each labelled paper's row against the background is the one it keeps. A row's entries, and so the solution, are
- * the same as with the whole kernel written out.
+ * the same as with the whole kernel written out. One per training (it keeps the rows' decision values).
  */
 final class TrainingKernel implements SquaredHingeSvm.RowKernel {
     private final int positives;
     private final int unlabelled;
-    private final int labelled;
     /** The labelled papers' kernel among themselves, a row per labelled paper. */
     private final float[][] among;
     /** Each labelled paper's kernel with the unlabelled background papers, in their order. */
@@ -25,6 +24,9 @@ final class TrainingKernel implements SquaredHingeSvm.RowKernel {
     private final float[][] transposed;
     /** The unlabelled background papers' kernel among themselves, a row each. */
     private final float[][] background;
+    /** The decision values of the labelled rows and of the background's, kept apart so that steps read from 0. */
+    private final float[] labelledDecisions;
+    private final float[] backgroundDecisions;
 
     /**
      * @param rows the labelled papers: the collection's papers, then the explicit negatives
@@ -34,14 +36,15 @@ final class TrainingKernel implements SquaredHingeSvm.RowKernel {
     TrainingKernel(List<PaperFeatures> rows, int positives, int[] unlabelled, ReaderModels.Background bg, Kernel kernel) {
         this.positives = positives;
         this.unlabelled = unlabelled.length;
-        this.labelled = rows.size();
         int m = bg.size();
         int u = unlabelled.length;
-        int l = labelled;
+        int l = rows.size();
         boolean whole = u == m; // no background paper is labelled (the usual case): its rows are used as they are
         among = new float[l][l];
         against = new float[l][];
         transposed = new float[u][l];
+        labelledDecisions = new float[l];
+        backgroundDecisions = new float[u];
         float[] row = new float[l];
         for (int k = 0; k < l; k++) {
             kernel.row(rows.get(k), rows, k, row, 0);
@@ -92,12 +95,18 @@ final class TrainingKernel implements SquaredHingeSvm.RowKernel {
         return among[k][k];
     }
 
+    @Override
+    public double decision(int i) {
+        return isBackground(i) ? backgroundDecisions[i - positives] : labelledDecisions[labelledIndex(i)];
+    }
+
     /**
-     * Each part of the row is a whole array of its own, read from its start: the JIT turns such loops into vector
-     * instructions, and does not when the row starts at an offset into a larger array (several times slower).
+     * Each part of the row, and of the decision values, is a whole array of its own read from its start: the JIT
+     * turns such loops into vector instructions, and does not when either starts at an offset (several times slower).
      */
     @Override
-    public void addRow(int i, float s, float[] f) {
+    public void step(int i, double d) {
+        float s = (float) d;
         float[] toLabelled;
         float[] toBackground;
         if (isBackground(i)) {
@@ -109,14 +118,13 @@ final class TrainingKernel implements SquaredHingeSvm.RowKernel {
             toLabelled = among[k];
             toBackground = against[k];
         }
-        for (int j = 0; j < positives; j++) {
-            f[j] += s * toLabelled[j];
+        float[] l = labelledDecisions;
+        for (int j = 0; j < l.length; j++) {
+            l[j] += s * toLabelled[j];
         }
-        for (int b = 0; b < unlabelled; b++) {
-            f[positives + b] += s * toBackground[b];
-        }
-        for (int j = positives; j < labelled; j++) { // the explicit negatives, after the background's rows
-            f[unlabelled + j] += s * toLabelled[j];
+        float[] u = backgroundDecisions;
+        for (int b = 0; b < u.length; b++) {
+            u[b] += s * toBackground[b];
         }
     }
 

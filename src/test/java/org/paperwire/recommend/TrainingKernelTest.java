@@ -57,25 +57,30 @@ class TrainingKernelTest {
         assertThat(unlabelled.length).isEqualTo(overlap ? 38 : 40);
 
         SquaredHingeSvm svm = new SquaredHingeSvm(1, 1, space.size(), 0.1);
-        SquaredHingeSvm.RowKernel blocks = new TrainingKernel(
-                TrainingKernel.labelled(rows, positives.size(), unlabelled.length), positives.size(), unlabelled,
-                background, svm.kernel());
-        SquaredHingeSvm.RowKernel whole = svm.gram(rows);
         int n = rows.size();
-        for (int i = 0; i < n; i++) {
-            float[] a = new float[n];
-            float[] b = new float[n];
-            blocks.addRow(i, 1, a);
-            whole.addRow(i, 1, b);
-            assertThat(a).as("row %d", i).containsExactly(b);
+        for (int i = 0; i < n; i++) { // one step of 1 on row i from all 0: the decision values are row i
+            SquaredHingeSvm.RowKernel blocks = blocks(rows, positives.size(), unlabelled, background, svm);
+            SquaredHingeSvm.RowKernel whole = svm.gram(rows);
+            blocks.step(i, 1);
+            whole.step(i, 1);
+            for (int j = 0; j < n; j++) {
+                assertThat(blocks.decision(j)).as("K(%d, %d)", i, j).isEqualTo(whole.decision(j));
+            }
             assertThat(blocks.self(i)).isEqualTo(whole.self(i));
         }
 
-        SquaredHingeSvm.Weights fromBlocks = svm.train(rows, blocks, D, new Random(7));
-        SquaredHingeSvm.Weights fromWhole = svm.train(rows, whole, D, new Random(7));
+        SquaredHingeSvm.Weights fromBlocks = svm.train(rows, blocks(rows, positives.size(), unlabelled, background, svm),
+                D, new Random(7));
+        SquaredHingeSvm.Weights fromWhole = svm.train(rows, svm.gram(rows), D, new Random(7));
         assertThat(fromBlocks.embedding()).containsExactly(fromWhole.embedding());
         assertThat(fromBlocks.terms()).containsExactly(fromWhole.terms());
         assertThat(fromBlocks.bias()).isEqualTo(fromWhole.bias());
         assertThat(fromBlocks.bias()).as("a model was learnt").isNotZero();
+    }
+
+    private static TrainingKernel blocks(List<SquaredHingeSvm.Row> rows, int positives, int[] unlabelled,
+            ReaderModels.Background background, SquaredHingeSvm svm) {
+        return new TrainingKernel(TrainingKernel.labelled(rows, positives, unlabelled.length), positives, unlabelled,
+                background, svm.kernel());
     }
 }
