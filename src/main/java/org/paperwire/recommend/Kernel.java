@@ -60,6 +60,34 @@ final class Kernel {
         }
     }
 
+    /**
+     * The kernel of every pair of {@code papers} (a collection's), a row each, the same values {@link #row} gives: the
+     * terms' dot products are summed through an index of the papers' terms ({@link LibraryTerms}), so a pair costs
+     * its shared terms, not a pass over one paper's terms.
+     */
+    float[][] among(List<PaperFeatures> papers) {
+        int l = papers.size();
+        float[][] out = new float[l][l];
+        double[] termDots = new double[l];
+        try (LibraryTerms terms = termDimension == 0 ? null : LibraryTerms.of(papers, termDimension)) {
+            for (int k = 0; k < l; k++) {
+                PaperFeatures p = papers.get(k);
+                if (terms != null) {
+                    terms.dots(p.terms(), termDots);
+                }
+                for (int j = k; j < l; j++) {
+                    double s = embeddingScale * embeddingScale * Vectors.dot(p.embedding(), papers.get(j).embedding()) + 1;
+                    if (terms != null) {
+                        s += termScale * termScale * termDots[j];
+                    }
+                    out[k][j] = (float) s;
+                    out[j][k] = (float) s;
+                }
+            }
+        }
+        return out;
+    }
+
     private float[] spread(PaperFeatures p) {
         float[] dense = DENSE.get();
         if (dense.length < termDimension) {

@@ -88,6 +88,28 @@ final class LibraryTerms implements AutoCloseable {
 
     /** The largest cosine of {@code v} to a collection paper (0 when it shares no term with any). */
     double nearest(TermVector v) {
+        add(v);
+        double max = 0;
+        for (int p = 0; p < papers; p++) {
+            max = Math.max(max, dots[p]);
+            dots[p] = 0;
+        }
+        return max;
+    }
+
+    /**
+     * The cosine of {@code v} to each collection paper, into {@code out} in their order: each summed over the shared
+     * terms in the order of the term space, as {@link TermVector#dot(float[], int)} sums them.
+     */
+    void dots(TermVector v, double[] out) {
+        add(v);
+        for (int p = 0; p < papers; p++) {
+            out[p] = dots[p];
+            dots[p] = 0;
+        }
+    }
+
+    private void add(TermVector v) {
         int[] index = v.index();
         float[] values = v.value();
         for (int i = 0; i < index.length; i++) {
@@ -100,12 +122,6 @@ final class LibraryTerms implements AutoCloseable {
                 dots[paper[j]] += values[i] * value[j];
             }
         }
-        double max = 0;
-        for (int p = 0; p < papers; p++) {
-            max = Math.max(max, dots[p]);
-            dots[p] = 0;
-        }
-        return max;
     }
 
     @Override

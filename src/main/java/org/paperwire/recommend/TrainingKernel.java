@@ -40,26 +40,23 @@ final class TrainingKernel implements SquaredHingeSvm.RowKernel {
         int u = unlabelled.length;
         int l = rows.size();
         boolean whole = u == m; // no background paper is labelled (the usual case): its rows are used as they are
-        among = new float[l][l];
+        among = kernel.among(rows);
         against = new float[l][];
         transposed = new float[u][l];
         labelledDecisions = new float[l];
         backgroundDecisions = new float[u];
-        float[] row = new float[l];
         for (int k = 0; k < l; k++) {
-            kernel.row(rows.get(k), rows, k, row, 0);
-            for (int j = k; j < l; j++) {
-                among[k][j] = row[j - k];
-                among[j][k] = row[j - k];
-            }
             float[] all = bg.against(rows.get(k));
             float[] a = whole ? all : new float[u];
             for (int b = 0; b < u && !whole; b++) {
                 a[b] = all[unlabelled[b]];
             }
             against[k] = a;
-            for (int b = 0; b < u; b++) {
-                transposed[b][k] = a[b];
+        }
+        for (int b = 0; b < u; b++) { // row by row: each written once, in order
+            float[] t = transposed[b];
+            for (int k = 0; k < l; k++) {
+                t[k] = against[k][b];
             }
         }
         if (whole) {
