@@ -30,9 +30,9 @@ public final class MimeMessages {
     static {
         // Jakarta Mail looks its stream provider up on every part and message it writes, searching the class path
         // unless this property names it (jakartaee/mail-api#861): a twentieth of the time spent building digests.
-        // Angus Mail's is the one on our class path.
+        // Ours is Angus Mail's, with line streams that do not write a byte at a time.
         if (System.getProperty(STREAM_PROVIDER) == null) {
-            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+            System.setProperty(STREAM_PROVIDER, MailStreams.class.getName());
         }
     }
 

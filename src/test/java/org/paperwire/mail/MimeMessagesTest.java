@@ -40,6 +40,26 @@ class MimeMessagesTest {
         assertPart((MimeBodyPart) parts.getBodyPart(1), "text/html", "7bit", "<p>plain</p>");
     }
 
+    @Test
+    void theStreamProviderWritesTheBytesAngusMailsOwnWrites() {
+        String text = "Recommended from your collection ‘Library’ …\nSchrödinger = café \n" + "long line ".repeat(30);
+        String html = "<p>Schrödinger’s café</p>\n" + "<b>x</b> ".repeat(40);
+        String ours = withoutBoundaries(render(text, html));
+        assertThat(jakarta.mail.util.StreamProvider.provider()).isInstanceOf(MailStreams.class);
+        System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        try {
+            assertThat(jakarta.mail.util.StreamProvider.provider()).isNotInstanceOf(MailStreams.class);
+            assertThat(withoutBoundaries(render(text, html))).isEqualTo(ours).contains("Schr=C3=B6dinger");
+        } finally {
+            System.setProperty("jakarta.mail.util.StreamProvider", MailStreams.class.getName());
+        }
+    }
+
+    /** The bytes with each multipart boundary (unique per message) replaced by one word. */
+    private static String withoutBoundaries(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1).replaceAll("----=_Part_[0-9_.]+", "BOUNDARY");
+    }
+
     private static void assertPart(MimeBodyPart part, String type, String encoding, String content) throws Exception {
         assertThat(part.getContentType()).startsWith(type).containsIgnoringCase("charset=UTF-8");
         assertThat(part.getEncoding()).isEqualTo(encoding);
