@@ -75,17 +75,13 @@ public final class ReaderModel {
     /** The similarity to the nearest collection paper, by each half (a paper in the collection is its own nearest). */
     private double nearest(PaperFeatures paper) {
         try (LibraryTerms terms = libraryTerms()) {
-            return nearest(paper, terms);
+            return nearest(paper, terms, null);
         }
     }
 
     /** The collection's terms inverted, on this thread, when the nearest-paper part reads them (else null). */
     private LibraryTerms libraryTerms() {
         return nearestTerms == 0 ? null : LibraryTerms.of(library, termWeights.length);
-    }
-
-    private double nearest(PaperFeatures paper, LibraryTerms libraryTerms) {
-        return nearest(paper, libraryTerms, null);
     }
 
     /** @param dots where the cosine of the embeddings with each collection paper is kept (null: not kept) */

@@ -196,11 +196,12 @@ public final class ReaderModels {
         if (positives.size() < settings.minPositives()) {
             return similarity(positives);
         }
-        java.util.Set<String> labelled = new java.util.HashSet<>();
-        positives.forEach(p -> labelled.add(p.id()));
-        negatives.forEach(p -> labelled.add(p.id()));
+        List<PaperFeatures> labelled = new ArrayList<>(positives); // the kernel's labelled rows, in their order
+        labelled.addAll(negatives);
+        java.util.Set<String> labelledIds = new java.util.HashSet<>();
+        labelled.forEach(p -> labelledIds.add(p.id()));
         int[] unlabelled = IntStream.range(0, background.size())
-                .filter(i -> !labelled.contains(background.papers.get(i).id())).toArray();
+                .filter(i -> !labelledIds.contains(background.papers.get(i).id())).toArray();
         // each explicit negative weighs as much as a positive; as a cost, that is this many background papers
         int copies = unlabelled.length == 0 ? 1
                 : Math.max(1, (int) Math.round((double) unlabelled.length / positives.size()));
@@ -220,8 +221,8 @@ public final class ReaderModels {
         negatives.forEach(p -> rows.add(new SquaredHingeSvm.Row(check(p), -1, negativeCost * copies)));
         Random random = new Random(seed);
         SquaredHingeSvm.Weights w = rows.size() > GRAM_ROWS ? svm.train(rows, embeddingDimension, random)
-                : svm.train(rows, new TrainingKernel(TrainingKernel.labelled(rows, positives.size(), unlabelled.length),
-                        positives.size(), unlabelled, background, svm.kernel()), embeddingDimension, random);
+                : svm.train(rows, new TrainingKernel(labelled, positives.size(), unlabelled, background, svm.kernel()),
+                        embeddingDimension, random);
         return linear(ReaderModel.Kind.TRAINED, w.embedding(), w.terms(), w.bias(), positives);
     }
 

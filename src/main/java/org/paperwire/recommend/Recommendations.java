@@ -238,7 +238,7 @@ public final class Recommendations implements Recommender {
     public Batch prepare(List<Long> readerIds) {
         Map<Long, List<LibraryCollection>> collections = library.collections(readerIds);
         if (collections.isEmpty()) { // no library among them: nothing to fit or train
-            return (readerId, collection, since, limit, known) -> recommend(readerId, collection.id(), since, limit);
+            return Recommender.super.prepare(readerIds);
         }
         Space s = space();
         long storeSeq = papers.lastSeq();

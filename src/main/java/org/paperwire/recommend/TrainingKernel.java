@@ -1,6 +1,5 @@
 package org.paperwire.recommend;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -69,17 +68,6 @@ final class TrainingKernel implements SquaredHingeSvm.RowKernel {
                 }
             }
         }
-    }
-
-    /** The labelled rows of a problem: its first {@code positives} rows and those after the background's. */
-    static List<PaperFeatures> labelled(List<SquaredHingeSvm.Row> rows, int positives, int unlabelled) {
-        List<PaperFeatures> out = new ArrayList<>(rows.size() - unlabelled);
-        for (int r = 0; r < rows.size(); r++) {
-            if (r < positives || r >= positives + unlabelled) {
-                out.add(rows.get(r).paper());
-            }
-        }
-        return out;
     }
 
     @Override

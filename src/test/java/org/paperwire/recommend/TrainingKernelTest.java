@@ -59,7 +59,7 @@ class TrainingKernelTest {
         SquaredHingeSvm svm = new SquaredHingeSvm(1, 1, space.size(), 0.1);
         int n = rows.size();
         for (int i = 0; i < n; i++) { // one step of 1 on row i from all 0: the decision values are row i
-            SquaredHingeSvm.RowKernel blocks = blocks(rows, positives.size(), unlabelled, background, svm);
+            SquaredHingeSvm.RowKernel blocks = blocks(positives, negatives, unlabelled, background, svm);
             SquaredHingeSvm.RowKernel whole = svm.gram(rows);
             blocks.step(i, 1);
             whole.step(i, 1);
@@ -69,7 +69,7 @@ class TrainingKernelTest {
             assertThat(blocks.self(i)).isEqualTo(whole.self(i));
         }
 
-        SquaredHingeSvm.Weights fromBlocks = svm.train(rows, blocks(rows, positives.size(), unlabelled, background, svm),
+        SquaredHingeSvm.Weights fromBlocks = svm.train(rows, blocks(positives, negatives, unlabelled, background, svm),
                 D, new Random(7));
         SquaredHingeSvm.Weights fromWhole = svm.train(rows, svm.gram(rows), D, new Random(7));
         assertThat(fromBlocks.embedding()).containsExactly(fromWhole.embedding());
@@ -78,9 +78,11 @@ class TrainingKernelTest {
         assertThat(fromBlocks.bias()).as("a model was learnt").isNotZero();
     }
 
-    private static TrainingKernel blocks(List<SquaredHingeSvm.Row> rows, int positives, int[] unlabelled,
+    /** The kernel of the rows made of these, as {@link ReaderModels} makes it: from the labelled papers. */
+    private static TrainingKernel blocks(List<PaperFeatures> positives, List<PaperFeatures> negatives, int[] unlabelled,
             ReaderModels.Background background, SquaredHingeSvm svm) {
-        return new TrainingKernel(TrainingKernel.labelled(rows, positives, unlabelled.length), positives, unlabelled,
-                background, svm.kernel());
+        List<PaperFeatures> labelled = new ArrayList<>(positives);
+        labelled.addAll(negatives);
+        return new TrainingKernel(labelled, positives.size(), unlabelled, background, svm.kernel());
     }
 }
