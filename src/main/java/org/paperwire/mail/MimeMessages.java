@@ -1,5 +1,6 @@
 package org.paperwire.mail;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -9,6 +10,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.PreencodedMimeBodyPart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -57,46 +59,34 @@ public final class MimeMessages {
     }
 
     /**
-     * A UTF-8 text part whose transfer encoding is chosen here, from the string, by Jakarta Mail's own rule (all
-     * ASCII in lines of at most 998 characters: 7bit; mostly ASCII: quoted-printable; else base64): left to
-     * {@code saveChanges}, the choice writes the whole text through a byte-at-a-time stream once more. A
-     * quoted-printable part is encoded here too ({@link QuotedPrintable}, byte for byte what Jakarta's encoder writes),
-     * and handed over already encoded.
+     * A UTF-8 text part whose transfer encoding is chosen here, from the string, by Jakarta Mail's own rule
+     * ({@link QuotedPrintable.Encoded#transferEncoding}): left to {@code saveChanges}, the choice writes the whole text
+     * through a byte-at-a-time stream once more. A 7bit or quoted-printable part is encoded here too
+     * ({@link QuotedPrintable}, byte for byte what Jakarta's encoder writes) and handed over as bytes: given a string,
+     * Jakarta writes it through a character encoder into a stream that passes it on a byte at a time.
+     * {@code MimeMessagesTest} checks the message is the one Jakarta writes on its own.
      */
     private static MimeBodyPart part(String content, String subtype) throws MessagingException {
-        String encoding = transferEncoding(content);
-        boolean quoted = encoding.equals("quoted-printable");
-        MimeBodyPart part = quoted ? new PreencodedMimeBodyPart(encoding) : new MimeBodyPart();
-        part.setText(quoted ? new String(QuotedPrintable.encode(content), StandardCharsets.US_ASCII) : content,
-                StandardCharsets.UTF_8.name(), subtype);
+        QuotedPrintable.Encoded quoted = QuotedPrintable.encode(content);
+        String encoding = quoted.transferEncoding();
+        MimeBodyPart part;
+        if (encoding.equals("base64")) { // a text mostly not in ASCII: rare, left to Jakarta
+            part = new MimeBodyPart();
+            part.setText(content, StandardCharsets.UTF_8.name(), subtype);
+        } else {
+            String type = "text/" + subtype + "; charset=" + StandardCharsets.UTF_8.name();
+            byte[] encoded = encoding.equals("7bit") ? content.getBytes(StandardCharsets.US_ASCII) : quoted.bytes();
+            part = new PreencodedMimeBodyPart(encoding);
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(encoded, type)));
+            part.setHeader("Content-Type", type);
+        }
         part.setHeader("Content-Transfer-Encoding", encoding);
         return part;
     }
 
-    /** The transfer encoding of a text, from its UTF-8 bytes: see {@link #part}. */
+    /** The transfer encoding {@link #part} chooses for a text. */
     static String transferEncoding(String content) {
-        long ascii = 0;
-        long other = 0;
-        int line = 0;
-        boolean longLine = false;
-        for (int i = 0; i < content.length(); i++) {
-            char c = content.charAt(i);
-            if (c == '\r' || c == '\n') {
-                line = 0;
-                ascii++;
-                continue;
-            }
-            longLine |= ++line > 998;
-            if (c == '\t' || (c >= 0x20 && c < 0x7F)) {
-                ascii++;
-            } else { // control characters count as non-ASCII, as in Jakarta Mail; a surrogate pair is 4 bytes
-                other += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
-            }
-        }
-        if (other == 0) {
-            return longLine ? "quoted-printable" : "7bit";
-        }
-        return ascii > other ? "quoted-printable" : "base64";
+        return QuotedPrintable.encode(content).transferEncoding();
     }
 
     /**

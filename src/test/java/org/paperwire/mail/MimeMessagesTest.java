@@ -2,16 +2,21 @@ package org.paperwire.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.mail.Message;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A message {@link MimeMessages} renders reads back as what was given, in the transfer encoding Jakarta would pick. */
 class MimeMessagesTest {
@@ -53,6 +58,39 @@ class MimeMessagesTest {
         } finally {
             System.setProperty("jakarta.mail.util.StreamProvider", MailStreams.class.getName());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain words\nonly", "Schrödinger’s café — naïve = ok \nline two\r\nthree ",
+        "ünïcödé ‘mostly’ “not” ascii…", "a line far longer than 998 characters", ""})
+    void theMessageIsTheOneJakartaWritesOnItsOwn(String text) throws Exception {
+        String body = text.startsWith("a line far longer") ? text + " and on".repeat(200) : text;
+        String html = "<p style=\"margin:0\">" + body + "</p>\n";
+        MailMessage m = new MailMessage("<id@papers.example.org>", "reader@example.org", "Today's papers", html, body,
+                Map.of("List-Id", "<digest.papers.example.org>"));
+        Instant date = Instant.parse("2026-12-01T07:00:00Z");
+
+        MimeMessage jakarta = new MimeMessage(SESSION) {
+            @Override
+            protected void updateMessageID() throws jakarta.mail.MessagingException {
+                setHeader("Message-ID", m.messageId());
+            }
+        };
+        jakarta.setFrom(new InternetAddress("digest@papers.example.org"));
+        jakarta.setRecipient(Message.RecipientType.TO, new InternetAddress(m.to()));
+        jakarta.setSubject(m.subject(), "UTF-8");
+        jakarta.setSentDate(Date.from(date));
+        jakarta.setHeader("List-Id", "<digest.papers.example.org>");
+        MimeBodyPart textPart = new MimeBodyPart();
+        textPart.setText(body, "UTF-8", "plain");
+        MimeBodyPart htmlPart = new MimeBodyPart();
+        htmlPart.setText(html, "UTF-8", "html");
+        jakarta.setContent(new MimeMultipart("alternative", textPart, htmlPart));
+        jakarta.saveChanges(); // Jakarta chooses each part's transfer encoding and encodes it itself
+
+        String ours = withoutBoundaries(MimeMessages.toBytes(SESSION, "digest@papers.example.org", m, date,
+                MailSigner.none()).bytes());
+        assertThat(ours).isEqualTo(withoutBoundaries(MimeMessages.bytes(jakarta)));
     }
 
     /** The bytes with each multipart boundary (unique per message) replaced by one word. */

@@ -21,10 +21,11 @@ class QuotedPrintableTest {
         "trailing space \nand trailing tab\t\nend with a space ",
         "CRLF\r\nlone CR\rlone LF\nCR CR\r\r and LF LF\n\n",
         "control \u0001 and DEL \u007f",
+        "unpaired surrogates \ud83d here, \ude42 there, and at the end \ud83d",
         "spaces    in   a row     \n     ",
         "<p style=\"margin:0\">HTML with attributes</p>\n"})
     void matchesJakartaMail(String text) throws Exception {
-        assertThat(new String(QuotedPrintable.encode(text), StandardCharsets.US_ASCII)).isEqualTo(jakarta(text));
+        assertThat(new String(QuotedPrintable.encode(text).bytes(), StandardCharsets.US_ASCII)).isEqualTo(jakarta(text));
     }
 
     @Test
@@ -32,18 +33,26 @@ class QuotedPrintableTest {
         for (int n = 60; n < 240; n++) { // encoded characters land on every position around the 76-character limit
             String plain = "x".repeat(n);
             String accents = "é".repeat(n / 3) + " " + "y".repeat(n % 7) + "=" + "z".repeat(n);
-            assertThat(new String(QuotedPrintable.encode(plain), StandardCharsets.US_ASCII)).isEqualTo(jakarta(plain));
-            assertThat(new String(QuotedPrintable.encode(accents), StandardCharsets.US_ASCII)).isEqualTo(jakarta(accents));
+            assertThat(new String(QuotedPrintable.encode(plain).bytes(), StandardCharsets.US_ASCII)).isEqualTo(jakarta(plain));
+            assertThat(new String(QuotedPrintable.encode(accents).bytes(), StandardCharsets.US_ASCII)).isEqualTo(jakarta(accents));
         }
     }
 
     @Test
     void matchesJakartaMailOnRandomText() throws Exception {
-        String alphabet = "ab =\t\r\n.é‘’…🙂\u0002";
+        matchesOnRandomText("ab =\t\r\n.é‘’…🙂\u0002", 400);
+    }
+
+    @Test
+    void matchesJakartaMailOnRandomTextOfLongPlainRuns() throws Exception { // runs that cross lines, as in a digest
+        matchesOnRandomText("abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789.,;:<>/\"'    abcdefghijklmnop\n=é", 3000);
+    }
+
+    private static void matchesOnRandomText(String alphabet, int maxLength) throws Exception {
         SplittableRandom random = new SplittableRandom(7);
         for (int t = 0; t < 500; t++) {
             StringBuilder text = new StringBuilder();
-            int length = random.nextInt(400);
+            int length = random.nextInt(maxLength);
             while (text.length() < length) {
                 int at = random.nextInt(alphabet.length());
                 if (Character.isHighSurrogate(alphabet.charAt(at))) {
@@ -53,7 +62,7 @@ class QuotedPrintableTest {
                 }
             }
             String s = text.toString();
-            assertThat(new String(QuotedPrintable.encode(s), StandardCharsets.US_ASCII)).as(s).isEqualTo(jakarta(s));
+            assertThat(new String(QuotedPrintable.encode(s).bytes(), StandardCharsets.US_ASCII)).as(s).isEqualTo(jakarta(s));
         }
     }
 

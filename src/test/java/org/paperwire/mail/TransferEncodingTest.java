@@ -21,6 +21,7 @@ class TransferEncodingTest {
         "深度学习的大规模语言模型",
         "a tab\there and a bell \u0007 there",
         "an emoji 🙂 among words",
+        "an unpaired surrogate \ud83d among words, = and DEL \u007f\r\nand a space at the end ",
         ""})
     void matchesJakartaMail(String text) throws Exception {
         assertThat(MimeMessages.transferEncoding(text)).isEqualTo(jakartaChoice(text));
