@@ -328,27 +328,73 @@ public final class DigestRunner {
         final List<Digest> previews = new ArrayList<>();
     }
 
-    /** Plans batch by batch, each while its lease is held; returns how many batches another node held. */
+    /**
+     * Plans batch by batch, each while its lease is held; returns how many batches another node held. The next batch
+     * is leased and prepared (models trained, what its digests need read) while this one's digests are built, so
+     * that the cores do not wait for that between batches.
+     */
     private int planBatches(List<Subscriber> chosen, Options options, Instant now, Built built,
             DigestBuilder.Session session, Plan plan, ExecutorService workers) {
+        List<DigestBatches.Batch> cut = batches.cut(chosen);
         int busy = 0;
-        for (DigestBatches.Batch batch : batches.cut(chosen)) {
-            if (stopping) {
-                break; // shutting down: the next run (here or on another node) builds the rest
+        Ahead next = null;
+        try {
+            // stopping: shutting down, the next run (here or on another node) builds the rest
+            for (int i = 0; i < cut.size() && !stopping; i++) {
+                Ahead current = next != null ? next : ahead(cut.get(i), options, now, built, session);
+                next = null;
+                if (current.lease() == null) {
+                    busy++; // another node builds this batch; if it dies, its lease runs out
+                    continue;
+                }
+                try (LeaseKeeper lease = current.lease()) {
+                    BooleanSupplier goOn = () -> !stopping && !lease.lost();
+                    List<Future<Attempt>> attempts = submit(current.prepared(), options, now, goOn, workers);
+                    try {
+                        RuntimeException failedAhead = null;
+                        try {
+                            if (i + 1 < cut.size() && !stopping) {
+                                next = ahead(cut.get(i + 1), options, now, built, session);
+                            }
+                        } catch (RuntimeException e) { // this batch is stored first, as if it came after
+                            failedAhead = e;
+                        }
+                        store(attempts, options, plan, goOn);
+                        if (failedAhead != null) {
+                            throw failedAhead;
+                        }
+                    } finally {
+                        attempts.forEach(f -> f.cancel(false)); // those not begun yet are never built
+                    }
+                }
             }
-            LeaseKeeper.Taken taken = LeaseKeeper.take(batches.leases(), DigestBatches.leaseName(batch.number()),
-                    owner, batch.subscribers().size() + " subscribers", DigestBatches.LEASE, clock,
-                    batches.node()::mayBeRunning); // a process here killed mid-batch leaves it at once
-            if (taken.kept().isEmpty()) {
-                busy++; // another node builds this batch; if it dies, its lease runs out
-                continue;
-            }
-            try (LeaseKeeper lease = taken.kept().get()) {
-                built.refresh(); // another node may have built this batch since this run began
-                plan(batch.subscribers(), options, now, built, session, plan, () -> !lease.lost(), workers);
+        } finally {
+            if (next != null && next.lease() != null) {
+                next.lease().close(); // leased ahead and never built: free for the next run
             }
         }
         return busy;
+    }
+
+    /** A batch leased and prepared; {@code lease} null when another node holds it. */
+    private record Ahead(LeaseKeeper lease, Prepared prepared) {}
+
+    private Ahead ahead(DigestBatches.Batch batch, Options options, Instant now, Built built,
+            DigestBuilder.Session session) {
+        LeaseKeeper.Taken taken = LeaseKeeper.take(batches.leases(), DigestBatches.leaseName(batch.number()),
+                owner, batch.subscribers().size() + " subscribers", DigestBatches.LEASE, clock,
+                batches.node()::mayBeRunning); // a process here killed mid-batch leaves it at once
+        if (taken.kept().isEmpty()) {
+            return new Ahead(null, null);
+        }
+        LeaseKeeper lease = taken.kept().get();
+        try {
+            built.refresh(); // another node may have built this batch since this run began
+            return new Ahead(lease, prepare(batch.subscribers(), options, now, built, session));
+        } catch (RuntimeException | Error e) {
+            lease.close();
+            throw e;
+        }
     }
 
     /**
@@ -359,6 +405,22 @@ public final class DigestRunner {
      */
     private void plan(List<Subscriber> chosen, Options options, Instant now, Built built,
             DigestBuilder.Session session, Plan plan, BooleanSupplier held, ExecutorService workers) {
+        BooleanSupplier goOn = () -> !stopping && held.getAsBoolean();
+        List<Future<Attempt>> attempts = submit(prepare(chosen, options, now, built, session), options, now, goOn,
+                workers);
+        try {
+            store(attempts, options, plan, goOn);
+        } finally {
+            attempts.forEach(f -> f.cancel(false)); // those not begun yet are never built
+        }
+    }
+
+    /** A batch's due digests, with what building them needs read once for all of them. */
+    private record Prepared(List<Due> due, DigestBuilder.Session session, Map<Long, Set<String>> given,
+            Map<Long, Instant> lastBuilt) {}
+
+    private Prepared prepare(List<Subscriber> chosen, Options options, Instant now, Built built,
+            DigestBuilder.Session session) {
         List<Due> due = new ArrayList<>();
         for (Subscriber s : chosen) {
             Optional<DigestPeriod> period = options.now() ? nowPeriod(s, now)
@@ -369,31 +431,35 @@ public final class DigestRunner {
             }
         }
         if (due.isEmpty()) {
-            return;
+            return new Prepared(due, session, Map.of(), Map.of());
         }
         List<Subscriber> building = due.stream().map(Due::subscriber).toList();
-        DigestBuilder.Session batch = prepared(session, building);
         List<Long> ids = building.stream().map(Subscriber::id).toList();
-        Map<Long, Set<String>> given = outbox.papersGiven(ids); // once for the batch: each subscriber is in it once
-        Map<Long, Instant> lastBuilt = outbox.lastBuilt(ids);
-        BooleanSupplier goOn = () -> !stopping && held.getAsBoolean();
+        // each subscriber is in one batch: read once for the batch
+        return new Prepared(due, prepared(session, building), outbox.papersGiven(ids), outbox.lastBuilt(ids));
+    }
+
+    /** Starts building a prepared batch's digests on the workers, in the subscribers' order. */
+    private List<Future<Attempt>> submit(Prepared p, Options options, Instant now, BooleanSupplier goOn,
+            ExecutorService workers) {
         List<Future<Attempt>> attempts = new ArrayList<>();
-        for (Due d : due) {
+        for (Due d : p.due()) {
             Subscriber s = d.subscriber();
-            LocalDate since = since(Optional.ofNullable(lastBuilt.get(s.id())), now);
-            Set<String> had = given.getOrDefault(s.id(), Set.of());
-            attempts.add(workers.submit(() -> attempt(s, d.period(), options, now, since, had, batch, goOn)));
+            LocalDate since = since(Optional.ofNullable(p.lastBuilt().get(s.id())), now);
+            Set<String> had = p.given().getOrDefault(s.id(), Set.of());
+            attempts.add(workers.submit(() -> attempt(s, d.period(), options, now, since, had, p.session(), goOn)));
         }
-        try {
-            for (Future<Attempt> f : attempts) {
-                Attempt a = result(f);
-                if (a == null || !goOn.getAsBoolean()) {
-                    break; // shutting down, or the batch's lease was lost: the next run (or node) builds the rest
-                }
-                store(a, options, plan);
+        return attempts;
+    }
+
+    /** Stores the attempts' digests in their order, until one says the run stops or {@code goOn} turns false. */
+    private void store(List<Future<Attempt>> attempts, Options options, Plan plan, BooleanSupplier goOn) {
+        for (Future<Attempt> f : attempts) {
+            Attempt a = result(f);
+            if (a == null || !goOn.getAsBoolean()) {
+                break; // shutting down, or the batch's lease was lost: the next run (or node) builds the rest
             }
-        } finally {
-            attempts.forEach(f -> f.cancel(false)); // those not begun yet are never built
+            store(a, options, plan);
         }
     }
 

@@ -22,7 +22,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -187,6 +190,36 @@ abstract class DigestNodesContract {
         clock.advance(DigestBatches.LEASE);
         DigestRunner.Report after = node.run(now());
         assertThat(after.sent()).isEqualTo(firstBatch.size());
+        assertThat(received()).hasSize(SUBSCRIBERS).allSatisfy((to, n) -> assertThat(n).as(to).isEqualTo(1));
+    }
+
+    @Test
+    void aNodeStoppedMidRunGivesBackTheBatchItLeasedAheadAndTheNextRunBuildsTheRest() throws Exception {
+        // the first batch's first render waits until the next batch is leased (ahead, while this one builds),
+        // then stops the node
+        AtomicReference<DigestRunner> self = new AtomicReference<>();
+        AtomicBoolean first = new AtomicBoolean(true);
+        String next = DigestBatches.leaseName(1);
+        DigestRunner stopped = node(() -> {
+            if (first.getAndSet(false)) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (app.leases().all().stream().noneMatch(l -> l.name().equals(next))
+                        && System.nanoTime() < deadline) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+                }
+                assertThat(app.leases().all()).as("the next batch leased ahead").anySatisfy(
+                        l -> assertThat(l.name()).isEqualTo(next));
+                self.get().stop(Duration.ZERO);
+            }
+        });
+        self.set(stopped);
+
+        DigestRunner.Report cut = stopped.run(now());
+        assertThat(cut.due()).isLessThan(SUBSCRIBERS);
+        assertThat(app.leases().all()).as("no batch lease kept, the one leased ahead included").isEmpty();
+
+        DigestRunner.Report rest = node(() -> {}).run(now());
+        assertThat(cut.due() + rest.due()).isEqualTo(SUBSCRIBERS);
         assertThat(received()).hasSize(SUBSCRIBERS).allSatisfy((to, n) -> assertThat(n).as(to).isEqualTo(1));
     }
 
