@@ -72,6 +72,29 @@ public final class ReaderModel {
         return termWeights == null ? s : s + paper.terms().dot(termWeights, 0);
     }
 
+    /** {@link #linear(PaperFeatures)} of each paper, in their order: the same sums, the terms' two papers at a time. */
+    private double[] linear(List<PaperFeatures> papers) {
+        int n = papers.size();
+        double[] scores = new double[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = bias + Vectors.dot(embeddingWeights, papers.get(i).embedding());
+        }
+        if (termWeights == null) {
+            return scores;
+        }
+        double[] terms = new double[n + 1];
+        for (int i = 0; i + 1 < n; i += 2) {
+            TermVector.dots(papers.get(i).terms(), papers.get(i + 1).terms(), termWeights, terms, i);
+        }
+        if (n % 2 == 1) {
+            terms[n - 1] = papers.get(n - 1).terms().dot(termWeights, 0);
+        }
+        for (int i = 0; i < n; i++) {
+            scores[i] += terms[i];
+        }
+        return scores;
+    }
+
     /** The similarity to the nearest collection paper, by each half (a paper in the collection is its own nearest). */
     private double nearest(PaperFeatures paper) {
         try (LibraryTerms terms = libraryTerms()) {
@@ -124,11 +147,8 @@ public final class ReaderModel {
      * papers needs again ({@link Ranking#because}): the embedding cosines of the papers the nearest-paper part saw.
      */
     public Ranking rank(List<PaperFeatures> candidates, DayTerms day) {
-        double[] scores = new double[candidates.size()];
+        double[] scores = linear(candidates);
         double[][] dots = new double[candidates.size()][];
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = linear(candidates.get(i));
-        }
         if (!hasNearest() && languageWeight == 0) {
             return new Ranking(candidates, scores, dots);
         }
@@ -237,11 +257,42 @@ public final class ReaderModel {
         return out;
     }
 
-    /** The {@code k}-th highest of {@code scores} (1 ≤ k ≤ their number). */
-    private static double kthHighest(double[] scores, int k) {
-        double[] sorted = scores.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length - k];
+    /**
+     * The {@code k}-th highest of {@code scores} (1 ≤ k ≤ their number), in {@link Double#compare}'s order as
+     * {@link Arrays#sort(double[])} would put it: selected (Hoare's quickselect on a copy), not sorted, as every
+     * reader's ranking asks for it twice.
+     */
+    static double kthHighest(double[] scores, int k) {
+        double[] a = scores.clone();
+        int want = a.length - k; // its position in ascending order
+        int lo = 0;
+        int hi = a.length - 1;
+        while (lo < hi) {
+            double pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (Double.compare(a[i], pivot) < 0) {
+                    i++;
+                }
+                while (Double.compare(a[j], pivot) > 0) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i++] = a[j];
+                    a[j--] = t;
+                }
+            }
+            if (want <= j) {
+                hi = j;
+            } else if (want >= i) {
+                lo = i;
+            } else {
+                break; // between j and i: equal to the pivot
+            }
+        }
+        return a[want];
     }
 
     /**

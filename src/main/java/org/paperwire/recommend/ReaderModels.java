@@ -3,7 +3,9 @@ package org.paperwire.recommend;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -145,12 +147,18 @@ public final class ReaderModels {
         private final List<PaperFeatures> papers;
         private final Kernel kernel;
         private final float[][] gram;
+        /** Each background paper's position, by id. */
+        private final Map<String, Integer> positions;
         /** By identity: a changed paper has new features, and the old entry goes with them. */
         private final Cache<PaperFeatures, float[]> against = Caffeine.newBuilder().weakKeys()
                 .maximumSize(KERNELS_KEPT).build();
 
         private Background(List<PaperFeatures> papers, Kernel kernel) {
             this.papers = papers;
+            this.positions = new HashMap<>();
+            for (int i = papers.size() - 1; i >= 0; i--) { // a paper listed twice is at its first position
+                positions.put(papers.get(i).id(), i);
+            }
             this.kernel = kernel;
             int m = papers.size();
             this.gram = new float[m][m];
@@ -164,6 +172,28 @@ public final class ReaderModels {
 
         public int size() {
             return papers.size();
+        }
+
+        /**
+         * The positions of the background papers that are not among {@code labelled}, ascending: looked up by id
+         * from the labelled side, as a collection is smaller than the background and seldom shares a paper with it.
+         */
+        int[] unlabelled(List<PaperFeatures> labelled) {
+            boolean[] taken = null;
+            for (PaperFeatures p : labelled) {
+                Integer at = positions.get(p.id());
+                if (at != null) {
+                    taken = taken == null ? new boolean[papers.size()] : taken;
+                    for (int i = at; i < papers.size(); i++) { // from its first position: it may be listed twice
+                        taken[i] |= papers.get(i).id().equals(p.id());
+                    }
+                }
+            }
+            if (taken == null) {
+                return IntStream.range(0, papers.size()).toArray();
+            }
+            boolean[] out = taken;
+            return IntStream.range(0, papers.size()).filter(i -> !out[i]).toArray();
         }
 
         /** The background papers' kernel among themselves, a row each (shared: callers must not change it). */
@@ -198,10 +228,7 @@ public final class ReaderModels {
         }
         List<PaperFeatures> labelled = new ArrayList<>(positives); // the kernel's labelled rows, in their order
         labelled.addAll(negatives);
-        java.util.Set<String> labelledIds = new java.util.HashSet<>();
-        labelled.forEach(p -> labelledIds.add(p.id()));
-        int[] unlabelled = IntStream.range(0, background.size())
-                .filter(i -> !labelledIds.contains(background.papers.get(i).id())).toArray();
+        int[] unlabelled = background.unlabelled(labelled);
         // each explicit negative weighs as much as a positive; as a cost, that is this many background papers
         int copies = unlabelled.length == 0 ? 1
                 : Math.max(1, (int) Math.round((double) unlabelled.length / positives.size()));

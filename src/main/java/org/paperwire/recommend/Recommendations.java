@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -90,6 +91,8 @@ public final class Recommendations implements Recommender {
     }
 
     private static final long SEED = 0x5EED_10L;
+    /** From this many papers to make features of, their terms are made on every core. */
+    private static final int PARALLEL_FEATURES = 64;
     private static final Duration CANDIDATES_TTL = Duration.ofMinutes(10);
 
     private record Space(long generation, LocalDate referenceDay, Instant fittedAt, TermSpace terms,
@@ -351,6 +354,10 @@ public final class Recommendations implements Recommender {
                 partial.known());
     }
 
+    private static boolean embedded(Space s, float[] vector) {
+        return vector != null && vector.length == s.dimension();
+    }
+
     private boolean usesEmbeddings() {
         return modelSettings.embeddingScale() > 0;
     }
@@ -450,20 +457,26 @@ public final class Recommendations implements Recommender {
      */
     private List<PaperFeatures> features(Space s, List<Paper> list, PaperFeatures[] known, Map<String, float[]> found,
             boolean keepUnembedded, long readAt) {
+        int[] made = IntStream.range(0, known.length).filter(i -> known[i] == null && (keepUnembedded
+                || !usesEmbeddings() || embedded(s, found.get(list.get(i).id())))).toArray();
+        TermSpace.Terms[] terms = new TermSpace.Terms[known.length];
+        IntStream each = Arrays.stream(made);
+        // cutting texts into terms is most of the work for many papers (a batch's libraries): on every core
+        (made.length >= PARALLEL_FEATURES ? each.parallel() : each).forEach(i -> terms[i] = s.terms() == null
+                ? new TermSpace.Terms(TermVector.EMPTY, TermCounts.EMPTY) : s.terms().terms(EmbeddingText.of(list.get(i))));
         List<PaperFeatures> out = new ArrayList<>(list.size());
         for (int i = 0; i < known.length; i++) {
             if (known[i] != null) {
                 out.add(known[i]);
                 continue;
             }
+            if (terms[i] == null) {
+                continue; // no vector yet, and not kept without one
+            }
             Paper p = list.get(i);
             float[] v = found.get(p.id());
-            boolean embedded = v != null && v.length == s.dimension();
-            if (!embedded && !keepUnembedded && usesEmbeddings()) {
-                continue;
-            }
-            TermSpace.Terms t = s.terms() == null ? new TermSpace.Terms(TermVector.EMPTY, TermCounts.EMPTY)
-                    : s.terms().terms(EmbeddingText.of(p));
+            boolean embedded = embedded(s, v);
+            TermSpace.Terms t = terms[i];
             PaperFeatures f = new PaperFeatures(p.id(), embedded ? v : new float[s.dimension()], t.vector(), t.counts());
             if (embedded || !usesEmbeddings()) { // one waiting for its vector is made again until it has it
                 s.known().put(p.id(), new KnownPapers.Known(f, p.title()), readAt);

@@ -74,10 +74,11 @@ public final class TermSpace {
     }
 
     static TermSpace fit(List<String> texts, int minDf, double maxDf, int maxFeatures) {
+        // each text cut into words once, on every core (a month's sample: seconds on one); added up in order
+        List<TextCounts> each = texts.parallelStream().map(TextCounts::of).toList();
         Map<String, int[]> stats = new HashMap<>(); // term -> {document frequency, total count}
-        for (String text : texts) {
-            Map<String, Integer> counts = counts(text);
-            counts.forEach((term, n) -> {
+        for (TextCounts c : each) {
+            c.terms().forEach((term, n) -> {
                 int[] s = stats.computeIfAbsent(term, t -> new int[2]);
                 s[0]++;
                 s[1] += n;
@@ -100,10 +101,21 @@ public final class TermSpace {
             idf[i] = (float) (Math.log((1.0 + texts.size()) / (1.0 + stats.get(terms.get(i))[0])) + 1);
         }
         Map<String, Integer> stems = new HashMap<>(stats.size() * 2);
-        for (String text : texts) {
-            stemCounts(text).forEach((term, n) -> stems.merge(term, n, Integer::sum));
+        for (TextCounts c : each) {
+            c.stems().forEach((term, n) -> stems.merge(term, n, Integer::sum));
         }
         return new TermSpace(vocabulary, idf, new CollectionCounts(stems));
+    }
+
+    /**
+     * A text's {@link #counts(String)}, and the counts {@link LibraryLanguageModel} reads: the same, of the words'
+     * stems.
+     */
+    private record TextCounts(Map<String, Integer> terms, Map<String, Integer> stems) {
+        static TextCounts of(String text) {
+            List<String> words = words(text);
+            return new TextCounts(counts(words), counts(TermSpace.stems(words)));
+        }
     }
 
     /** How often each term occurs in the papers this space was fitted on. */
@@ -150,11 +162,6 @@ public final class TermSpace {
     /** Word and bigram counts of {@code text} (bigrams of adjacent words once stop words are gone, as scikit-learn). */
     static Map<String, Integer> counts(String text) {
         return counts(words(text));
-    }
-
-    /** The counts {@link LibraryLanguageModel} reads: as {@link #counts(String)}, of the words' stems. */
-    static Map<String, Integer> stemCounts(String text) {
-        return counts(stems(words(text)));
     }
 
     private static List<String> words(String text) {

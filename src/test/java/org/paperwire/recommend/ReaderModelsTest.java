@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -284,6 +285,27 @@ class ReaderModelsTest {
         assertThat(ReaderModel.top(scores, papers, 10)).containsExactly(1, 2, 3, 0, 4);
         assertThat(ReaderModel.top(scores, papers, 0)).isEmpty();
         assertThat(ReaderModel.best(scores, 2)).containsExactly(0, 1); // ties by position
+    }
+
+    @Test
+    void theKthHighestScoreIsTheOneSortingWouldPutThereTiesAndSignedZerosIncluded() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (int round = 0; round < 2_000; round++) {
+            double[] scores = new double[1 + random.nextInt(60)];
+            for (int i = 0; i < scores.length; i++) { // few distinct values, so that ties are common
+                scores[i] = switch (random.nextInt(4)) {
+                    case 0 -> random.nextInt(5) - 2;
+                    case 1 -> -0.0;
+                    default -> random.nextGaussian();
+                };
+            }
+            double[] sorted = scores.clone();
+            Arrays.sort(sorted);
+            int k = 1 + random.nextInt(scores.length);
+
+            assertThat(Double.compare(ReaderModel.kthHighest(scores, k), sorted[sorted.length - k]))
+                    .as("k=%d of %s", k, Arrays.toString(scores)).isZero();
+        }
     }
 
     @Test
