@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -330,50 +332,69 @@ public final class DigestRunner {
 
     /**
      * Plans batch by batch, each while its lease is held; returns how many batches another node held. The next batch
-     * is leased and prepared (models trained, what its digests need read) while this one's digests are built, so
-     * that the cores do not wait for that between batches.
+     * is leased, prepared (models trained, what its digests need read) and its digests queued for the builders while
+     * this one's are built and stored, so that the cores do not wait for that between batches.
      */
     private int planBatches(List<Subscriber> chosen, Options options, Instant now, Built built,
             DigestBuilder.Session session, Plan plan, ExecutorService workers) {
         List<DigestBatches.Batch> cut = batches.cut(chosen);
         int busy = 0;
-        Ahead next = null;
+        Deque<Running> running = new ArrayDeque<>(); // at most this batch and the next
+        RuntimeException failedAhead = null;
         try {
+            int next = 0;
             // stopping: shutting down, the next run (here or on another node) builds the rest
-            for (int i = 0; i < cut.size() && !stopping; i++) {
-                Ahead current = next != null ? next : ahead(cut.get(i), options, now, built, session);
-                next = null;
-                if (current.lease() == null) {
-                    busy++; // another node builds this batch; if it dies, its lease runs out
-                    continue;
-                }
-                try (LeaseKeeper lease = current.lease()) {
-                    BooleanSupplier goOn = () -> !stopping && !lease.lost();
-                    List<Future<Attempt>> attempts = submit(current.prepared(), options, now, goOn, workers);
+            while (!stopping) {
+                while (next < cut.size() && running.size() < 2 && failedAhead == null && !stopping) {
                     try {
-                        RuntimeException failedAhead = null;
-                        try {
-                            if (i + 1 < cut.size() && !stopping) {
-                                next = ahead(cut.get(i + 1), options, now, built, session);
-                            }
-                        } catch (RuntimeException e) { // this batch is stored first, as if it came after
-                            failedAhead = e;
+                        Ahead ahead = ahead(cut.get(next++), options, now, built, session);
+                        if (ahead.lease() == null) {
+                            busy++; // another node builds this batch; if it dies, its lease runs out
+                        } else {
+                            running.add(start(ahead, options, now, workers));
                         }
-                        store(attempts, options, plan, goOn);
-                        if (failedAhead != null) {
-                            throw failedAhead;
-                        }
-                    } finally {
-                        attempts.forEach(f -> f.cancel(false)); // those not begun yet are never built
+                    } catch (RuntimeException e) { // the batches under way are stored first, as if it came after
+                        failedAhead = e;
                     }
+                }
+                Running oldest = running.poll();
+                if (oldest == null) {
+                    break;
+                }
+                try {
+                    store(oldest.attempts(), options, plan, oldest.goOn());
+                } finally {
+                    oldest.close();
                 }
             }
         } finally {
-            if (next != null && next.lease() != null) {
-                next.lease().close(); // leased ahead and never built: free for the next run
-            }
+            running.forEach(Running::close); // leased ahead and never stored: free for the next run
+        }
+        if (failedAhead != null) {
+            throw failedAhead;
         }
         return busy;
+    }
+
+    /** A batch's digests queued for the builders, while its lease is held. */
+    private record Running(LeaseKeeper lease, List<Future<Attempt>> attempts, BooleanSupplier goOn)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            attempts.forEach(f -> f.cancel(false)); // those not begun yet are never built
+            lease.close();
+        }
+    }
+
+    private Running start(Ahead ahead, Options options, Instant now, ExecutorService workers) {
+        LeaseKeeper lease = ahead.lease();
+        BooleanSupplier goOn = () -> !stopping && !lease.lost();
+        try {
+            return new Running(lease, submit(ahead.prepared(), options, now, goOn, workers), goOn);
+        } catch (RuntimeException | Error e) {
+            lease.close();
+            throw e;
+        }
     }
 
     /** A batch leased and prepared; {@code lease} null when another node holds it. */
