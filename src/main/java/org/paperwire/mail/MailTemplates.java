@@ -48,7 +48,11 @@ public final class MailTemplates {
 
         @Override
         public void writeContent(String value, int beginIndex, int endIndex) {
-            writeContent(value.substring(beginIndex, endIndex));
+            if (PaperText.isXmlSafe(value, beginIndex, endIndex)) { // nearly always: no copy of the piece
+                out.writeContent(value, beginIndex, endIndex);
+            } else {
+                writeContent(value.substring(beginIndex, endIndex));
+            }
         }
 
         @Override

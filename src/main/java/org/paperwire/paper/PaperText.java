@@ -113,10 +113,19 @@ public final class PaperText {
 
     /** Whether {@code text} has no unwanted character ({@code forXml}: no character XML cannot carry). */
     private static boolean clean(String text, boolean forXml) {
-        for (int i = 0; i < text.length(); i++) {
+        return clean(text, 0, text.length(), forXml);
+    }
+
+    /** Whether {@code text} from {@code begin} to {@code end} is what {@link #xmlSafe} leaves as it is. */
+    public static boolean isXmlSafe(String text, int begin, int end) {
+        return clean(text, begin, end, true);
+    }
+
+    private static boolean clean(String text, int begin, int end, boolean forXml) {
+        for (int i = begin; i < end; i++) {
             char c = text.charAt(i);
             if (Character.isSurrogate(c)) {
-                if (!Character.isHighSurrogate(c) || i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (!Character.isHighSurrogate(c) || i + 1 >= end || !Character.isLowSurrogate(text.charAt(i + 1))) {
                     return false;
                 }
                 i++; // the pair's low half

@@ -39,4 +39,14 @@ class PaperTextTest {
         assertThat(PaperText.xmlSafe("a\ud800b\u0001c\ufffed😀\u0085\t\n")).isEqualTo("abcd😀\u0085\t\n");
         assertThat(PaperText.xmlSafe(null)).isNull();
     }
+
+    @Test
+    void aPieceIsXmlSafeWhenXmlSafeWouldLeaveItAsItIs() {
+        String text = "ok\u0001ok😀\ud800";
+        assertThat(PaperText.isXmlSafe(text, 0, 2)).isTrue();
+        assertThat(PaperText.isXmlSafe(text, 1, 3)).isFalse(); // the control character
+        assertThat(PaperText.isXmlSafe(text, 3, 7)).isTrue(); // the pair whole
+        assertThat(PaperText.isXmlSafe(text, 3, 6)).isFalse(); // its high half alone
+        assertThat(PaperText.isXmlSafe(text, 7, 8)).isFalse();
+    }
 }

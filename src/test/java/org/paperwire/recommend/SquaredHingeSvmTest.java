@@ -186,4 +186,26 @@ class SquaredHingeSvmTest {
                 .sorted(Comparator.comparingDouble(i -> -score(w, papers.get(i), terms))).limit(15)
                 .mapToInt(Integer::intValue).toArray();
     }
+
+    @Test
+    void embeddingWeightsAddedFourRowsAtATimeAreBitForBitTheOnesAddedOneByOne() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int n = 0; n < 11; n++) {
+            float[] steps = new float[n];
+            float[][] embeddings = new float[n][37];
+            float[] oneByOne = new float[37];
+            for (int r = 0; r < n; r++) {
+                steps[r] = (float) random.nextGaussian();
+                for (int k = 0; k < 37; k++) {
+                    embeddings[r][k] = (float) random.nextGaussian();
+                    oneByOne[k] += steps[r] * embeddings[r][k];
+                }
+            }
+            float[] blocked = new float[37];
+
+            SquaredHingeSvm.addEmbeddings(blocked, steps, embeddings, n);
+
+            assertThat(blocked).as("%d rows", n).containsExactly(oneByOne);
+        }
+    }
 }
