@@ -17,6 +17,7 @@ final class QuotedPrintable {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     /** Characters on a line before a soft break: 76 with the {@code =}. */
     private static final int PER_LINE = 75;
+    private static final char[] QUESTION_MARK = {'?'};
     /** Jakarta Mail's longest line for 7bit. */
     private static final int SEVEN_BIT_LINE = 998;
 
@@ -95,7 +96,7 @@ final class QuotedPrintable {
                 longLine |= ++line > SEVEN_BIT_LINE;
                 other += 4;
             } else if (Character.isSurrogate(c)) { // unpaired: UTF-8 has none, and Java's encoder writes '?'
-                out.literal(new char[] {'?'}, 0, 1);
+                out.literal(QUESTION_MARK, 0, 1);
                 other += 2; // as Jakarta counts it, from the string
             } else {
                 out.encoded(0xE0 | c >> 12);

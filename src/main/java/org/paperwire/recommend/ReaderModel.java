@@ -82,7 +82,7 @@ public final class ReaderModel {
         if (termWeights == null) {
             return scores;
         }
-        double[] terms = new double[n + 1];
+        double[] terms = new double[n];
         for (int i = 0; i + 1 < n; i += 2) {
             TermVector.dots(papers.get(i).terms(), papers.get(i + 1).terms(), termWeights, terms, i);
         }

@@ -3,9 +3,9 @@ package org.paperwire.recommend;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -147,18 +147,16 @@ public final class ReaderModels {
         private final List<PaperFeatures> papers;
         private final Kernel kernel;
         private final float[][] gram;
-        /** Each background paper's position, by id. */
-        private final Map<String, Integer> positions;
+        /** The background papers' ids. */
+        private final Set<String> ids;
         /** By identity: a changed paper has new features, and the old entry goes with them. */
         private final Cache<PaperFeatures, float[]> against = Caffeine.newBuilder().weakKeys()
                 .maximumSize(KERNELS_KEPT).build();
 
         private Background(List<PaperFeatures> papers, Kernel kernel) {
             this.papers = papers;
-            this.positions = new HashMap<>();
-            for (int i = papers.size() - 1; i >= 0; i--) { // a paper listed twice is at its first position
-                positions.put(papers.get(i).id(), i);
-            }
+            this.ids = new HashSet<>();
+            papers.forEach(p -> ids.add(p.id()));
             this.kernel = kernel;
             int m = papers.size();
             this.gram = new float[m][m];
@@ -175,25 +173,17 @@ public final class ReaderModels {
         }
 
         /**
-         * The positions of the background papers that are not among {@code labelled}, ascending: looked up by id
-         * from the labelled side, as a collection is smaller than the background and seldom shares a paper with it.
+         * The positions of the background papers that are not among {@code labelled}, ascending. A collection seldom
+         * shares a paper with the background: that is checked from the collection's side (a look-up per labelled
+         * paper, not one per background paper).
          */
         int[] unlabelled(List<PaperFeatures> labelled) {
-            boolean[] taken = null;
-            for (PaperFeatures p : labelled) {
-                Integer at = positions.get(p.id());
-                if (at != null) {
-                    taken = taken == null ? new boolean[papers.size()] : taken;
-                    for (int i = at; i < papers.size(); i++) { // from its first position: it may be listed twice
-                        taken[i] |= papers.get(i).id().equals(p.id());
-                    }
-                }
-            }
-            if (taken == null) {
+            if (labelled.stream().noneMatch(p -> ids.contains(p.id()))) {
                 return IntStream.range(0, papers.size()).toArray();
             }
-            boolean[] out = taken;
-            return IntStream.range(0, papers.size()).filter(i -> !out[i]).toArray();
+            Set<String> labelledIds = new HashSet<>();
+            labelled.forEach(p -> labelledIds.add(p.id()));
+            return IntStream.range(0, papers.size()).filter(i -> !labelledIds.contains(papers.get(i).id())).toArray();
         }
 
         /** The background papers' kernel among themselves, a row each (shared: callers must not change it). */
