@@ -19,30 +19,61 @@ final class LibraryLanguageModel {
      */
     static final double MU = 128_000;
 
-    /** Per thread: a library's counts by {@link DayTerms} number, all 0 between calls. */
-    private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[0]);
+    /** Per thread: a library's counts and its terms' weights by {@link DayTerms} number (all 0 between calls). */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        int[] counts = new int[0];
+        double[] weights = new double[0];
+        int[] held = new int[0]; // the numbers of the terms the library holds
+
+        Scratch of(int terms, int libraryTerms) {
+            if (counts.length < terms) {
+                counts = new int[terms];
+                weights = new double[terms];
+            }
+            if (held.length < libraryTerms) {
+                held = new int[libraryTerms];
+            }
+            return this;
+        }
+    }
 
     private LibraryLanguageModel() {}
 
     /**
-     * The scores of {@code papers}, in their order (higher: more likely under the library's model).
+     * The scores of {@code papers}, in their order (higher: more likely under the library's model). Each term the
+     * library holds has its weight computed once; a paper's score then adds {@code count × weight} over all of its
+     * terms, 0 for those the library lacks (a branch per term, taken about half the time, cost more than the adds).
      *
      * @param day the terms of a list that holds every paper of {@code papers}
      */
     static double[] scores(List<PaperFeatures> library, List<PaperFeatures> papers, DayTerms day) {
-        int[] counts = SCRATCH.get();
-        if (counts.length < day.size()) {
-            counts = new int[day.size()];
-            SCRATCH.set(counts);
-        }
-        long length = 0;
         DayTerms.Mapped[] mapped = new DayTerms.Mapped[library.size()];
+        long length = 0;
+        int libraryTerms = 0;
         for (int k = 0; k < mapped.length; k++) {
+            mapped[k] = day.map(library.get(k));
             length += library.get(k).counts().length();
-            DayTerms.Mapped m = mapped[k] = day.map(library.get(k));
+            libraryTerms += mapped[k].slot().length;
+        }
+        Scratch scratch = SCRATCH.get().of(day.size(), libraryTerms);
+        int[] counts = scratch.counts;
+        double[] weights = scratch.weights;
+        int[] held = scratch.held;
+        int distinct = 0;
+        for (DayTerms.Mapped m : mapped) {
             for (int i = 0; i < m.slot().length; i++) {
-                counts[m.slot()[i]] += m.count()[i];
+                int slot = m.slot()[i];
+                held[distinct] = slot;
+                distinct += counts[slot] == 0 ? 1 : 0; // kept when first met
+                counts[slot] += m.count()[i];
             }
+        }
+        for (int j = 0; j < distinct; j++) {
+            int slot = held[j];
+            weights[slot] = day.weight(slot, counts[slot]);
+            counts[slot] = 0;
         }
         try {
             double perTerm = Math.log(MU / (length + MU));
@@ -51,19 +82,14 @@ final class LibraryLanguageModel {
                 DayTerms.Mapped m = day.map(papers.get(k));
                 double score = m.length() * perTerm;
                 for (int i = 0; i < m.slot().length; i++) {
-                    int c = counts[m.slot()[i]];
-                    if (c > 0) {
-                        score += m.count()[i] * day.weight(m.slot()[i], c);
-                    }
+                    score += m.count()[i] * weights[m.slot()[i]];
                 }
                 out[k] = score;
             }
             return out;
         } finally {
-            for (DayTerms.Mapped m : mapped) { // back to all 0, touching only what was added
-                for (int slot : m.slot()) {
-                    counts[slot] = 0;
-                }
+            for (int j = 0; j < distinct; j++) {
+                weights[held[j]] = 0;
             }
         }
     }
