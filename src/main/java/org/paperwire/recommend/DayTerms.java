@@ -73,7 +73,8 @@ public final class DayTerms {
 
     /** The terms of {@code paper} that the list holds, looked up once per paper id. */
     Mapped map(PaperFeatures paper) {
-        return mapped.computeIfAbsent(paper.id(), id -> {
+        Mapped known = mapped.get(paper.id()); // lock-free, where computeIfAbsent may lock the key's bin
+        return known != null ? known : mapped.computeIfAbsent(paper.id(), id -> {
             TermCounts c = paper.counts();
             int[] slot = new int[c.terms().length];
             int[] count = new int[c.terms().length];

@@ -226,14 +226,37 @@ public final class ReaderModel {
             return new int[0];
         }
         double threshold = kthHighest(scores, Math.min(k, scores.length));
-        List<Integer> kept = new ArrayList<>();
+        int[] kept = new int[scores.length];
+        int n = 0;
         for (int i = 0; i < scores.length; i++) {
             if (scores[i] >= threshold) {
-                kept.add(i);
+                kept[n++] = i;
             }
         }
-        kept.sort(Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparing(i -> papers.get(i).id()));
-        return kept.stream().limit(k).mapToInt(Integer::intValue).toArray();
+        if (n > INSERTION_SORTED) { // many tied at the threshold
+            return IntStream.of(Arrays.copyOf(kept, n)).boxed()
+                    .sorted((a, b) -> before(a, b, scores, papers) ? -1 : before(b, a, scores, papers) ? 1 : 0)
+                    .limit(k).mapToInt(Integer::intValue).toArray();
+        }
+        for (int i = 1; i < n; i++) {
+            int paper = kept[i];
+            int at = i;
+            while (at > 0 && before(paper, kept[at - 1], scores, papers)) {
+                kept[at] = kept[at - 1];
+                at--;
+            }
+            kept[at] = paper;
+        }
+        return Arrays.copyOf(kept, Math.min(k, n));
+    }
+
+    /** Papers at or above the k-th highest score sorted by insertion when they are this few (k, usually). */
+    private static final int INSERTION_SORTED = 64;
+
+    /** Whether paper {@code a} ranks before {@code b}: a higher score ({@link Double#compare} of the negated), then id. */
+    private static boolean before(int a, int b, double[] scores, List<PaperFeatures> papers) {
+        int byScore = Double.compare(-scores[a], -scores[b]);
+        return byScore != 0 ? byScore < 0 : papers.get(a).id().compareTo(papers.get(b).id()) < 0;
     }
 
     /** The positions of the {@code k} highest scores (ties by position). */
@@ -259,40 +282,39 @@ public final class ReaderModel {
 
     /**
      * The {@code k}-th highest of {@code scores} (1 ≤ k ≤ their number), in {@link Double#compare}'s order as
-     * {@link Arrays#sort(double[])} would put it: selected (Hoare's quickselect on a copy), not sorted, as every
-     * reader's ranking asks for it twice.
+     * {@link Arrays#sort(double[])} would put it: the least of the k highest, kept in a heap while the scores pass
+     * once (most fall below it: one comparison each), not sorted, as every reader's ranking asks for it twice.
      */
     static double kthHighest(double[] scores, int k) {
-        double[] a = scores.clone();
-        int want = a.length - k; // its position in ascending order
-        int lo = 0;
-        int hi = a.length - 1;
-        while (lo < hi) {
-            double pivot = a[(lo + hi) >>> 1];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (Double.compare(a[i], pivot) < 0) {
-                    i++;
-                }
-                while (Double.compare(a[j], pivot) > 0) {
-                    j--;
-                }
-                if (i <= j) {
-                    double t = a[i];
-                    a[i++] = a[j];
-                    a[j--] = t;
-                }
-            }
-            if (want <= j) {
-                hi = j;
-            } else if (want >= i) {
-                lo = i;
-            } else {
-                break; // between j and i: equal to the pivot
+        double[] heap = Arrays.copyOf(scores, k); // the k highest so far, least first
+        for (int i = k / 2 - 1; i >= 0; i--) {
+            siftDown(heap, i);
+        }
+        for (int i = k; i < scores.length; i++) {
+            if (Double.compare(scores[i], heap[0]) > 0) {
+                heap[0] = scores[i];
+                siftDown(heap, 0);
             }
         }
-        return a[want];
+        return heap[0];
+    }
+
+    /** Moves {@code heap[i]} down until neither child is less ({@link Double#compare}). */
+    private static void siftDown(double[] heap, int i) {
+        double x = heap[i];
+        int n = heap.length;
+        while (2 * i + 1 < n) {
+            int child = 2 * i + 1;
+            if (child + 1 < n && Double.compare(heap[child + 1], heap[child]) < 0) {
+                child++;
+            }
+            if (Double.compare(heap[child], x) >= 0) {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = x;
     }
 
     /**

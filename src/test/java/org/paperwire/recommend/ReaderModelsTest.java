@@ -285,6 +285,15 @@ class ReaderModelsTest {
         assertThat(ReaderModel.top(scores, papers, 10)).containsExactly(1, 2, 3, 0, 4);
         assertThat(ReaderModel.top(scores, papers, 0)).isEmpty();
         assertThat(ReaderModel.best(scores, 2)).containsExactly(0, 1); // ties by position
+
+        // a hundred tied at the edge: more than are sorted by insertion
+        List<PaperFeatures> many = new ArrayList<>();
+        double[] tied = new double[102];
+        for (int i = 0; i < tied.length; i++) {
+            many.add(paper(String.format("p%03d", 101 - i), 1, 0, 0, 0));
+            tied[i] = i == 50 ? 2 : i == 7 ? -1 : 1;
+        }
+        assertThat(ReaderModel.top(tied, many, 4)).containsExactly(50, 101, 100, 99); // p051, then p000, p001, p002
     }
 
     @Test
