@@ -5,13 +5,14 @@ import com.carrotsearch.hppc.LongIntHashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The words and bigrams of a list of papers to rank (a day's new papers, say), numbered once and shared by every
  * reader's model that ranks them: {@link LibraryLanguageModel} then adds up a library's counts in an array indexed
  * by these numbers instead of hashing the library's terms per reader. Each paper's terms, candidate or library, are
- * looked up once ({@link #map}), keeping only those the list has: a library term no paper of the list holds can
- * change no score. Thread-safe.
+ * looked up once ({@link #map}; up to a bound), keeping only those the list has: a library term no paper of the list
+ * holds can change no score. Thread-safe.
  */
 public final class DayTerms {
     /** A paper's terms that the list holds: their numbers, counts, and the paper's number of terms in all. */
@@ -28,8 +29,11 @@ public final class DayTerms {
     private static final int TABULATED = 4;
     private static final int TABULATED_TERMS = 250_000;
     private final ConcurrentHashMap<String, Mapped> mapped = new ConcurrentHashMap<>();
+    private final AtomicInteger kept = new AtomicInteger();
+    private final int keep;
 
-    private DayTerms(List<PaperFeatures> papers, CollectionCounts collection) {
+    private DayTerms(List<PaperFeatures> papers, CollectionCounts collection, int keep) {
+        this.keep = keep;
         numbers = new LongIntHashMap(); // grows as it meets terms: a month of papers shares most of them
         LongArrayList terms = new LongArrayList();
         for (PaperFeatures p : papers) {
@@ -54,7 +58,12 @@ public final class DayTerms {
 
     /** The terms of {@code papers}, with the collection model their weights are smoothed by. */
     static DayTerms of(List<PaperFeatures> papers, CollectionCounts collection) {
-        return new DayTerms(papers, collection);
+        return of(papers, collection, KEPT);
+    }
+
+    /** @param keep how many papers' terms are kept at most */
+    static DayTerms of(List<PaperFeatures> papers, CollectionCounts collection, int keep) {
+        return new DayTerms(papers, collection, keep);
     }
 
     /** How many distinct terms the list has. */
@@ -71,22 +80,44 @@ public final class DayTerms {
                 : Math.log(1 + count / prior[slot]);
     }
 
-    /** The terms of {@code paper} that the list holds, looked up once per paper id. */
+    /**
+     * The terms of {@code paper} that the list holds, looked up once per paper id while fewer than {@link #KEPT}
+     * papers are kept (a digest run's libraries can hold hundreds of thousands of papers), then each time.
+     */
     Mapped map(PaperFeatures paper) {
         Mapped known = mapped.get(paper.id()); // lock-free, where computeIfAbsent may lock the key's bin
-        return known != null ? known : mapped.computeIfAbsent(paper.id(), id -> {
-            TermCounts c = paper.counts();
-            int[] slot = new int[c.terms().length];
-            int[] count = new int[c.terms().length];
-            int n = 0;
-            for (int i = 0; i < c.terms().length; i++) {
-                int at = numbers.indexOf(c.terms()[i]);
-                if (at >= 0) {
-                    slot[n] = numbers.indexGet(at);
-                    count[n++] = c.counts()[i];
-                }
-            }
-            return new Mapped(Arrays.copyOf(slot, n), Arrays.copyOf(count, n), c.length());
+        if (known != null) {
+            return known;
+        }
+        if (kept.get() >= keep) {
+            return lookUp(paper);
+        }
+        return mapped.computeIfAbsent(paper.id(), id -> {
+            kept.incrementAndGet();
+            return lookUp(paper);
         });
+    }
+
+    /** How many papers' terms are kept at most, unless told otherwise: about 1.3 KB each. */
+    static final int KEPT = 50_000;
+
+    private Mapped lookUp(PaperFeatures paper) {
+        TermCounts c = paper.counts();
+        int[] slot = new int[c.terms().length];
+        int[] count = new int[c.terms().length];
+        int n = 0;
+        for (int i = 0; i < c.terms().length; i++) {
+            int at = numbers.indexOf(c.terms()[i]);
+            if (at >= 0) {
+                slot[n] = numbers.indexGet(at);
+                count[n++] = c.counts()[i];
+            }
+        }
+        return new Mapped(Arrays.copyOf(slot, n), Arrays.copyOf(count, n), c.length());
+    }
+
+    /** How many papers' terms are kept (for tests). */
+    int kept() {
+        return kept.get();
     }
 }

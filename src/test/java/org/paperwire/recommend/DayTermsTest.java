@@ -56,4 +56,23 @@ class DayTermsTest {
             assertThat(day.weight(slot, count)).as("count " + count).isCloseTo(Math.log(1 + count / prior), within(1e-12));
         }
     }
+
+    @Test
+    void pastItsBoundAPapersTermsAreLookedUpEachTimeAlike() {
+        List<PaperFeatures> papers = List.of(paper("a", 0, 10), paper("b", 5, 15));
+        CollectionCounts month = new CollectionCounts(Map.of("term7", 40));
+        DayTerms day = DayTerms.of(papers, month, 2);
+        DayTerms.Mapped a = day.map(papers.get(0));
+        day.map(paper("lib1", 3, 8));
+        DayTerms.Mapped third = day.map(paper("lib2", 8, 20));
+        DayTerms.Mapped again = day.map(paper("lib2", 8, 20));
+
+        assertThat(day.kept()).isEqualTo(2);
+        assertThat(day.map(papers.get(0))).isSameAs(a);
+        assertThat(again).isNotSameAs(third);
+        assertThat(again.slot()).containsExactly(third.slot());
+        assertThat(again.count()).containsExactly(third.count());
+        assertThat(third.slot()).hasSize(7); // term8 to term14 of the list's 15
+        assertThat(third.length()).isEqualTo(paper("lib2", 8, 20).counts().length());
+    }
 }
