@@ -72,7 +72,7 @@ public final class ReaderModel {
         return termWeights == null ? s : s + paper.terms().dot(termWeights, 0);
     }
 
-    /** {@link #linear(PaperFeatures)} of each paper, in their order: the same sums, the terms' two papers at a time. */
+    /** {@link #linear(PaperFeatures)} of each paper, in their order: the same sums, the terms' four papers at a time. */
     private double[] linear(List<PaperFeatures> papers) {
         int n = papers.size();
         double[] scores = new double[n];
@@ -83,14 +83,15 @@ public final class ReaderModel {
             return scores;
         }
         double[] terms = new double[n];
-        for (int i = 0; i + 1 < n; i += 2) {
-            TermVector.dots(papers.get(i).terms(), papers.get(i + 1).terms(), termWeights, terms, i);
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            TermVector.dots(papers, i, termWeights, terms);
         }
-        if (n % 2 == 1) {
-            terms[n - 1] = papers.get(n - 1).terms().dot(termWeights, 0);
+        for (; i < n; i++) {
+            terms[i] = papers.get(i).terms().dot(termWeights, 0);
         }
-        for (int i = 0; i < n; i++) {
-            scores[i] += terms[i];
+        for (int k = 0; k < n; k++) {
+            scores[k] += terms[k];
         }
         return scores;
     }

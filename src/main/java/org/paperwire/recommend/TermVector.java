@@ -1,5 +1,7 @@
 package org.paperwire.recommend;
 
+import java.util.List;
+
 /**
  * A sparse, unit-length tf-idf vector: {@code index[i]} (ascending, into a {@link TermSpace}'s vocabulary) carries
  * {@code value[i]}.
@@ -17,31 +19,38 @@ public record TermVector(int[] index, float[] value) {
     }
 
     /**
-     * {@code a.dot(weights, 0)} and {@code b.dot(weights, 0)} into {@code out[at]} and {@code out[at + 1]}: the same
-     * sums, added in the same order, side by side. Each sum is a chain of dependent additions; two at once keep the
-     * CPU busy while each waits for its last.
+     * {@code papers.get(from + k).terms().dot(weights, 0)} into {@code out[from + k]} for k from 0 to 3: the same sums,
+     * added in the same order, side by side. Each sum is a chain of dependent additions; four at once keep the CPU
+     * busy while each waits for its last.
      */
-    static void dots(TermVector a, TermVector b, float[] weights, double[] out, int at) {
-        int[] ai = a.index;
-        int[] bi = b.index;
-        float[] av = a.value;
-        float[] bv = b.value;
-        int both = Math.min(ai.length, bi.length);
+    static void dots(List<PaperFeatures> papers, int from, float[] weights, double[] out) {
+        TermVector a = papers.get(from).terms();
+        TermVector b = papers.get(from + 1).terms();
+        TermVector c = papers.get(from + 2).terms();
+        TermVector d = papers.get(from + 3).terms();
+        int all = Math.min(Math.min(a.index.length, b.index.length), Math.min(c.index.length, d.index.length));
         double sa = 0;
         double sb = 0;
-        int i = 0;
-        for (; i < both; i++) {
-            sa += av[i] * weights[ai[i]];
-            sb += bv[i] * weights[bi[i]];
+        double sc = 0;
+        double sd = 0;
+        for (int i = 0; i < all; i++) {
+            sa += a.value[i] * weights[a.index[i]];
+            sb += b.value[i] * weights[b.index[i]];
+            sc += c.value[i] * weights[c.index[i]];
+            sd += d.value[i] * weights[d.index[i]];
         }
-        for (int j = i; j < ai.length; j++) {
-            sa += av[j] * weights[ai[j]];
+        out[from] = a.rest(all, weights, sa);
+        out[from + 1] = b.rest(all, weights, sb);
+        out[from + 2] = c.rest(all, weights, sc);
+        out[from + 3] = d.rest(all, weights, sd);
+    }
+
+    /** {@code sum} plus the terms from position {@code from} on, in order. */
+    private double rest(int from, float[] weights, double sum) {
+        for (int i = from; i < index.length; i++) {
+            sum += value[i] * weights[index[i]];
         }
-        for (int j = i; j < bi.length; j++) {
-            sb += bv[j] * weights[bi[j]];
-        }
-        out[at] = sa;
-        out[at + 1] = sb;
+        return sum;
     }
 
     /** The dot product with another sparse vector of the same space (the cosine: both are unit length). */

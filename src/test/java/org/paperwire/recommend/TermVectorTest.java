@@ -2,28 +2,34 @@ package org.paperwire.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class TermVectorTest {
     @Test
-    void twoDotProductsSideBySideAreBitForBitTheOnesTakenAlone() {
+    void fourDotProductsSideBySideAreBitForBitTheOnesTakenAlone() {
         SplittableRandom random = new SplittableRandom(11);
         float[] weights = new float[500];
         for (int i = 0; i < weights.length; i++) {
             weights[i] = (float) random.nextGaussian();
         }
         for (int round = 0; round < 500; round++) {
-            TermVector a = vector(random, random.nextInt(60), weights.length);
-            TermVector b = vector(random, random.nextInt(60), weights.length);
-            double[] out = new double[4];
+            List<PaperFeatures> papers = new ArrayList<>();
+            for (int p = 0; p < 6; p++) {
+                papers.add(new PaperFeatures("p" + p, new float[0], vector(random, random.nextInt(60), weights.length)));
+            }
+            double[] out = new double[6];
 
-            TermVector.dots(a, b, weights, out, 1);
+            TermVector.dots(papers, 1, weights, out);
 
-            assertThat(Double.doubleToRawLongBits(out[1])).isEqualTo(Double.doubleToRawLongBits(a.dot(weights, 0)));
-            assertThat(Double.doubleToRawLongBits(out[2])).isEqualTo(Double.doubleToRawLongBits(b.dot(weights, 0)));
+            for (int p = 1; p <= 4; p++) {
+                assertThat(Double.doubleToRawLongBits(out[p])).as("paper " + p)
+                        .isEqualTo(Double.doubleToRawLongBits(papers.get(p).terms().dot(weights, 0)));
+            }
             assertThat(out[0]).isZero();
-            assertThat(out[3]).isZero();
+            assertThat(out[5]).isZero();
         }
     }
 
