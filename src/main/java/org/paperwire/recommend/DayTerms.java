@@ -28,12 +28,14 @@ public final class DayTerms {
     private final double[] tabulated;
     private static final int TABULATED = 4;
     private static final int TABULATED_TERMS = 250_000;
+    /** How many papers' terms are kept at most, unless told otherwise: about 1.3 KB each. */
+    static final int KEPT = 50_000;
     private final ConcurrentHashMap<String, Mapped> mapped = new ConcurrentHashMap<>();
     private final AtomicInteger kept = new AtomicInteger();
-    private final int keep;
+    private final int maxKept;
 
-    private DayTerms(List<PaperFeatures> papers, CollectionCounts collection, int keep) {
-        this.keep = keep;
+    private DayTerms(List<PaperFeatures> papers, CollectionCounts collection, int maxKept) {
+        this.maxKept = maxKept;
         numbers = new LongIntHashMap(); // grows as it meets terms: a month of papers shares most of them
         LongArrayList terms = new LongArrayList();
         for (PaperFeatures p : papers) {
@@ -61,9 +63,9 @@ public final class DayTerms {
         return of(papers, collection, KEPT);
     }
 
-    /** @param keep how many papers' terms are kept at most */
-    static DayTerms of(List<PaperFeatures> papers, CollectionCounts collection, int keep) {
-        return new DayTerms(papers, collection, keep);
+    /** @param maxKept how many papers' terms are kept at most */
+    static DayTerms of(List<PaperFeatures> papers, CollectionCounts collection, int maxKept) {
+        return new DayTerms(papers, collection, maxKept);
     }
 
     /** How many distinct terms the list has. */
@@ -89,7 +91,7 @@ public final class DayTerms {
         if (known != null) {
             return known;
         }
-        if (kept.get() >= keep) {
+        if (kept.get() >= maxKept) { // checked, then counted: a few more may be kept under a race
             return lookUp(paper);
         }
         return mapped.computeIfAbsent(paper.id(), id -> {
@@ -97,9 +99,6 @@ public final class DayTerms {
             return lookUp(paper);
         });
     }
-
-    /** How many papers' terms are kept at most, unless told otherwise: about 1.3 KB each. */
-    static final int KEPT = 50_000;
 
     private Mapped lookUp(PaperFeatures paper) {
         TermCounts c = paper.counts();

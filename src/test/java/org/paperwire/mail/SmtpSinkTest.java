@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,7 +39,7 @@ class SmtpSinkTest {
             message.setRecipient(Message.RecipientType.TO, new InternetAddress("to@example.org"));
             message.setSubject("sink");
             message.setText(body.toString(), "UTF-8");
-            List<String> sent = new java.util.ArrayList<>();
+            List<String> sent = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 Transport.send(message); // gives it a new Message-ID each time
                 ByteArrayOutputStream written = new ByteArrayOutputStream();

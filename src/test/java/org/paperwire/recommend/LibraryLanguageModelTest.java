@@ -3,6 +3,7 @@ package org.paperwire.recommend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class LibraryLanguageModelTest {
     void oneDaysTermsServeLibrariesOneAfterAnotherEachScoredAsIfAlone() {
         // counts above the weight table's (5 and more), terms in several library papers, a library term no paper of
         // the day holds, and a second library on the same thread: what the first left must not count for it
-        Map<String, Integer> monthCounts = new java.util.HashMap<>();
+        Map<String, Integer> monthCounts = new HashMap<>();
         for (int t = 0; t < 40; t++) {
             monthCounts.put("t" + t, 1 + t * 7);
         }
@@ -53,7 +54,7 @@ class LibraryLanguageModelTest {
 
     /** The Javadoc's formula, term by term over the papers' own counts. */
     private static double direct(List<PaperFeatures> library, PaperFeatures paper, CollectionCounts month) {
-        Map<Long, Integer> held = new java.util.HashMap<>();
+        Map<Long, Integer> held = new HashMap<>();
         long length = 0;
         for (PaperFeatures p : library) {
             length += p.counts().length();
