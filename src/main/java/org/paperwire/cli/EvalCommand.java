@@ -86,6 +86,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--background", paramLabel = "N", hidden = true, description = "experiments (--recs): random background papers")
     int background = RecsEvaluator.BACKGROUND_SAMPLE;
 
+    @Option(names = "--seed", paramLabel = "N", hidden = true, description = "experiments (--recs): seed of the background"
+            + " samples and the learner (the pinned numbers are the default's)")
+    long seed = RecsEvaluator.SEED;
+
     @Option(names = "--mode", paramLabel = "MODE", description = "keyword, semantic or hybrid (default: all three)")
     String mode;
 
@@ -178,7 +182,7 @@ final class EvalCommand implements Callable<Integer> {
         try (Embedder embedder = new OnnxEmbedder(model, maxTokens, config.search().embeddingThreads(), instruction)) {
             RecsReport report;
             try {
-                report = new RecsEvaluator(embedder, settings, background).evaluate(days, listed, cacheDir,
+                report = new RecsEvaluator(embedder, settings, background, seed).evaluate(days, listed, cacheDir,
                         line -> System.err.println("eval: " + line));
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());

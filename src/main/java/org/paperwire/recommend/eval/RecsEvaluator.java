@@ -39,20 +39,30 @@ public final class RecsEvaluator {
     /** Background papers per reader-day. */
     public static final int BACKGROUND_SAMPLE = Recommendations.Settings.DEFAULT.backgroundSize();
     private static final float[] NO_EMBEDDING = new float[0];
-    private static final long SEED = 20261201L;
+    /**
+     * The seed of every random choice (background samples, the solver's order, the random baseline): the pinned
+     * numbers are this seed's.
+     */
+    public static final long SEED = 20261201L;
 
     private final Embedder embedder;
     private final ReaderModels.Settings settings;
     private final int backgroundSample;
+    private final long seed;
 
     public RecsEvaluator(Embedder embedder, ReaderModels.Settings settings) {
-        this(embedder, settings, BACKGROUND_SAMPLE);
+        this(embedder, settings, BACKGROUND_SAMPLE, SEED);
     }
 
-    public RecsEvaluator(Embedder embedder, ReaderModels.Settings settings, int backgroundSample) {
+    /**
+     * @param seed another seed draws other background samples: how far the numbers move with it is how much of a
+     *     difference between two settings is the sample's (docs/quality-log.md, session 11)
+     */
+    public RecsEvaluator(Embedder embedder, ReaderModels.Settings settings, int backgroundSample, long seed) {
         this.embedder = embedder;
         this.settings = settings;
         this.backgroundSample = backgroundSample;
+        this.seed = seed;
     }
 
     /** Progress lines for the user (stderr in the CLI). */
@@ -116,8 +126,8 @@ public final class RecsEvaluator {
             List<PaperFeatures> library = day.library().stream().map(features::get).toList();
             ReaderModels.Background background = backgrounds.computeIfAbsent(day.date(), d -> models.background(sample(
                     ids.stream().filter(id -> listings.paper(id).orElseThrow().firstListed().isBefore(d)).map(features::get)
-                            .toList(), d)));
-            ReaderModel m = models.train(library, List.of(), background, SEED);
+                            .toList(), d, backgroundSample, seed)));
+            ReaderModel m = models.train(library, List.of(), background, seed);
             Set<String> relevant = new HashSet<>(day.relevant());
             DayTerms numbered = dayTerms.computeIfAbsent(day.date(), d -> models.dayTerms(candidates));
             model.add(RecsMetrics.of(RecsMetrics.rank(candidateIds, m.score(candidates, numbered)), relevant));
@@ -132,16 +142,16 @@ public final class RecsEvaluator {
     }
 
     /**
-     * The background of one day: {@link #backgroundSample} papers drawn (seeded by the day) from those the task knows
+     * The background of one day: {@code size} papers drawn (seeded by the seed and the day) from those the task knows
      * that were first listed before it; the trainer leaves out any that are in the reader's library.
      */
-    private List<PaperFeatures> sample(List<PaperFeatures> known, LocalDate day) {
-        List<PaperFeatures> pool = new ArrayList<>(known);
-        SplittableRandom random = new SplittableRandom(SEED ^ day.toEpochDay());
-        int n = Math.min(backgroundSample, pool.size());
+    static <T> List<T> sample(List<T> known, LocalDate day, int size, long seed) {
+        List<T> pool = new ArrayList<>(known);
+        SplittableRandom random = new SplittableRandom(seed ^ day.toEpochDay());
+        int n = Math.min(size, pool.size());
         for (int i = 0; i < n; i++) { // partial Fisher-Yates: the first n are the sample
             int j = i + random.nextInt(pool.size() - i);
-            PaperFeatures t = pool.get(i);
+            T t = pool.get(i);
             pool.set(i, pool.get(j));
             pool.set(j, t);
         }
@@ -155,8 +165,8 @@ public final class RecsEvaluator {
         }
     }
 
-    private static double[] randomScores(ReaderDay day, int n) {
-        SplittableRandom random = new SplittableRandom(SEED ^ (day.reader() + day.date()).hashCode());
+    private double[] randomScores(ReaderDay day, int n) {
+        SplittableRandom random = new SplittableRandom(seed ^ (day.reader() + day.date()).hashCode());
         double[] scores = new double[n];
         for (int i = 0; i < n; i++) {
             scores[i] = random.nextDouble();

@@ -1,0 +1,36 @@
+package org.paperwire.recommend.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The evaluation's background samples: fixed by the seed and the day, and another seed draws another sample. */
+class RecsEvaluatorTest {
+    private static final List<Integer> KNOWN = IntStream.range(0, 1_000).boxed().toList();
+    private static final LocalDate DAY = LocalDate.parse("2025-10-01");
+
+    @Test
+    void theSameSeedAndDayDrawTheSameSampleOfDistinctKnownPapers() {
+        List<Integer> sample = RecsEvaluator.sample(KNOWN, DAY, 300, RecsEvaluator.SEED);
+
+        assertThat(sample).hasSize(300).doesNotHaveDuplicates().isSubsetOf(KNOWN);
+        assertThat(RecsEvaluator.sample(KNOWN, DAY, 300, RecsEvaluator.SEED)).isEqualTo(sample);
+    }
+
+    @Test
+    void anotherSeedOrDayDrawsAnotherSample() {
+        List<Integer> sample = RecsEvaluator.sample(KNOWN, DAY, 300, RecsEvaluator.SEED);
+
+        assertThat(RecsEvaluator.sample(KNOWN, DAY, 300, 1)).isNotEqualTo(sample);
+        assertThat(RecsEvaluator.sample(KNOWN, DAY.plusDays(1), 300, RecsEvaluator.SEED)).isNotEqualTo(sample);
+    }
+
+    @Test
+    void fewerKnownPapersThanTheSampleSizeAreAllTaken() {
+        assertThat(RecsEvaluator.sample(KNOWN.subList(0, 10), DAY, 300, 7)).containsExactlyInAnyOrderElementsOf(
+                KNOWN.subList(0, 10));
+    }
+}
