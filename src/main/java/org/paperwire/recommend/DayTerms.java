@@ -83,7 +83,7 @@ public final class DayTerms {
     }
 
     /**
-     * The terms of {@code paper} that the list holds, looked up once per paper id while fewer than {@link #KEPT}
+     * The terms of {@code paper} that the list holds, looked up once per paper id while fewer than {@code maxKept}
      * papers are kept (a digest run's libraries can hold hundreds of thousands of papers), then each time.
      */
     Mapped map(PaperFeatures paper) {

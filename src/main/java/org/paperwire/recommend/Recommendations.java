@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -330,15 +329,9 @@ public final class Recommendations implements Recommender {
         fits.incrementAndGet();
         KnownPapers known = new KnownPapers(papers, settings.featuresKept());
         long readAt = known.catchUp(); // before the sample is read, so that its features may be kept
-        List<String> pool = new ArrayList<>(window.papers(DateWindow.MONTH.first(day), day).stream()
-                .map(PaperSummary::id).sorted().toList());
-        SplittableRandom random = new SplittableRandom(SEED ^ day.toEpochDay());
-        int n = Math.min(settings.termSample(), pool.size());
-        for (int i = 0; i < n; i++) { // partial Fisher-Yates: the first n are the sample
-            int j = i + random.nextInt(pool.size() - i);
-            pool.set(j, pool.set(i, pool.get(j)));
-        }
-        List<Paper> sample = papers.findAll(pool.subList(0, n));
+        List<String> pool = window.papers(DateWindow.MONTH.first(day), day).stream().map(PaperSummary::id).sorted()
+                .toList();
+        List<Paper> sample = papers.findAll(DaySample.draw(pool, day, settings.termSample(), SEED));
         TermSpace terms = modelSettings.termScale() > 0
                 ? TermSpace.fit(sample.stream().map(EmbeddingText::of).toList()) : null;
         List<Paper> backgroundPapers = sample.subList(0, Math.min(settings.backgroundSize(), sample.size()));

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.paperwire.db.Database;
 import org.paperwire.recommend.PaperFeatures;
 import org.paperwire.recommend.ReaderModel;
+import org.paperwire.recommend.DaySample;
 import org.paperwire.recommend.DayTerms;
 import org.paperwire.recommend.ReaderModels;
 import org.paperwire.recommend.Recommendations;
@@ -124,9 +125,10 @@ public final class RecsEvaluator {
             List<String> candidateIds = candidatesByDay.get(day.date());
             List<PaperFeatures> candidates = candidateIds.stream().map(features::get).toList();
             List<PaperFeatures> library = day.library().stream().map(features::get).toList();
-            ReaderModels.Background background = backgrounds.computeIfAbsent(day.date(), d -> models.background(sample(
-                    ids.stream().filter(id -> listings.paper(id).orElseThrow().firstListed().isBefore(d)).map(features::get)
-                            .toList(), d, backgroundSample, seed)));
+            ReaderModels.Background background = backgrounds.computeIfAbsent(day.date(), d -> models.background(
+                    // the trainer leaves out any background paper that is in the reader's library
+                    DaySample.draw(ids.stream().filter(id -> listings.paper(id).orElseThrow().firstListed().isBefore(d))
+                            .map(features::get).toList(), d, backgroundSample, seed)));
             ReaderModel m = models.train(library, List.of(), background, seed);
             Set<String> relevant = new HashSet<>(day.relevant());
             DayTerms numbered = dayTerms.computeIfAbsent(day.date(), d -> models.dayTerms(candidates));
@@ -139,23 +141,6 @@ public final class RecsEvaluator {
         baselines.put("centroid", RecsMetrics.mean(centroid));
         return new RecsReport(days.size(), RecsMetrics.mean(model), baselines, vectors == null ? 0 : vectors.embedded(),
                 vectors == null ? 0 : vectors.seconds());
-    }
-
-    /**
-     * The background of one day: {@code size} papers drawn (seeded by the seed and the day) from those the task knows
-     * that were first listed before it; the trainer leaves out any that are in the reader's library.
-     */
-    static <T> List<T> sample(List<T> known, LocalDate day, int size, long seed) {
-        List<T> pool = new ArrayList<>(known);
-        SplittableRandom random = new SplittableRandom(seed ^ day.toEpochDay());
-        int n = Math.min(size, pool.size());
-        for (int i = 0; i < n; i++) { // partial Fisher-Yates: the first n are the sample
-            int j = i + random.nextInt(pool.size() - i);
-            T t = pool.get(i);
-            pool.set(i, pool.get(j));
-            pool.set(j, t);
-        }
-        return List.copyOf(pool.subList(0, n));
     }
 
     private static void requireListed(Listings listings, String id, ReaderDay day) {
