@@ -86,6 +86,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--background", paramLabel = "N", hidden = true, description = "experiments (--recs): random background papers")
     int background = RecsEvaluator.BACKGROUND_SAMPLE;
 
+    @Option(names = "--bags", paramLabel = "N", hidden = true, description = "experiments (--recs): bags the background"
+            + " is split into, one model trained against each and their mean taken")
+    Integer bags;
+
     @Option(names = "--seed", paramLabel = "N", hidden = true, description = "experiments (--recs): seed of the background"
             + " samples and the learner (the pinned numbers are the default's)")
     long seed = RecsEvaluator.SEED;
@@ -176,7 +180,7 @@ final class EvalCommand implements Callable<Integer> {
         ReaderModels.Settings settings = new ReaderModels.Settings(embeddingScale == null ? d.embeddingScale() : embeddingScale,
                 termScale == null ? d.termScale() : termScale, cost == null ? d.c() : cost, d.minPositives(),
                 nearest == null ? d.nearestWeight() : nearest, depth == null ? d.rerankDepth() : depth,
-                language == null ? d.languageWeight() : language);
+                language == null ? d.languageWeight() : language, bags == null ? d.bags() : bags);
         EmbeddingModel model = EmbeddingModel.byId(config.search().embeddingModel()).orElseThrow();
         Path cacheDir = cache != null ? cache : config.dataDir().resolve("eval-cache");
         try (Embedder embedder = new OnnxEmbedder(model, maxTokens, config.search().embeddingThreads(), instruction)) {

@@ -44,9 +44,11 @@ public final class ReaderModels {
      *     (see {@link ReaderModel#score(java.util.List)})
      * @param languageWeight weight of a trained model's third part, the {@link LibraryLanguageModel} score of each of
      *     the {@code rerankDepth} best, standardised among them (0: none)
+     * @param bags the background sample is split into this many bags, and the linear part is the mean of the models
+     *     trained against each (1: one model against the whole sample)
      */
     public record Settings(double embeddingScale, double termScale, double c, int minPositives, double nearestWeight,
-            int rerankDepth, double languageWeight) {
+            int rerankDepth, double languageWeight, int bags) {
         /**
          * The linear part's best 50 re-ranked: on the development reader-days they rank as well as all do (nDCG@10
          * 0.3335 against 0.3330; 30 lose 0.003), at a tenth of the cost of a day of 500 papers.
@@ -59,12 +61,28 @@ public final class ReaderModels {
          * 7; the grid is in docs/quality-log.md: 2 to 5 rank within 0.003 of each other).
          */
         public static final double NEAREST_WEIGHT = 4.0;
-        public static final Settings DEFAULT = new Settings(1.0, 1.0, 1.0, 5, NEAREST_WEIGHT, RERANK_DEPTH, LANGUAGE_WEIGHT);
+        /**
+         * Bags of background papers: one, as measured since session 5. Three bags of 150 papers (`eval --recs --bags 3
+         * --background 450`) average 0.0007 higher over ten draws with half the spread, at a cost not yet measured
+         * enough to ship (docs/quality-log.md, session 12).
+         */
+        public static final int BAGS = 1;
+        public static final Settings DEFAULT = new Settings(1.0, 1.0, 1.0, 5, NEAREST_WEIGHT, RERANK_DEPTH,
+                LANGUAGE_WEIGHT, BAGS);
 
         public Settings {
             if (rerankDepth < 1) {
                 throw new IllegalArgumentException("rerankDepth must be at least 1, not " + rerankDepth);
             }
+            if (bags < 1) {
+                throw new IllegalArgumentException("bags must be at least 1, not " + bags);
+            }
+        }
+
+        /** With one bag: every model trained against the whole background sample. */
+        public Settings(double embeddingScale, double termScale, double c, int minPositives, double nearestWeight,
+                int rerankDepth, double languageWeight) {
+            this(embeddingScale, termScale, c, minPositives, nearestWeight, rerankDepth, languageWeight, 1);
         }
 
         /** Without the language-model part. */
@@ -130,20 +148,39 @@ public final class ReaderModels {
     }
 
     /**
-     * The day's background papers, checked once and shared by every reader's training, with their kernel among
-     * themselves computed once for all readers.
+     * The day's background papers, checked once and shared by every reader's training, split into
+     * {@link Settings#bags()} bags of consecutive papers (a random sample's parts are random samples), each with its
+     * kernel among itself computed once for all readers.
      */
     public Background background(List<PaperFeatures> papers) {
         papers.forEach(this::check);
-        return new Background(List.copyOf(papers), svm.kernel());
+        int n = Math.max(1, Math.min(settings.bags(), papers.size()));
+        List<Bag> bags = new ArrayList<>(n);
+        for (int b = 0; b < n; b++) {
+            bags.add(new Bag(List.copyOf(papers.subList(b * papers.size() / n, (b + 1) * papers.size() / n)),
+                    svm.kernel()));
+        }
+        return new Background(List.copyOf(bags));
     }
 
     /**
-     * Background papers ready for training: their kernel among themselves, and, computed when first needed and kept
-     * while the paper's features are in use, each training paper's kernel with all of them (a paper in many
-     * collections costs one pass over the background, not one per collection).
+     * Background papers ready for training, in bags: a collection's model is the mean of one model per bag, so that
+     * the ranking depends less on which papers the background sample happened to draw (docs/quality-log.md,
+     * session 12).
      */
-    public static final class Background {
+    public record Background(List<Bag> bags) {
+        /** Background papers in all bags. */
+        public int size() {
+            return bags.stream().mapToInt(Bag::size).sum();
+        }
+    }
+
+    /**
+     * One bag of background papers: their kernel among themselves, and, computed when first needed and kept while
+     * the paper's features are in use, each training paper's kernel with all of them (a paper in many collections
+     * costs one pass over the bag, not one per collection).
+     */
+    public static final class Bag {
         private final List<PaperFeatures> papers;
         private final Kernel kernel;
         private final float[][] gram;
@@ -153,7 +190,7 @@ public final class ReaderModels {
         private final Cache<PaperFeatures, float[]> against = Caffeine.newBuilder().weakKeys()
                 .maximumSize(KERNELS_KEPT).build();
 
-        private Background(List<PaperFeatures> papers, Kernel kernel) {
+        private Bag(List<PaperFeatures> papers, Kernel kernel) {
             this.papers = papers;
             this.ids = new HashSet<>();
             papers.forEach(p -> ids.add(p.id()));
@@ -172,8 +209,12 @@ public final class ReaderModels {
             return papers.size();
         }
 
+        PaperFeatures paper(int i) {
+            return papers.get(i);
+        }
+
         /**
-         * The positions of the background papers that are not among {@code labelled}, ascending. A collection seldom
+         * The positions of the bag's papers that are not among {@code labelled}, ascending. A collection seldom
          * shares a paper with the background: that is checked from the collection's side (a look-up per labelled
          * paper, not one per background paper).
          */
@@ -186,12 +227,12 @@ public final class ReaderModels {
             return IntStream.range(0, papers.size()).filter(i -> !labelledIds.contains(papers.get(i).id())).toArray();
         }
 
-        /** The background papers' kernel among themselves, a row each (shared: callers must not change it). */
+        /** The bag's kernel among its papers, a row each (shared: callers must not change it). */
         float[][] gram() {
             return gram;
         }
 
-        /** The kernel of {@code p} with every background paper, in their order. */
+        /** The kernel of {@code p} with every paper of the bag, in their order. */
         float[] against(PaperFeatures p) {
             return against.get(p, q -> {
                 float[] out = new float[papers.size()];
@@ -218,29 +259,59 @@ public final class ReaderModels {
         }
         List<PaperFeatures> labelled = new ArrayList<>(positives); // the kernel's labelled rows, in their order
         labelled.addAll(negatives);
-        int[] unlabelled = background.unlabelled(labelled);
-        // each explicit negative weighs as much as a positive; as a cost, that is this many background papers
-        int copies = unlabelled.length == 0 ? 1
-                : Math.max(1, (int) Math.round((double) unlabelled.length / positives.size()));
-        int negativeRows = unlabelled.length + copies * negatives.size();
-        if (negativeRows == 0) {
+        float[][] among = null; // the labelled papers' kernel among themselves: the same in every bag
+        double[] embedding = new double[embeddingDimension];
+        double[] terms = new double[termDimension];
+        double bias = 0;
+        int trained = 0;
+        for (Bag bag : background.bags()) {
+            int[] unlabelled = bag.unlabelled(labelled);
+            // each explicit negative weighs as much as a positive; as a cost, that is this many background papers
+            int copies = unlabelled.length == 0 ? 1
+                    : Math.max(1, (int) Math.round((double) unlabelled.length / positives.size()));
+            int negativeRows = unlabelled.length + copies * negatives.size();
+            if (negativeRows == 0) {
+                continue;
+            }
+            // balanced: both classes weigh as much in total, whatever their sizes (scikit-learn's "balanced")
+            double n = positives.size() + negativeRows;
+            double positiveCost = settings.c() * n / (2.0 * positives.size());
+            double negativeCost = settings.c() * n / (2.0 * negativeRows);
+            List<SquaredHingeSvm.Row> rows = new ArrayList<>(positives.size() + unlabelled.length + negatives.size());
+            positives.forEach(p -> rows.add(new SquaredHingeSvm.Row(check(p), 1, positiveCost)));
+            for (int i : unlabelled) {
+                rows.add(new SquaredHingeSvm.Row(bag.paper(i), -1, negativeCost));
+            }
+            negatives.forEach(p -> rows.add(new SquaredHingeSvm.Row(check(p), -1, negativeCost * copies)));
+            SquaredHingeSvm.Weights w;
+            Random random = new Random(seed); // each bag's model is the one trained against that bag alone
+            if (rows.size() > GRAM_ROWS) {
+                w = svm.train(rows, embeddingDimension, random);
+            } else {
+                among = among != null ? among : svm.kernel().among(labelled);
+                w = svm.train(rows, new TrainingKernel(labelled, among, positives.size(), unlabelled, bag),
+                        embeddingDimension, random);
+            }
+            for (int k = 0; k < embeddingDimension; k++) {
+                embedding[k] += w.embedding()[k];
+            }
+            for (int k = 0; k < termDimension; k++) {
+                terms[k] += w.terms()[k];
+            }
+            bias += w.bias();
+            trained++;
+        }
+        if (trained == 0) {
             return similarity(positives);
         }
-        // balanced: both classes weigh as much in total, whatever their sizes (scikit-learn's "balanced")
-        double n = positives.size() + negativeRows;
-        double positiveCost = settings.c() * n / (2.0 * positives.size());
-        double negativeCost = settings.c() * n / (2.0 * negativeRows);
-        List<SquaredHingeSvm.Row> rows = new ArrayList<>(positives.size() + unlabelled.length + negatives.size());
-        positives.forEach(p -> rows.add(new SquaredHingeSvm.Row(check(p), 1, positiveCost)));
-        for (int i : unlabelled) {
-            rows.add(new SquaredHingeSvm.Row(background.papers.get(i), -1, negativeCost));
+        float[] meanEmbedding = new float[embeddingDimension];
+        for (int k = 0; k < embeddingDimension; k++) {
+            meanEmbedding[k] = (float) (embedding[k] / trained);
         }
-        negatives.forEach(p -> rows.add(new SquaredHingeSvm.Row(check(p), -1, negativeCost * copies)));
-        Random random = new Random(seed);
-        SquaredHingeSvm.Weights w = rows.size() > GRAM_ROWS ? svm.train(rows, embeddingDimension, random)
-                : svm.train(rows, new TrainingKernel(labelled, positives.size(), unlabelled, background, svm.kernel()),
-                        embeddingDimension, random);
-        return linear(ReaderModel.Kind.TRAINED, w.embedding(), w.terms(), w.bias(), positives);
+        for (int k = 0; k < termDimension; k++) {
+            terms[k] /= trained;
+        }
+        return linear(ReaderModel.Kind.TRAINED, meanEmbedding, terms, bias / trained, positives);
     }
 
     /** A model scoring papers as unscaled features: the weights learnt on scaled ones, times their scale. */

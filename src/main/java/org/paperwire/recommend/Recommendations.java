@@ -64,7 +64,8 @@ public final class Recommendations implements Recommender {
      * The service's knobs (the model's own are {@link ReaderModels.Settings}).
      *
      * @param termSample papers of the month the term space is fitted on
-     * @param backgroundSize background papers (negatives, down-weighted) every model is trained against
+     * @param backgroundSize background papers (negatives, down-weighted) every model is trained against, in
+     *     {@link ReaderModels.Settings#bags()} bags
      * @param refitAfter the longest a term space and background are used before they are made again
      * @param maxModels trained models kept in memory
      * @param embedPerRequest candidates (and background papers) without a vector embedded at most per request

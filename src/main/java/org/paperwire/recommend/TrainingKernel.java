@@ -8,7 +8,7 @@ import java.util.List;
  * papers, then the unlabelled background papers, then the reader's explicit negatives; the papers that are not
  * background are the <em>labelled</em> ones. Of the kernel, only the labelled papers' block among themselves and the
  * transpose of their block against the background are made here (a 50-paper collection: about 70 KB); the
- * background's block among itself is the one {@link ReaderModels.Background} computed once for every reader, and
+ * background's block among itself is the one its {@link ReaderModels.Bag} computed once for every reader, and
  * each labelled paper's row against the background is the one it keeps. A row's entries, and so the solution, are
  * the same as with the whole kernel written out. One per training (it keeps the rows' decision values).
  */
@@ -29,17 +29,18 @@ final class TrainingKernel implements SquaredHingeSvm.RowKernel {
 
     /**
      * @param rows the labelled papers: the collection's papers, then the explicit negatives
+     * @param among the labelled papers' kernel among themselves ({@link Kernel#among(List)}), a row each
      * @param positives how many of {@code rows} are the collection's
-     * @param unlabelled the positions of the background papers that are not in {@code rows}, ascending
+     * @param unlabelled the positions of the bag's papers that are not in {@code rows}, ascending
      */
-    TrainingKernel(List<PaperFeatures> rows, int positives, int[] unlabelled, ReaderModels.Background bg, Kernel kernel) {
+    TrainingKernel(List<PaperFeatures> rows, float[][] among, int positives, int[] unlabelled, ReaderModels.Bag bg) {
         this.positives = positives;
         this.unlabelled = unlabelled.length;
         int m = bg.size();
         int u = unlabelled.length;
         int l = rows.size();
         boolean whole = u == m; // no background paper is labelled (the usual case): its rows are used as they are
-        among = kernel.among(rows);
+        this.among = among;
         against = new float[l][];
         transposed = new float[u][l];
         labelledDecisions = new float[l];

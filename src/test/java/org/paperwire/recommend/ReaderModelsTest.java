@@ -56,6 +56,54 @@ class ReaderModelsTest {
     }
 
     @Test
+    void theBackgroundIsSplitIntoBagsOfConsecutivePapers() {
+        ReaderModels bagged = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5, 0, 50, 0, 3), D, 0);
+        List<PaperFeatures> papers = cluster("bg", 0, 100, 3);
+
+        ReaderModels.Background background = bagged.background(papers);
+
+        assertThat(background.bags()).extracting(ReaderModels.Bag::size).containsExactly(33, 33, 34);
+        assertThat(background.bags().get(1).paper(0)).isSameAs(papers.get(33));
+        assertThat(background.size()).isEqualTo(100);
+        assertThat(bagged.background(papers.subList(0, 2)).bags()).as("fewer papers than bags: a bag each")
+                .extracting(ReaderModels.Bag::size).containsExactly(1, 1);
+        assertThat(bagged.background(List.of()).bags()).extracting(ReaderModels.Bag::size).containsExactly(0);
+    }
+
+    @Test
+    void aBaggedModelScoresTheMeanOfTheModelsTrainedAgainstEachBag() {
+        List<PaperFeatures> all = new ArrayList<>();
+        for (int axis = 0; axis < D; axis++) {
+            all.addAll(cluster("bg" + axis + "-", axis, 24, axis));
+        }
+        java.util.Collections.shuffle(all, new java.util.Random(5));
+        ReaderModels bagged = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5, 0, 50, 0, 3), D, 0);
+        List<PaperFeatures> library = cluster("lib", 0, 8, 1);
+        library.addAll(cluster("lib2-", 1, 4, 2));
+        List<PaperFeatures> notForMe = cluster("no", 2, 2, 4);
+        List<PaperFeatures> candidates = new ArrayList<>();
+        for (int axis = 0; axis < D; axis++) {
+            candidates.addAll(cluster("c" + axis + "-", axis, 5, 10 + axis));
+        }
+
+        double[] mean = new double[candidates.size()];
+        for (int b = 0; b < 3; b++) {
+            double[] one = models.train(library, notForMe, models.background(all.subList(b * 32, (b + 1) * 32)), SEED)
+                    .score(candidates);
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] += one[i] / 3;
+            }
+        }
+        double[] scores = bagged.train(library, notForMe, bagged.background(all), SEED).score(candidates);
+
+        for (int i = 0; i < mean.length; i++) {
+            assertThat(scores[i]).as(candidates.get(i).id()).isCloseTo(mean[i], org.assertj.core.data.Offset.offset(1e-5));
+        }
+        double[] whole = models.train(library, notForMe, models.background(all), SEED).score(candidates);
+        assertThat(scores).as("not the model trained against all the papers at once").isNotEqualTo(whole);
+    }
+
+    @Test
     void aTrainedModelRanksPapersLikeTheCollectionAboveTheRest() {
         ReaderModel model = models.train(cluster("lib", 0, 10, 1), List.of(), background(), SEED);
 

@@ -83,6 +83,7 @@ class TrainingKernelTest {
             ReaderModels.Background background, SquaredHingeSvm svm) {
         List<PaperFeatures> labelled = new ArrayList<>(positives);
         labelled.addAll(negatives);
-        return new TrainingKernel(labelled, positives.size(), unlabelled, background, svm.kernel());
+        return new TrainingKernel(labelled, svm.kernel().among(labelled), positives.size(), unlabelled,
+                background.bags().get(0));
     }
 }
