@@ -48,7 +48,7 @@ public final class RecsBenchmark {
             long seed, Consumer<String> progress) throws Exception {
         List<String> all = new ArrayList<>(pool);
         all.addAll(day);
-        TermSpace terms = settings.termScale() > 0 ? TermSpace.fit(all) : null;
+        TermSpace terms = settings.termScale() > 0 ? TermSpace.fit(all, settings.charWeight() > 0) : null;
         SplittableRandom random = new SplittableRandom(seed);
         float[][] centres = new float[TOPICS][];
         for (int t = 0; t < TOPICS; t++) {
@@ -136,7 +136,7 @@ public final class RecsBenchmark {
             float[] e = unit(gaussian(random, 0.6, centre));
             TermSpace.Terms t = terms == null ? null : terms.terms(texts.get(i));
             out.add(t == null ? new PaperFeatures(prefix + i, e, TermVector.EMPTY)
-                    : new PaperFeatures(prefix + i, e, t.vector(), t.counts()));
+                    : new PaperFeatures(prefix + i, e, t));
         }
         return out;
     }

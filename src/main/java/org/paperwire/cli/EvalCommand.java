@@ -90,6 +90,10 @@ final class EvalCommand implements Callable<Integer> {
             + " is split into, one model trained against each and their mean taken")
     Integer bags;
 
+    @Option(names = "--chars", paramLabel = "X", hidden = true, description = "experiments (--recs): weight of the"
+            + " mean of the 3 highest character n-gram cosines to the collection (0: none)")
+    Double chars;
+
     @Option(names = "--seed", paramLabel = "N", hidden = true, description = "experiments (--recs): seed of the background"
             + " samples and the learner (the pinned numbers are the default's)")
     long seed = RecsEvaluator.SEED;
@@ -180,7 +184,8 @@ final class EvalCommand implements Callable<Integer> {
         ReaderModels.Settings settings = new ReaderModels.Settings(embeddingScale == null ? d.embeddingScale() : embeddingScale,
                 termScale == null ? d.termScale() : termScale, cost == null ? d.c() : cost, d.minPositives(),
                 nearest == null ? d.nearestWeight() : nearest, depth == null ? d.rerankDepth() : depth,
-                language == null ? d.languageWeight() : language, bags == null ? d.bags() : bags);
+                language == null ? d.languageWeight() : language, bags == null ? d.bags() : bags,
+                chars == null ? d.charWeight() : chars);
         EmbeddingModel model = EmbeddingModel.byId(config.search().embeddingModel()).orElseThrow();
         Path cacheDir = cache != null ? cache : config.dataDir().resolve("eval-cache");
         try (Embedder embedder = new OnnxEmbedder(model, maxTokens, config.search().embeddingThreads(), instruction)) {

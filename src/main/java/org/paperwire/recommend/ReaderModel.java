@@ -9,7 +9,8 @@ import java.util.stream.IntStream;
 /**
  * One collection's model: a linear score over a paper's embedding and terms, {@code w_e · embedding + w_t · terms
  * + bias}, plus (trained models) the paper's similarity to its nearest collection paper,
- * {@code a · max cos(embeddings) + b · max cos(terms)}, and the collection's papers, to say which of them a
+ * {@code a · max cos(embeddings) + b · max cos(terms) + c · (mean of the 3 highest cosines of character n-grams)}
+ * ({@link CharGrams}: the wording a reader's papers share), and the collection's papers, to say which of them a
  * recommendation is closest to. Ranking many papers ({@link #score(List)}) adds the nearest-paper part, and the
  * {@link LibraryLanguageModel} part, only to the {@code rerankDepth} best by the linear score: each costs a pass
  * over the collection per paper, and on the development reader-days that ranks as well as adding them to every
@@ -34,10 +35,11 @@ public final class ReaderModel {
     private final int rerankDepth;
     private final double languageWeight;
     private final CollectionCounts collection;
+    private final double charWeight;
 
     ReaderModel(Kind kind, float[] embeddingWeights, float[] termWeights, double bias, List<PaperFeatures> library,
             double nearestEmbedding, double nearestTerms, int rerankDepth, double languageWeight,
-            CollectionCounts collection) {
+            CollectionCounts collection, double charWeight) {
         this.kind = kind;
         this.embeddingWeights = embeddingWeights;
         this.termWeights = termWeights;
@@ -48,6 +50,7 @@ public final class ReaderModel {
         this.rerankDepth = rerankDepth;
         this.languageWeight = languageWeight;
         this.collection = collection;
+        this.charWeight = charWeight;
     }
 
     public Kind kind() {
@@ -64,7 +67,7 @@ public final class ReaderModel {
     }
 
     private boolean hasNearest() {
-        return nearestEmbedding != 0 || nearestTerms != 0;
+        return nearestEmbedding != 0 || nearestTerms != 0 || charWeight != 0;
     }
 
     private double linear(PaperFeatures paper) {
@@ -111,7 +114,11 @@ public final class ReaderModel {
     /** @param dots where the cosine of the embeddings with each collection paper is kept (null: not kept) */
     private double nearest(PaperFeatures paper, LibraryTerms libraryTerms, double[] dots) {
         double embedding = 0;
-        if (nearestEmbedding != 0) {
+        boolean chars = charWeight != 0 && paper.chars().present();
+        if (chars && dots == null) {
+            dots = new double[library.size()];
+        }
+        if (nearestEmbedding != 0 || chars) {
             for (int k = 0; k < library.size(); k++) {
                 double dot = Vectors.dot(library.get(k).embedding(), paper.embedding());
                 embedding = Math.max(embedding, dot);
@@ -121,8 +128,59 @@ public final class ReaderModel {
             }
         }
         double terms = nearestTerms == 0 ? 0 : libraryTerms.nearest(paper.terms());
-        return nearestEmbedding * embedding + nearestTerms * terms;
+        double charPart = chars ? nearestChars(paper.chars(), dots) : 0;
+        return nearestEmbedding * embedding + nearestTerms * terms + charWeight * charPart;
     }
+
+    /**
+     * The mean of the {@link ReaderModels.Settings#CHAR_NEAREST} highest cosines of {@code chars} with the sketches
+     * of the {@link #CHAR_READ} collection papers nearest by embedding (fewer when the collection is smaller): a
+     * paper that shares much of its wording with a collection paper is near it by meaning too, so the embedding
+     * cosines, already computed, pick which sketches to read (on the development reader-days as well as the
+     * sketches themselves do when folded small to pick them, and for nothing; docs/quality-log.md, session 13).
+     *
+     * @param embeddingDots the cosine of the paper's embedding with each collection paper's
+     */
+    private double nearestChars(CharSketch chars, double[] embeddingDots) {
+        int n = library.size();
+        double[] dots = new double[n];
+        int[] order = new int[n];
+        int sketched = 0;
+        for (int j = 0; j < n; j++) {
+            if (library.get(j).chars().present()) {
+                dots[sketched] = embeddingDots[j];
+                order[sketched++] = j;
+            }
+        }
+        int read = Math.min(CHAR_READ, sketched);
+        double[] cosines = new double[read];
+        for (int r = 0; r < read; r++) { // the nearest by embedding to the front (selection: few are wanted)
+            int best = r;
+            for (int i = r + 1; i < sketched; i++) {
+                best = dots[i] > dots[best] ? i : best;
+            }
+            double d = dots[r];
+            dots[r] = dots[best];
+            dots[best] = d;
+            int o = order[r];
+            order[r] = order[best];
+            order[best] = o;
+            cosines[r] = library.get(order[r]).chars().dot(chars);
+        }
+        Arrays.sort(cosines);
+        int k = Math.min(ReaderModels.Settings.CHAR_NEAREST, read);
+        double sum = 0;
+        for (int r = 0; r < k; r++) {
+            sum += cosines[read - 1 - r];
+        }
+        return k == 0 ? 0 : sum / k;
+    }
+
+    /**
+     * Collection papers whose sketches are read per paper scored: see {@link #nearestChars}. Six rank as well as ten
+     * on the development reader-days (docs/quality-log.md, session 13); each costs about 0.2 s of `bench recs`.
+     */
+    static final int CHAR_READ = 6;
 
     /**
      * The scores of {@code candidates}, in their order: the linear score of each, plus, for the {@code rerankDepth}
@@ -156,7 +214,7 @@ public final class ReaderModel {
         int[] best = best(scores, rerankDepth);
         try (LibraryTerms terms = libraryTerms()) {
             for (int i : best) {
-                dots[i] = nearestEmbedding != 0 ? new double[library.size()] : null;
+                dots[i] = nearestEmbedding != 0 || charWeight != 0 ? new double[library.size()] : null;
                 scores[i] += nearest(candidates.get(i), terms, dots[i]);
             }
         }

@@ -46,9 +46,12 @@ public final class ReaderModels {
      *     the {@code rerankDepth} best, standardised among them (0: none)
      * @param bags the background sample is split into this many bags, and the linear part is the mean of the models
      *     trained against each (1: one model against the whole sample)
+     * @param charWeight weight of a trained model's fourth part, added with the nearest-paper part: the mean of the
+     *     candidate's {@link #CHAR_NEAREST} highest cosines to collection papers by their character n-grams
+     *     ({@link CharGrams}; 0: none, and no paper's n-grams are computed)
      */
     public record Settings(double embeddingScale, double termScale, double c, int minPositives, double nearestWeight,
-            int rerankDepth, double languageWeight, int bags) {
+            int rerankDepth, double languageWeight, int bags, double charWeight) {
         /**
          * The linear part's best 50 re-ranked: on the development reader-days they rank as well as all do (nDCG@10
          * 0.3335 against 0.3330; 30 lose 0.003), at a tenth of the cost of a day of 500 papers.
@@ -62,13 +65,21 @@ public final class ReaderModels {
          */
         public static final double NEAREST_WEIGHT = 4.0;
         /**
-         * Bags of background papers: one, as measured since session 5. Three bags of 150 papers (`eval --recs --bags 3
-         * --background 450`) average 0.0007 higher over ten draws with half the spread, at a cost not yet measured
-         * enough to ship (docs/quality-log.md, session 12).
+         * Bags of background papers: three of 150 ({@link Recommendations.Settings#backgroundSize()} 450) average 0.0007
+         * higher than one of 300 over ten draws, with half the spread (docs/quality-log.md, session 12).
          */
-        public static final int BAGS = 1;
+        public static final int BAGS = 3;
+        /**
+         * The character n-gram part's weight, chosen on the development reader-days (mean nDCG@10 over seeds 1-5): with
+         * sketches, 8 gives 0.3590 and 12 gives 0.3600; with exact cosines, 4 gave 0.3587 and 8 gave 0.3604
+         * (docs/quality-log.md, sessions 12 and 13).
+         */
+        public static final double CHAR_WEIGHT = 12;
         public static final Settings DEFAULT = new Settings(1.0, 1.0, 1.0, 5, NEAREST_WEIGHT, RERANK_DEPTH,
-                LANGUAGE_WEIGHT, BAGS);
+                LANGUAGE_WEIGHT, BAGS, CHAR_WEIGHT);
+
+        /** How many of a candidate's nearest collection papers by character n-grams are averaged. */
+        public static final int CHAR_NEAREST = 3;
 
         public Settings {
             if (rerankDepth < 1) {
@@ -77,6 +88,12 @@ public final class ReaderModels {
             if (bags < 1) {
                 throw new IllegalArgumentException("bags must be at least 1, not " + bags);
             }
+        }
+
+        /** Without character n-grams. */
+        public Settings(double embeddingScale, double termScale, double c, int minPositives, double nearestWeight,
+                int rerankDepth, double languageWeight, int bags) {
+            this(embeddingScale, termScale, c, minPositives, nearestWeight, rerankDepth, languageWeight, bags, 0);
         }
 
         /** With one bag: every model trained against the whole background sample. */
@@ -330,9 +347,10 @@ public final class ReaderModels {
         }
         double nearest = kind == ReaderModel.Kind.TRAINED ? settings.nearestWeight() : 0;
         double language = kind == ReaderModel.Kind.TRAINED && collection.total() > 0 ? settings.languageWeight() : 0;
+        double chars = kind == ReaderModel.Kind.TRAINED ? settings.charWeight() : 0;
         return new ReaderModel(kind, embedding, terms, bias, positives,
                 nearest * settings.embeddingScale(), termDimension > 0 ? nearest * settings.termScale() : 0,
-                settings.rerankDepth(), language, collection);
+                settings.rerankDepth(), language, collection, chars);
     }
 
     /**

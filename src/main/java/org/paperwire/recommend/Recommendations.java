@@ -76,7 +76,7 @@ public final class Recommendations implements Recommender {
      */
     public record Settings(int termSample, int backgroundSize, Duration refitAfter, int maxModels, int embedPerRequest,
             int maxBecause, int featuresKept) {
-        public static final Settings DEFAULT = new Settings(5_000, 300, Duration.ofDays(1), 10_000, 256, 3, 20_000);
+        public static final Settings DEFAULT = new Settings(5_000, 450, Duration.ofDays(1), 10_000, 256, 3, 20_000);
 
         /** These settings with another bound on the models kept ({@code recommend.max-models}). */
         public Settings withMaxModels(int max) {
@@ -334,7 +334,7 @@ public final class Recommendations implements Recommender {
                 .toList();
         List<Paper> sample = papers.findAll(DaySample.draw(pool, day, settings.termSample(), SEED));
         TermSpace terms = modelSettings.termScale() > 0
-                ? TermSpace.fit(sample.stream().map(EmbeddingText::of).toList()) : null;
+                ? TermSpace.fit(sample.stream().map(EmbeddingText::of).toList(), modelSettings.charWeight() > 0) : null;
         List<Paper> backgroundPapers = sample.subList(0, Math.min(settings.backgroundSize(), sample.size()));
         Map<String, float[]> backgroundVectors = usesEmbeddings()
                 ? vectors.vectors(backgroundPapers, settings.embedPerRequest()) : Map.of();
@@ -471,7 +471,7 @@ public final class Recommendations implements Recommender {
             float[] v = found.get(p.id());
             boolean embedded = embedded(s, v);
             TermSpace.Terms t = terms[i];
-            PaperFeatures f = new PaperFeatures(p.id(), embedded ? v : new float[s.dimension()], t.vector(), t.counts());
+            PaperFeatures f = new PaperFeatures(p.id(), embedded ? v : new float[s.dimension()], t);
             if (embedded || !usesEmbeddings()) { // one waiting for its vector is made again until it has it
                 s.known().put(p.id(), new KnownPapers.Known(f, p.title()), readAt);
             }

@@ -58,22 +58,48 @@ public final class TermSpace {
     private final Map<String, Integer> vocabulary;
     private final float[] idf;
     private final CollectionCounts collection;
+    private final CharGrams chars;
 
-    private TermSpace(Map<String, Integer> vocabulary, float[] idf, CollectionCounts collection) {
+    private TermSpace(Map<String, Integer> vocabulary, float[] idf, CollectionCounts collection, CharGrams chars) {
         this.vocabulary = vocabulary;
         this.idf = idf;
         this.collection = collection;
+        this.chars = chars;
     }
 
-    /** A paper's terms both ways: its tf-idf vector in this space and the counts of all its terms. */
-    public record Terms(TermVector vector, TermCounts counts) {}
+    /**
+     * A paper's terms three ways: its tf-idf vector in this space, the counts of all its terms, and the sketch of its
+     * character n-grams ({@link CharGrams}; empty when the space has none).
+     */
+    public record Terms(TermVector vector, TermCounts counts, CharSketch chars) {
+        public Terms {
+            java.util.Objects.requireNonNull(chars, "chars");
+        }
 
-    /** Fits the vocabulary and idf on {@code texts} (title and abstract of each paper; never author names). */
+        /** Without character n-grams. */
+        public Terms(TermVector vector, TermCounts counts) {
+            this(vector, counts, CharSketch.NONE);
+        }
+    }
+
+    /**
+     * Fits the vocabulary and idf on {@code texts} (title and abstract of each paper; never author names), without
+     * character n-grams.
+     */
     public static TermSpace fit(List<String> texts) {
-        return fit(texts, MIN_DF, MAX_DF, MAX_FEATURES);
+        return fit(texts, false);
+    }
+
+    /** @param chars whether papers' terms include their {@link CharGrams} sketch, fitted on the same texts */
+    public static TermSpace fit(List<String> texts, boolean chars) {
+        return fit(texts, MIN_DF, MAX_DF, MAX_FEATURES, chars);
     }
 
     static TermSpace fit(List<String> texts, int minDf, double maxDf, int maxFeatures) {
+        return fit(texts, minDf, maxDf, maxFeatures, false);
+    }
+
+    private static TermSpace fit(List<String> texts, int minDf, double maxDf, int maxFeatures, boolean chars) {
         // each text cut into words once, on every core (a month's sample: seconds on one); added up in order
         List<TextCounts> each = texts.parallelStream().map(TextCounts::of).toList();
         Map<String, int[]> stats = new HashMap<>(); // term -> {document frequency, total count}
@@ -104,7 +130,7 @@ public final class TermSpace {
         for (TextCounts c : each) {
             c.stems().forEach((term, n) -> stems.merge(term, n, Integer::sum));
         }
-        return new TermSpace(vocabulary, idf, new CollectionCounts(stems));
+        return new TermSpace(vocabulary, idf, new CollectionCounts(stems), chars ? CharGrams.fit(texts) : null);
     }
 
     /**
@@ -133,10 +159,11 @@ public final class TermSpace {
         return vector(counts(text));
     }
 
-    /** Both the vector and the counts of {@code text}, cut into terms once. */
+    /** The vector, the counts and the character n-grams of {@code text}, cut into terms once. */
     public Terms terms(String text) {
         List<String> words = words(text);
-        return new Terms(vector(counts(words)), TermCounts.of(counts(stems(words))));
+        return new Terms(vector(counts(words)), TermCounts.of(counts(stems(words))),
+                chars == null ? CharSketch.NONE : CharSketch.of(chars.sketch(text)));
     }
 
     private TermVector vector(Map<String, Integer> counts) {

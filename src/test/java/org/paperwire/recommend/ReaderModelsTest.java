@@ -263,6 +263,51 @@ class ReaderModelsTest {
         assertThat(fallback.score(paper("a", 0, 1, 0, 0))).isEqualTo(fallbackPlain.score(paper("a", 0, 1, 0, 0)));
     }
 
+    /** {@code p} with a character n-gram sketch (any length: the model only takes dot products of them). */
+    private static PaperFeatures withChars(PaperFeatures p, float... chars) {
+        return new PaperFeatures(p.id(), p.embedding(), p.terms(), p.counts(), CharSketch.of(chars));
+    }
+
+    @Test
+    void aTrainedModelAddsTheMeanOfTheThreeHighestCharacterCosinesToItsCollection() {
+        List<PaperFeatures> library = new ArrayList<>();
+        List<PaperFeatures> plainLibrary = cluster("lib", 0, 6, 1);
+        float[][] sketches = {{1, 0, 0}, {0.8f, 0.6f, 0}, {0, 1, 0}, {0, 0.6f, 0.8f}, {0, 0, 1}, {0.6f, 0, 0.8f}};
+        for (int i = 0; i < plainLibrary.size(); i++) {
+            library.add(withChars(plainLibrary.get(i), sketches[i]));
+        }
+        ReaderModels plain = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5, 0, 50, 0, 1, 0), D, 0);
+        ReaderModels chars = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5, 0, 50, 0, 1, 2), D, 0);
+        ReaderModel linear = plain.train(library, List.of(), plain.background(backgroundPapers()), SEED);
+        ReaderModel both = chars.train(library, List.of(), chars.background(backgroundPapers()), SEED);
+
+        PaperFeatures candidate = withChars(paper("a", 1, 0.2f, 0, 0), 1, 0, 0);
+        // cosines with the collection: 1, 0.8, 0, 0, 0, 0.6; the three highest average 0.8 (0.6 is 0.598 in bytes)
+        assertThat(both.score(candidate) - linear.score(candidate)).isCloseTo(2 * 0.8, org.assertj.core.data.Offset.offset(0.002));
+        double[] ranked = both.score(List.of(candidate));
+        assertThat(ranked[0]).isCloseTo(both.score(candidate), org.assertj.core.data.Offset.offset(1e-9));
+        PaperFeatures unsketched = paper("b", 1, 0.2f, 0, 0);
+        assertThat(both.score(unsketched)).as("a paper without a sketch gets no character part")
+                .isCloseTo(linear.score(unsketched), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void onlyTheCollectionPapersNearestByEmbeddingHaveTheirCharactersCompared() {
+        List<PaperFeatures> library = new ArrayList<>();
+        for (PaperFeatures p : cluster("lib", 0, ReaderModel.CHAR_READ, 1)) {
+            library.add(withChars(p, 0, 1, 0)); // near the candidate by meaning, nothing alike in wording
+        }
+        library.add(withChars(paper("far", 0, 0, 0, 1), 1, 0, 0)); // far by meaning, the same wording
+        ReaderModels plain = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5, 0, 50, 0, 1, 0), D, 0);
+        ReaderModels chars = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5, 0, 50, 0, 1, 2), D, 0);
+        ReaderModel linear = plain.train(library, List.of(), plain.background(backgroundPapers()), SEED);
+        ReaderModel both = chars.train(library, List.of(), chars.background(backgroundPapers()), SEED);
+
+        PaperFeatures candidate = withChars(paper("a", 1, 0.1f, 0, 0), 1, 0, 0);
+        assertThat(both.score(candidate) - linear.score(candidate)).as("the far paper's sketch is not read")
+                .isCloseTo(0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
     private static List<PaperFeatures> backgroundPapers() {
         List<PaperFeatures> all = new ArrayList<>();
         for (int axis = 0; axis < D; axis++) {

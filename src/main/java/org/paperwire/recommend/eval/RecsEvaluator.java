@@ -106,13 +106,13 @@ public final class RecsEvaluator {
             }
         }
         // the term space of the papers the tasks are about (arxiv-sanity-lite fits it on every paper it holds)
-        TermSpace terms = settings.termScale() > 0 ? TermSpace.fit(texts) : null;
+        TermSpace terms = settings.termScale() > 0 ? TermSpace.fit(texts, settings.charWeight() > 0) : null;
         Map<String, PaperFeatures> features = new HashMap<>(ids.size() * 2);
         for (int i = 0; i < ids.size(); i++) {
             TermSpace.Terms t = terms == null ? new TermSpace.Terms(TermVector.EMPTY, TermCounts.EMPTY)
                     : terms.terms(texts.get(i));
             float[] e = byText.getOrDefault(texts.get(i), NO_EMBEDDING);
-            features.put(ids.get(i), new PaperFeatures(ids.get(i), e, t.vector(), t.counts()));
+            features.put(ids.get(i), new PaperFeatures(ids.get(i), e, t));
         }
         int dimension = settings.embeddingScale() > 0 ? embedder.model().dimension() : 0;
         ReaderModels models = new ReaderModels(settings, dimension, terms);
