@@ -28,7 +28,7 @@ class RecsGoldenTest {
 
     @Test
     void theShippedModelAndTheCentroidStayWhereTheyArePinned() {
-        RecsReport report = evaluate(ReaderModels.Settings.DEFAULT);
+        RecsReport report = evaluate(ReaderModels.Settings.DEFAULT, RecsEvaluator.BACKGROUND_SAMPLE);
 
         assertThat(report.readerDays()).isEqualTo(600);
         List<String> failures = new ArrayList<>();
@@ -41,7 +41,7 @@ class RecsGoldenTest {
 
     @Test
     void theTermHalfOfTheModelAndItsBaselinesStayWhereTheyArePinned() {
-        RecsReport report = evaluate(new ReaderModels.Settings(0, 1, 1, 5));
+        RecsReport report = evaluate(new ReaderModels.Settings(0, 1, 1, 5), TERMS_BACKGROUND);
 
         assertThat(report.readerDays()).isEqualTo(600);
         List<String> failures = new ArrayList<>();
@@ -51,13 +51,20 @@ class RecsGoldenTest {
         assertThat(failures).as("metrics off their pinned values (update docs/quality-log.md when intended)").isEmpty();
     }
 
-    private static RecsReport evaluate(ReaderModels.Settings settings) {
+    /**
+     * The term half is measured against one background of 300 papers, as since session 4, beside the anchor's numbers
+     * (the shipped model's three bags of 150 would move it: 0.3122 / 0.5225 / 0.2907).
+     */
+    private static final int TERMS_BACKGROUND = 300;
+
+    private static RecsReport evaluate(ReaderModels.Settings settings, int background) {
         List<ReaderDay> days = ReaderDays.load(SharedData.path("recs/reader-days-dev.jsonl"));
         Listings listings = Listings.load(SharedData.path("arxiv/daily-arxiv-ai-enhanced/data"));
         Path cache = Path.of(System.getProperty("user.home"), ".cache", "paperwire", "test-embeddings");
         try (OnnxEmbedder embedder = new OnnxEmbedder(EmbeddingModel.BGE_SMALL_EN_V15_Q, OnnxEmbedder.DEFAULT_MAX_TOKENS,
                 2, OnnxEmbedder.QUERY_INSTRUCTION)) {
-            return new RecsEvaluator(embedder, settings).evaluate(days, listings, cache, System.err::println);
+            return new RecsEvaluator(embedder, settings, background, RecsEvaluator.SEED).evaluate(days, listings, cache,
+                    System.err::println);
         }
     }
 
