@@ -102,7 +102,7 @@ public final class ReaderModel {
     /** The similarity to the nearest collection paper, by each half (a paper in the collection is its own nearest). */
     private double nearest(PaperFeatures paper) {
         try (LibraryTerms terms = libraryTerms()) {
-            return nearest(paper, terms, null);
+            return nearest(paper, terms, null, true);
         }
     }
 
@@ -112,9 +112,9 @@ public final class ReaderModel {
     }
 
     /** @param dots where the cosine of the embeddings with each collection paper is kept (null: not kept) */
-    private double nearest(PaperFeatures paper, LibraryTerms libraryTerms, double[] dots) {
+    private double nearest(PaperFeatures paper, LibraryTerms libraryTerms, double[] dots, boolean withChars) {
         double embedding = 0;
-        boolean chars = charWeight != 0 && paper.chars().present();
+        boolean chars = withChars && charWeight != 0 && paper.chars().present();
         if (chars && dots == null) {
             dots = new double[library.size()];
         }
@@ -181,13 +181,20 @@ public final class ReaderModel {
      * on the development reader-days (docs/quality-log.md, session 13); each costs about 0.2 s of `bench recs`.
      */
     static final int CHAR_READ = 6;
+    /**
+     * Ranking many papers, the character part is added to this many of the {@code rerankDepth} best, the best by
+     * every other part: on the development reader-days 20, 30 and 50 give the same nDCG@10 (Recall@20 0.005 lower at
+     * 20), and 20 halves its cost (docs/quality-log.md, session 13).
+     */
+    static final int CHAR_DEPTH = 20;
 
     /**
      * The scores of {@code candidates}, in their order: the linear score of each, plus, for the {@code rerankDepth}
      * best by it (ties by position), the nearest-paper part and the language-model part, so that those are ranked by
      * the whole score; the others keep their linear score. The language-model part is the {@link LibraryLanguageModel}
      * score standardised among those best (z-score) and shifted so that its lowest is 0: it re-orders them and never
-     * lowers one below where its linear score put it.
+     * lowers one below where its linear score put it. The character part, last, only to the {@link #CHAR_DEPTH} best
+     * of those by everything else (each costs six reads of 16 KB).
      */
     public double[] score(List<PaperFeatures> candidates) {
         return score(candidates, null);
@@ -212,10 +219,11 @@ public final class ReaderModel {
             return new Ranking(candidates, scores, dots);
         }
         int[] best = best(scores, rerankDepth);
+        boolean late = CHAR_DEPTH < best.length;
         try (LibraryTerms terms = libraryTerms()) {
             for (int i : best) {
                 dots[i] = nearestEmbedding != 0 || charWeight != 0 ? new double[library.size()] : null;
-                scores[i] += nearest(candidates.get(i), terms, dots[i]);
+                scores[i] += nearest(candidates.get(i), terms, dots[i], !late);
             }
         }
         if (languageWeight != 0 && best.length > 1) {
@@ -227,6 +235,18 @@ public final class ReaderModel {
                     : LibraryLanguageModel.scores(library, top, collection));
             for (int k = 0; k < best.length; k++) {
                 scores[best[k]] += languageWeight * language[k];
+            }
+        }
+        if (late && charWeight != 0) { // the character part last, to the best by all the others
+            double[] sub = new double[best.length];
+            for (int k = 0; k < best.length; k++) {
+                sub[k] = scores[best[k]];
+            }
+            for (int k : best(sub, CHAR_DEPTH)) {
+                int i = best[k];
+                if (candidates.get(i).chars().present()) {
+                    scores[i] += charWeight * nearestChars(candidates.get(i).chars(), dots[i]);
+                }
             }
         }
         return new Ranking(candidates, scores, dots);

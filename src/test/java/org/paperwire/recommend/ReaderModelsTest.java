@@ -308,6 +308,35 @@ class ReaderModelsTest {
                 .isCloseTo(0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
+    @Test
+    void rankingManyPapersAddsTheCharacterPartToTheBestByEveryOtherPartOnly() {
+        SplittableRandom random = new SplittableRandom(13);
+        List<PaperFeatures> library = new ArrayList<>();
+        for (PaperFeatures p : cluster("lib", 0, 8, 1)) {
+            library.add(withChars(p, (float) random.nextDouble(), (float) random.nextDouble(), 1));
+        }
+        ReaderModels other = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5, 3, 50, 0, 1, 0), D, 0);
+        ReaderModels chars = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5, 3, 50, 0, 1, 2), D, 0);
+        ReaderModel withoutChars = other.train(library, List.of(), other.background(backgroundPapers()), SEED);
+        ReaderModel model = chars.train(library, List.of(), chars.background(backgroundPapers()), SEED);
+        List<PaperFeatures> candidates = new ArrayList<>();
+        for (int i = 0; i < ReaderModel.CHAR_DEPTH + 10; i++) {
+            candidates.add(withChars(near("c" + i, i % D, random), (float) random.nextDouble(), 1, 0));
+        }
+
+        double[] otherScores = withoutChars.score(candidates);
+        double[] scores = model.score(candidates);
+        int[] best = ReaderModel.best(otherScores, ReaderModel.CHAR_DEPTH);
+        for (int i = 0; i < candidates.size(); i++) {
+            int at = i;
+            boolean charred = java.util.Arrays.stream(best).anyMatch(b -> b == at);
+            double expected = charred ? model.score(candidates.get(i)) : otherScores[i];
+            assertThat(scores[i]).as(candidates.get(i).id() + (charred ? " (with its character part)" : ""))
+                    .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(model.score(candidates.get(i))).isGreaterThan(otherScores[i] + 1e-3);
+        }
+    }
+
     private static List<PaperFeatures> backgroundPapers() {
         List<PaperFeatures> all = new ArrayList<>();
         for (int axis = 0; axis < D; axis++) {
