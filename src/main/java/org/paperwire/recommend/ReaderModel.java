@@ -118,7 +118,7 @@ public final class ReaderModel {
         if (chars && dots == null) {
             dots = new double[library.size()];
         }
-        if (nearestEmbedding != 0 || chars) {
+        if (nearestEmbedding != 0 || dots != null) { // the character part, now or later, picks by these cosines
             for (int k = 0; k < library.size(); k++) {
                 double dot = Vectors.dot(library.get(k).embedding(), paper.embedding());
                 embedding = Math.max(embedding, dot);
@@ -178,7 +178,7 @@ public final class ReaderModel {
 
     /**
      * Collection papers whose sketches are read per paper scored: see {@link #nearestChars}. Six rank as well as ten
-     * on the development reader-days (docs/quality-log.md, session 13); each costs about 0.2 s of `bench recs`.
+     * on the development reader-days, four 0.0017 lower (docs/quality-log.md, session 13).
      */
     static final int CHAR_READ = 6;
     /**
