@@ -72,7 +72,7 @@ public final class Recommendations implements Recommender {
      * @param maxBecause library papers named per recommendation
      * @param featuresKept papers whose features (vector, terms and counts in the current space) and title are kept in
      *     memory ({@link KnownPapers}), so that a paper in many libraries, or a day's candidates, are read and
-     *     tokenised once (about 5 KB each)
+     *     tokenised once (about 21 KB each, 16 KB of it the character n-gram sketch)
      */
     public record Settings(int termSample, int backgroundSize, Duration refitAfter, int maxModels, int embedPerRequest,
             int maxBecause, int featuresKept) {
