@@ -1,9 +1,7 @@
 package org.paperwire.recommend;
 
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +28,6 @@ final class CharGrams {
     static final int MAX_N = 6;
     static final int MIN_DF = 2;
     static final int DF_BUCKETS = 1 << 22;
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final int[] df;
@@ -100,8 +97,7 @@ final class CharGrams {
 
     /** The hash of every 5- and 6-gram of the normalised {@code text}, in no particular order, repeats kept. */
     static long[] grams(String text) {
-        String plain = SPACES.matcher(MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
-                .toLowerCase(Locale.ROOT)).replaceAll(" ");
+        String plain = SPACES.matcher(TermSpace.folded(text)).replaceAll(" ");
         int len = plain.length();
         int fives = Math.max(0, len - MIN_N + 1);
         int sixes = Math.max(0, len - MAX_N + 1);

@@ -133,7 +133,7 @@ public final class ReaderModel {
     }
 
     /**
-     * The mean of the {@link ReaderModels.Settings#CHAR_NEAREST} highest cosines of {@code chars} with the sketches
+     * The mean of the {@link #CHAR_NEAREST} highest cosines of {@code chars} with the sketches
      * of the {@link #CHAR_READ} collection papers nearest by embedding (fewer when the collection is smaller): a
      * paper that shares much of its wording with a collection paper is near it by meaning too, so the embedding
      * cosines, already computed, pick which sketches to read (on the development reader-days as well as the
@@ -142,38 +142,29 @@ public final class ReaderModel {
      * @param embeddingDots the cosine of the paper's embedding with each collection paper's
      */
     private double nearestChars(CharSketch chars, double[] embeddingDots) {
-        int n = library.size();
-        double[] dots = new double[n];
-        int[] order = new int[n];
+        double[] dots = embeddingDots.clone();
         int sketched = 0;
-        for (int j = 0; j < n; j++) {
-            if (library.get(j).chars().present()) {
-                dots[sketched] = embeddingDots[j];
-                order[sketched++] = j;
-            }
+        for (int j = 0; j < dots.length; j++) {
+            boolean present = library.get(j).chars().present();
+            dots[j] = present ? dots[j] : Double.NEGATIVE_INFINITY; // never picked
+            sketched += present ? 1 : 0;
         }
-        int read = Math.min(CHAR_READ, sketched);
+        if (sketched == 0) {
+            return 0;
+        }
+        int[] nearest = best(dots, Math.min(CHAR_READ, sketched));
+        int read = nearest.length;
         double[] cosines = new double[read];
-        for (int r = 0; r < read; r++) { // the nearest by embedding to the front (selection: few are wanted)
-            int best = r;
-            for (int i = r + 1; i < sketched; i++) {
-                best = dots[i] > dots[best] ? i : best;
-            }
-            double d = dots[r];
-            dots[r] = dots[best];
-            dots[best] = d;
-            int o = order[r];
-            order[r] = order[best];
-            order[best] = o;
-            cosines[r] = library.get(order[r]).chars().dot(chars);
+        for (int r = 0; r < read; r++) {
+            cosines[r] = library.get(nearest[r]).chars().dot(chars);
         }
         Arrays.sort(cosines);
-        int k = Math.min(ReaderModels.Settings.CHAR_NEAREST, read);
+        int k = Math.min(CHAR_NEAREST, read);
         double sum = 0;
         for (int r = 0; r < k; r++) {
             sum += cosines[read - 1 - r];
         }
-        return k == 0 ? 0 : sum / k;
+        return sum / k;
     }
 
     /**
@@ -181,6 +172,8 @@ public final class ReaderModel {
      * on the development reader-days, four 0.0017 lower (docs/quality-log.md, session 13).
      */
     static final int CHAR_READ = 6;
+    /** How many of a paper's highest character cosines to collection papers are averaged. */
+    static final int CHAR_NEAREST = 3;
     /**
      * Ranking many papers, the character part is added to this many of the {@code rerankDepth} best, the best by
      * every other part: on the development reader-days 20, 30 and 50 give the same nDCG@10 (Recall@20 0.005 lower at
@@ -219,11 +212,10 @@ public final class ReaderModel {
             return new Ranking(candidates, scores, dots);
         }
         int[] best = best(scores, rerankDepth);
-        boolean late = CHAR_DEPTH < best.length;
         try (LibraryTerms terms = libraryTerms()) {
             for (int i : best) {
                 dots[i] = nearestEmbedding != 0 || charWeight != 0 ? new double[library.size()] : null;
-                scores[i] += nearest(candidates.get(i), terms, dots[i], !late);
+                scores[i] += nearest(candidates.get(i), terms, dots[i], false); // the character part comes last
             }
         }
         if (languageWeight != 0 && best.length > 1) {
@@ -237,7 +229,7 @@ public final class ReaderModel {
                 scores[best[k]] += languageWeight * language[k];
             }
         }
-        if (late && charWeight != 0) { // the character part last, to the best by all the others
+        if (charWeight != 0) { // the character part, to the best by all the others
             double[] sub = new double[best.length];
             for (int k = 0; k < best.length; k++) {
                 sub[k] = scores[best[k]];

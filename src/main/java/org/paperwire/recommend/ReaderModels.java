@@ -47,7 +47,7 @@ public final class ReaderModels {
      * @param bags the background sample is split into this many bags, and the linear part is the mean of the models
      *     trained against each (1: one model against the whole sample)
      * @param charWeight weight of a trained model's fourth part, added with the nearest-paper part: the mean of the
-     *     candidate's {@link #CHAR_NEAREST} highest cosines to collection papers by their character n-grams
+     *     candidate's {@link ReaderModel#CHAR_NEAREST} highest cosines to collection papers by their character n-grams
      *     ({@link CharGrams}; 0: none, and no paper's n-grams are computed)
      */
     public record Settings(double embeddingScale, double termScale, double c, int minPositives, double nearestWeight,
@@ -77,9 +77,6 @@ public final class ReaderModels {
         public static final double CHAR_WEIGHT = 12;
         public static final Settings DEFAULT = new Settings(1.0, 1.0, 1.0, 5, NEAREST_WEIGHT, RERANK_DEPTH,
                 LANGUAGE_WEIGHT, BAGS, CHAR_WEIGHT);
-
-        /** How many of a candidate's nearest collection papers by character n-grams are averaged. */
-        public static final int CHAR_NEAREST = 3;
 
         public Settings {
             if (rerankDepth < 1) {

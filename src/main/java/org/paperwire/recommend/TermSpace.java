@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,7 +74,7 @@ public final class TermSpace {
      */
     public record Terms(TermVector vector, TermCounts counts, CharSketch chars) {
         public Terms {
-            java.util.Objects.requireNonNull(chars, "chars");
+            Objects.requireNonNull(chars, "chars");
         }
 
         /** Without character n-grams. */
@@ -191,10 +192,14 @@ public final class TermSpace {
         return counts(words(text));
     }
 
+    /** {@code text} with accents stripped and in lower case, as both words and character n-grams are cut from it. */
+    static String folded(String text) {
+        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
     private static List<String> words(String text) {
-        String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
         List<String> words = new ArrayList<>();
-        Matcher m = TOKEN.matcher(plain);
+        Matcher m = TOKEN.matcher(folded(text));
         while (m.find()) {
             String w = m.group();
             if (!STOP.contains(w)) {

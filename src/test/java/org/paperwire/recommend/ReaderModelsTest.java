@@ -268,6 +268,13 @@ class ReaderModelsTest {
         return new PaperFeatures(p.id(), p.embedding(), p.terms(), p.counts(), CharSketch.of(chars));
     }
 
+    /** A model of {@code library} against {@link #backgroundPapers()}, embeddings only, with the weights given. */
+    private static ReaderModel trained(List<PaperFeatures> library, double nearestWeight, double charWeight) {
+        ReaderModels models = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5, nearestWeight, 50, 0, 1, charWeight),
+                D, 0);
+        return models.train(library, List.of(), models.background(backgroundPapers()), SEED);
+    }
+
     @Test
     void aTrainedModelAddsTheMeanOfTheThreeHighestCharacterCosinesToItsCollection() {
         List<PaperFeatures> library = new ArrayList<>();
@@ -276,10 +283,8 @@ class ReaderModelsTest {
         for (int i = 0; i < plainLibrary.size(); i++) {
             library.add(withChars(plainLibrary.get(i), sketches[i]));
         }
-        ReaderModels plain = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5, 0, 50, 0, 1, 0), D, 0);
-        ReaderModels chars = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5, 0, 50, 0, 1, 2), D, 0);
-        ReaderModel linear = plain.train(library, List.of(), plain.background(backgroundPapers()), SEED);
-        ReaderModel both = chars.train(library, List.of(), chars.background(backgroundPapers()), SEED);
+        ReaderModel linear = trained(library, 0, 0);
+        ReaderModel both = trained(library, 0, 2);
 
         PaperFeatures candidate = withChars(paper("a", 1, 0.2f, 0, 0), 1, 0, 0);
         // cosines with the collection: 1, 0.8, 0, 0, 0, 0.6; the three highest average 0.8 (0.6 is 0.598 in bytes)
@@ -298,10 +303,8 @@ class ReaderModelsTest {
             library.add(withChars(p, 0, 1, 0)); // near the candidate by meaning, nothing alike in wording
         }
         library.add(withChars(paper("far", 0, 0, 0, 1), 1, 0, 0)); // far by meaning, the same wording
-        ReaderModels plain = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5, 0, 50, 0, 1, 0), D, 0);
-        ReaderModels chars = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5, 0, 50, 0, 1, 2), D, 0);
-        ReaderModel linear = plain.train(library, List.of(), plain.background(backgroundPapers()), SEED);
-        ReaderModel both = chars.train(library, List.of(), chars.background(backgroundPapers()), SEED);
+        ReaderModel linear = trained(library, 0, 0);
+        ReaderModel both = trained(library, 0, 2);
 
         PaperFeatures candidate = withChars(paper("a", 1, 0.1f, 0, 0), 1, 0, 0);
         assertThat(both.score(candidate) - linear.score(candidate)).as("the far paper's sketch is not read")
@@ -315,10 +318,8 @@ class ReaderModelsTest {
         for (PaperFeatures p : cluster("lib", 0, 8, 1)) {
             library.add(withChars(p, (float) random.nextDouble(), (float) random.nextDouble(), 1));
         }
-        ReaderModels other = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5, 3, 50, 0, 1, 0), D, 0);
-        ReaderModels chars = new ReaderModels(new ReaderModels.Settings(1, 0, 1, 5, 3, 50, 0, 1, 2), D, 0);
-        ReaderModel withoutChars = other.train(library, List.of(), other.background(backgroundPapers()), SEED);
-        ReaderModel model = chars.train(library, List.of(), chars.background(backgroundPapers()), SEED);
+        ReaderModel withoutChars = trained(library, 3, 0);
+        ReaderModel model = trained(library, 3, 2);
         List<PaperFeatures> candidates = new ArrayList<>();
         for (int i = 0; i < ReaderModel.CHAR_DEPTH + 10; i++) {
             candidates.add(withChars(near("c" + i, i % D, random), (float) random.nextDouble(), 1, 0));
